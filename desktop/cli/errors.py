@@ -1,0 +1,22 @@
+"""Errors the command line reports as one ``error: …`` line instead of a traceback."""
+
+from __future__ import annotations
+
+from desktop.domain.catalog import UnknownModelError
+from desktop.store.database import LibraryError
+from desktop.store.imports import ImportFailedError
+from desktop.store.library import ItemNotFoundError
+
+
+class CliError(Exception):
+    """A user-facing failure; the message names the file or value and the fix."""
+
+
+# The lower layers' user-facing errors: their messages already name the file and fix.
+EXPECTED_ERRORS: tuple[type[Exception], ...] = (
+    CliError,
+    ImportFailedError,
+    LibraryError,
+    ItemNotFoundError,
+    UnknownModelError,
+)

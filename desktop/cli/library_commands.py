@@ -1,0 +1,183 @@
+"""``import``, ``library``, ``search`` and ``export``: the library from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.errors import CliError
+from desktop.domain import catalog
+from desktop.domain.text_cleaning import clean_line
+from desktop.domain.transcript import Transcript, is_wide
+from desktop.export import FORMATS, export_transcript
+from desktop.export.plain_text import TextOptions, format_timestamp
+from desktop.store.imports import import_result_file, read_result_file
+from desktop.store.library import ItemSummary, Library
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("import", help="add a result JSON file to the library")
+    p.add_argument("result", type=Path, metavar="RESULT.json")
+    p.add_argument("--media", type=Path, help="the audio or video file the result belongs to")
+    p.add_argument("--model", help="the model that produced the result (e.g. paraformer-v2)")
+    p.add_argument("--title", help="a title for the library (default: the media's file name)")
+    p.set_defaults(handler=cmd_import)
+
+    p = commands.add_parser("library", help="list the library's items")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(handler=cmd_library)
+
+    p = commands.add_parser("search", help="find sentences across every transcript")
+    p.add_argument("query", help="words or Chinese text; every term must occur")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--limit", type=int, default=200, help="at most this many hits (200)")
+    p.set_defaults(handler=cmd_search)
+
+    p = commands.add_parser("export", help="write a transcript as subtitles, text or JSON")
+    p.add_argument("source", metavar="SOURCE", help="a result JSON file or a library item id")
+    p.add_argument("--format", "-f", choices=FORMATS, required=True)
+    p.add_argument("-o", "--output", default="-", help="output file; '-' (default) is stdout")
+    p.add_argument("--timestamps", action="store_true", help="txt: start each line with its time")
+    p.add_argument("--speakers", action="store_true", help="txt: speaker turns with labels")
+    p.set_defaults(handler=cmd_export)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if args.model is not None:
+        catalog.get(args.model)  # unknown names fail with the list of known ones
+    with Library.open() as library:
+        item_id = import_result_file(
+            library, args.result, media=args.media, model=args.model, title=args.title
+        )
+    print(item_id)
+    return 0
+
+
+def cmd_library(args: argparse.Namespace) -> int:
+    with Library.open() as library:
+        items = library.items()
+    if args.json:
+        _print_json([_item_json(item) for item in items])
+    elif items:
+        _print_table(
+            ("ID", "TITLE", "MODEL", "DURATION", "CREATED"),
+            [_item_row(item) for item in items],
+        )
+    else:
+        print(
+            "The library is empty; add results with 'tingxie import RESULT.json'.", file=sys.stderr
+        )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with Library.open() as library:
+        hits = library.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "item_id": h.item_id,
+                    "title": h.title,
+                    "channel_id": h.channel_id,
+                    "speaker_id": h.speaker_id,
+                    "begin_ms": h.begin_ms,
+                    "end_ms": h.end_ms,
+                    "text": h.text,
+                }
+                for h in hits
+            ]
+        )
+    elif hits:
+        _print_table(
+            ("ID", "TIME", "TEXT"),
+            [(str(h.item_id), format_timestamp(h.begin_ms), clean_line(h.text)) for h in hits],
+        )
+    else:
+        print(f"no sentence matches {args.query!r}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    transcript = _load_source(args.source)
+    options = TextOptions(timestamps=args.timestamps, speakers=args.speakers)
+    data = export_transcript(transcript, args.format, options)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        _write_atomically(Path(args.output), data)
+    return 0
+
+
+def _load_source(source: str) -> Transcript:
+    """A result file if ``source`` names one, else a library item id."""
+    path = Path(source)
+    if path.is_file():
+        return read_result_file(path)[1]
+    if source.isdigit():
+        with Library.open() as library:
+            return library.transcript(int(source))
+    raise CliError(f"{source}: no such file, and not a library item id (see 'tingxie library')")
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a failed export never leaves half a file."""
+    directory = path.parent if str(path.parent) else Path()
+    if not directory.is_dir():
+        raise CliError(f"{path}: the folder {directory} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        Path(tmp).replace(path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise CliError(f"{path}: {error.strerror or error}") from None
+
+
+def _item_json(item: ItemSummary) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "title": item.title,
+        "model": item.model,
+        "origin": item.origin,
+        "duration_ms": item.duration_ms,
+        "channels": item.channels,
+        "sentences": item.sentences,
+        "media_path": item.media_path,
+        "file_url": item.file_url,
+        "created_at": item.created_at.isoformat(),
+    }
+
+
+def _item_row(item: ItemSummary) -> tuple[str, ...]:
+    title = clean_line(item.title)
+    duration = format_timestamp(item.duration_ms)[:8] if item.duration_ms else "-"
+    created = item.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return (str(item.id), title[:48], item.model or "-", duration, created)
+
+
+def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Columns aligned on screen: a Chinese character takes two terminal cells."""
+    table = [header, *rows]
+    widths = [max(_cells(r[i]) for r in table) for i in range(len(header))]
+    for row in table:
+        padded = [
+            cell + " " * (width - _cells(cell)) for cell, width in zip(row, widths, strict=True)
+        ]
+        print("  ".join([*padded[:-1], row[-1]]))
+
+
+def _cells(text: str) -> int:
+    return sum(2 if is_wide(c) else 1 for c in text)
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    print()

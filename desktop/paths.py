@@ -1,0 +1,26 @@
+"""Where the app keeps its data.
+
+``TINGXIE_HOME`` overrides the platform's user data directory so tests and
+portable installs (a USB stick) use one self-contained folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from desktop import APP_NAME
+
+
+def data_dir() -> Path:
+    """The folder holding the library database, created on first use."""
+    override = os.environ.get("TINGXIE_HOME")
+    base = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def library_path() -> Path:
+    return data_dir() / "library.sqlite3"

@@ -1,0 +1,65 @@
+"""Opening the library's SQLite file: pragmas, transactions and schema migrations.
+
+The schema version lives in ``PRAGMA user_version``; each migration runs in one
+transaction with the version bump, so a crash mid-upgrade leaves the old schema
+intact rather than half a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.store.schema import MIGRATIONS
+
+
+class LibraryError(Exception):
+    """The library file cannot be used; the message says why and what to do."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.DatabaseError as error:
+        raise LibraryError(
+            f"{path}: cannot open the library ({error}); move the file away to start a new one"
+        ) from None
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=5000")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    migrate(conn, path)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise LibraryError(
+            f"{path}: the library was written by a newer Tingxie (schema {version});"
+            " update Tingxie to open it"
+        )
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
+            )
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: all of it lands, or none of it (on any exception)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

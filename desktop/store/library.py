@@ -1,0 +1,269 @@
+"""The local library: every fetched or imported result, for offline review and search.
+
+Each item keeps the service's raw bytes unchanged, the original parsed
+transcript, and every saved edit as a new version; the newest version is the
+current text, and only it is indexed for search.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal, Self
+
+import msgspec
+
+from desktop import paths
+from desktop.domain.transcript import Transcript
+from desktop.store.database import LibraryError, connect, transaction
+from desktop.store.fts import index_tokens, match_expression
+
+# Encoding of transcript_versions.data: 1 = msgspec msgpack of domain.Transcript.
+TRANSCRIPT_FORMAT = 1
+_encoder = msgspec.msgpack.Encoder()
+_decoder = msgspec.msgpack.Decoder(Transcript)
+
+Origin = Literal["import", "job"]
+
+
+class ItemNotFoundError(LookupError):
+    def __str__(self) -> str:
+        return f"no library item with id {self.args[0]}"
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    id: int
+    title: str
+    model: str | None
+    origin: str
+    file_url: str
+    media_path: str | None
+    task_id: str | None
+    duration_ms: int | None
+    channels: int
+    sentences: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    item_id: int
+    title: str
+    position: int  # index of the sentence in the item's merged (all channels) view
+    channel_id: int
+    speaker_id: int | None
+    begin_ms: int
+    end_ms: int
+    text: str
+
+
+class Library:
+    """The library database. One instance per thread; SQLite (WAL) serialises writers."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Self:
+        return cls(connect(path or paths.library_path()))
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------
+
+    def add_item(
+        self,
+        *,
+        raw: bytes,
+        source: str,
+        transcript: Transcript,
+        title: str,
+        model: str | None = None,
+        media_path: str | None = None,
+        origin: Origin = "import",
+        task_id: str | None = None,
+    ) -> int:
+        """Store a parsed result with its raw bytes; returns the new item id."""
+        now = _now()
+        with transaction(self._conn) as conn:
+            cursor = conn.execute(
+                "INSERT INTO items (title, model, origin, file_url, media_path, task_id,"
+                " duration_ms, channels, sentences, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    title,
+                    model,
+                    origin,
+                    transcript.file_url,
+                    media_path,
+                    task_id,
+                    transcript.end_ms or None,
+                    len(transcript.channels),
+                    transcript.sentence_count,
+                    now,
+                    now,
+                ),
+            )
+            item_id = cursor.lastrowid
+            assert item_id is not None
+            conn.execute(
+                "INSERT INTO raw_results (item_id, source, sha256, data) VALUES (?, ?, ?, ?)",
+                (item_id, source, hashlib.sha256(raw).hexdigest(), raw),
+            )
+            self._insert_version(item_id, transcript, original=True, now=now)
+            self._index(item_id, transcript)
+        return item_id
+
+    def save_transcript(self, item_id: int, transcript: Transcript) -> None:
+        """Store an edited transcript as the item's new current version."""
+        now = _now()
+        with transaction(self._conn) as conn:
+            self._require(item_id)
+            self._insert_version(item_id, transcript, original=False, now=now)
+            self._unindex(item_id)
+            self._index(item_id, transcript)
+            conn.execute(
+                "UPDATE items SET sentences = ?, updated_at = ? WHERE id = ?",
+                (transcript.sentence_count, now, item_id),
+            )
+
+    def delete_item(self, item_id: int) -> None:
+        with transaction(self._conn) as conn:
+            self._require(item_id)
+            self._unindex(item_id)
+            conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
+
+    def _insert_version(
+        self, item_id: int, transcript: Transcript, *, original: bool, now: str
+    ) -> None:
+        self._conn.execute(
+            "INSERT INTO transcript_versions (item_id, is_original, format, created_at, data)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (item_id, int(original), TRANSCRIPT_FORMAT, now, _encoder.encode(transcript)),
+        )
+
+    def _index(self, item_id: int, transcript: Transcript) -> None:
+        for position, sentence in enumerate(transcript.merged_sentences()):
+            cursor = self._conn.execute(
+                "INSERT INTO sentences (item_id, position, channel_id, speaker_id, begin_ms,"
+                " end_ms, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    item_id,
+                    position,
+                    sentence.channel_id,
+                    sentence.speaker_id,
+                    sentence.begin_ms,
+                    sentence.end_ms,
+                    sentence.text,
+                ),
+            )
+            self._conn.execute(
+                "INSERT INTO sentence_search (rowid, tokens) VALUES (?, ?)",
+                (cursor.lastrowid, index_tokens(sentence.text)),
+            )
+
+    def _unindex(self, item_id: int) -> None:
+        # A contentless FTS5 table forgets a row only when given the exact tokens
+        # it indexed; they are recomputed from the stored sentence text.
+        rows = self._conn.execute(
+            "SELECT id, text FROM sentences WHERE item_id = ?", (item_id,)
+        ).fetchall()
+        self._conn.executemany(
+            "INSERT INTO sentence_search (sentence_search, rowid, tokens) VALUES ('delete', ?, ?)",
+            [(row_id, index_tokens(text)) for row_id, text in rows],
+        )
+        self._conn.execute("DELETE FROM sentences WHERE item_id = ?", (item_id,))
+
+    # -- reading ---------------------------------------------------------------
+
+    def items(self) -> list[ItemSummary]:
+        rows = self._conn.execute(f"SELECT {_ITEM_COLUMNS} FROM items ORDER BY id").fetchall()
+        return [_summary(row) for row in rows]
+
+    def item(self, item_id: int) -> ItemSummary:
+        return _summary(self._require(item_id))
+
+    def transcript(self, item_id: int) -> Transcript:
+        """The current text: the newest saved version."""
+        return self._version(item_id, original=False)
+
+    def original_transcript(self, item_id: int) -> Transcript:
+        return self._version(item_id, original=True)
+
+    def raw_result(self, item_id: int) -> bytes:
+        row = self._conn.execute(
+            "SELECT data FROM raw_results WHERE item_id = ?", (item_id,)
+        ).fetchone()
+        if row is None:
+            raise ItemNotFoundError(item_id)
+        return bytes(row[0])
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Sentences of current texts matching every term of ``query``, by item then time."""
+        expression = match_expression(query)
+        if expression is None:
+            return []
+        rows = self._conn.execute(
+            "SELECT s.item_id, i.title, s.position, s.channel_id, s.speaker_id, s.begin_ms,"
+            " s.end_ms, s.text FROM sentence_search f"
+            " JOIN sentences s ON s.id = f.rowid JOIN items i ON i.id = s.item_id"
+            " WHERE sentence_search MATCH ? ORDER BY s.item_id, s.position LIMIT ?",
+            (expression, limit),
+        ).fetchall()
+        return [SearchHit(*row) for row in rows]
+
+    def _require(self, item_id: int) -> tuple[object, ...]:
+        row = self._conn.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE id = ?", (item_id,)
+        ).fetchone()
+        if row is None:
+            raise ItemNotFoundError(item_id)
+        return row
+
+    def _version(self, item_id: int, *, original: bool) -> Transcript:
+        sql = _ORIGINAL_VERSION if original else _CURRENT_VERSION
+        row = self._conn.execute(sql, (item_id,)).fetchone()
+        if row is None:
+            raise ItemNotFoundError(item_id)
+        if row[0] != TRANSCRIPT_FORMAT:
+            raise LibraryError(
+                f"item {item_id} was saved by a newer Tingxie (format {row[0]}); update Tingxie"
+            )
+        return _decoder.decode(row[1])
+
+
+_CURRENT_VERSION = (
+    "SELECT format, data FROM transcript_versions WHERE item_id = ? ORDER BY id DESC LIMIT 1"
+)
+_ORIGINAL_VERSION = (
+    "SELECT format, data FROM transcript_versions WHERE item_id = ? AND is_original = 1"
+)
+_ITEM_COLUMNS = (
+    "id, title, model, origin, file_url, media_path, task_id, duration_ms, channels,"
+    " sentences, created_at, updated_at"
+)
+
+
+def _summary(row: tuple[object, ...]) -> ItemSummary:
+    *head, created, updated = row
+    return ItemSummary(
+        *head,  # type: ignore[arg-type]
+        created_at=datetime.fromisoformat(str(created)),
+        updated_at=datetime.fromisoformat(str(updated)),
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")

@@ -1,0 +1,56 @@
+"""Schema migrations, oldest first. Never edit a released step; append a new one."""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: items with their raw result, transcript versions, and sentence search.
+    """
+    CREATE TABLE items (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL,
+        model       TEXT,
+        origin      TEXT NOT NULL CHECK (origin IN ('import', 'job')),
+        file_url    TEXT NOT NULL,
+        media_path  TEXT,
+        task_id     TEXT,
+        duration_ms INTEGER,
+        channels    INTEGER NOT NULL,
+        sentences   INTEGER NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    -- The service's bytes, unchanged: the parsed form can always be rebuilt from them.
+    CREATE TABLE raw_results (
+        item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+        source  TEXT NOT NULL,
+        sha256  TEXT NOT NULL,
+        data    BLOB NOT NULL
+    );
+    -- The original parse and every saved edit; the newest row is the current text.
+    CREATE TABLE transcript_versions (
+        id          INTEGER PRIMARY KEY,
+        item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        is_original INTEGER NOT NULL,
+        format      INTEGER NOT NULL,
+        created_at  TEXT NOT NULL,
+        data        BLOB NOT NULL
+    );
+    CREATE INDEX transcript_versions_item ON transcript_versions(item_id, id);
+    -- The current text's sentences, for search hits and lists without decoding blobs.
+    CREATE TABLE sentences (
+        id         INTEGER PRIMARY KEY,
+        item_id    INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        channel_id INTEGER NOT NULL,
+        speaker_id INTEGER,
+        begin_ms   INTEGER NOT NULL,
+        end_ms     INTEGER NOT NULL,
+        text       TEXT NOT NULL
+    );
+    CREATE INDEX sentences_item ON sentences(item_id, position);
+    -- Contentless full-text index over desktop.store.fts tokens; rowid = sentences.id.
+    CREATE VIRTUAL TABLE sentence_search USING fts5(
+        tokens, content='', tokenize='unicode61 remove_diacritics 2'
+    );
+    """,
+)
