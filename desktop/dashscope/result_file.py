@@ -96,7 +96,8 @@ def parse_result(raw: bytes) -> Transcript:
     except msgspec.ValidationError as error:
         raise ResultFileError(_describe(error)) from None
     except msgspec.DecodeError as error:
-        raise ResultFileError(f"not valid JSON ({_lower_first(str(error))})") from None
+        detail = str(error).removeprefix("JSON is malformed: ")
+        raise ResultFileError(f"not valid JSON: {_lower_first(detail)}") from None
     _check_channels(wire)
     return _to_transcript(wire)
 
@@ -111,6 +112,9 @@ def _describe(error: msgspec.ValidationError) -> str:
 
 
 def _lower_first(text: str) -> str:
+    """Sentence case to mid-sentence case, leaving acronyms ("JSON") alone."""
+    if text[1:2].isupper():
+        return text
     return text[:1].lower() + text[1:]
 
 

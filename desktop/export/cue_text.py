@@ -5,7 +5,8 @@ it. Readers split cues at blank lines, take ``-->`` for a timing line, a lone
 number for a cue index, ``<i>``/``{\\an8}`` for markup and ``\\N`` for a line
 break. Each writer therefore gets text in which none of these can occur, and
 the changes are the smallest visible ones: a markup character becomes its
-full-width twin (``<b>`` → ``＜b>``), ``-->`` becomes ``->``.
+full-width twin (``<b>`` → ``＜b>``), ``-->`` becomes ``->`` and the colons
+of a cue-time look-alike become ratio signs (``00∶00∶01,000``).
 """
 
 from __future__ import annotations
@@ -20,14 +21,16 @@ _ASS_ESCAPE = re.compile(r"\\(?=[Nnh])")
 # An HTML-like tag opener that SRT readers interpret (ffmpeg even takes "< b & c >" as bold).
 _SRT_TAG = re.compile(r"<(?=\s*/?\s*[A-Za-z])")
 _DIGITS_ONLY = re.compile(r"\s*\d+\s*")
+# Something a lenient reader takes for a cue time (pysubs2 treats any line with two
+# of these as a timing line, with or without "-->").
+_TIMESTAMP_LIKE = re.compile(r"\d{1,4}:\d{1,2}(?::\d{1,2})?[.,]\d{1,3}")
 
 
 def srt_text(lines: tuple[str, ...]) -> str:
     """Cue text for SRT: markup neutralised, no ``-->``, no blank or lone-number lines."""
     out: list[str] = []
     for line in lines:
-        line = _ARROW.sub("->", clean_line(line))
-        line = _ASS_ESCAPE.sub("＼", line)
+        line = _ARROW.sub("->", _plain(line))
         line = _SRT_TAG.sub("＜", line).replace("{", "｛").replace("}", "｝")
         _append_line(out, line)
     return "\n".join(out)
@@ -37,13 +40,18 @@ def vtt_text(lines: tuple[str, ...], speaker: str | None = None) -> str:
     """Cue text for WebVTT: ``&``, ``<`` and ``>`` escaped, speaker as a ``<v>`` voice tag."""
     out: list[str] = []
     for line in lines:
-        line = _ASS_ESCAPE.sub("＼", clean_line(line))
-        _append_line(out, _escape_vtt(line))
+        _append_line(out, _escape_vtt(_plain(line)))
     if out and speaker:
-        name = _escape_vtt(_ASS_ESCAPE.sub("＼", clean_line(speaker)))
+        name = _escape_vtt(_plain(speaker))
         if name:
             out[0] = f"<v {name}>{out[0]}"
     return "\n".join(out)
+
+
+def _plain(text: str) -> str:
+    """One clean line with nothing a reader could take for a line break or a cue time."""
+    line = _ASS_ESCAPE.sub("＼", clean_line(text))
+    return _TIMESTAMP_LIKE.sub(lambda m: m.group().replace(":", "∶"), line)
 
 
 def _escape_vtt(text: str) -> str:
