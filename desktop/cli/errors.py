@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.dashscope.credentials import InvalidKeyError, KeyringUnavailableError
 from desktop.domain.catalog import UnknownModelError
 from desktop.store.database import LibraryError
 from desktop.store.imports import ImportFailedError
@@ -19,4 +20,6 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     LibraryError,
     ItemNotFoundError,
     UnknownModelError,
+    InvalidKeyError,
+    KeyringUnavailableError,
 )

@@ -9,9 +9,12 @@ from pathlib import Path
 
 
 def tingxie(
-    *args: str | Path, home: Path, stdin: bytes | None = None
+    *args: str | Path,
+    home: Path,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TINGXIE_HOME": str(home)}
+    env = {**(os.environ if env is None else env), "TINGXIE_HOME": str(home)}
     return subprocess.run(
         [sys.executable, "-m", "desktop", *map(str, args)],
         capture_output=True,

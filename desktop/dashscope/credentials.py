@@ -1,0 +1,121 @@
+"""Where the DashScope API key lives: the OS keyring, or ``DASHSCOPE_API_KEY`` for a session.
+
+The key is never written to a plain file, a log or the library. As the
+official SDK does, the environment variable wins when it is set, so a person
+can try another key for one run without touching the stored one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+USERNAME = "dashscope-api-key"
+ENV_VAR = "DASHSCOPE_API_KEY"
+# What can travel in an HTTP Authorization header: printable ASCII without spaces.
+_KEY_SHAPE = re.compile(r"[\x21-\x7e]{8,512}")
+
+
+class KeyringUnavailableError(Exception):
+    """No secure keyring on this system; the message offers the environment variable."""
+
+
+class InvalidKeyError(ValueError):
+    """Text that cannot be an API key (empty, spaces inside, non-ASCII)."""
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    source: Literal["environment", "keyring", "none"]
+    masked: str | None  # e.g. "sk-…7f3a": enough to tell keys apart, useless to an attacker
+    keyring: str  # the keyring backend's name, or why there is none
+
+
+def service_name() -> str:
+    """The keyring entry's service; tests set ``TINGXIE_KEYRING_SERVICE`` to stay apart."""
+    return os.environ.get("TINGXIE_KEYRING_SERVICE") or "Tingxie"
+
+
+def load_api_key() -> str | None:
+    """The key to use now: the environment variable, else the keyring, else ``None``."""
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return from_env
+    try:
+        return _backend().get_password(service_name(), USERNAME)
+    except KeyringUnavailableError:
+        return None
+
+
+def store_api_key(text: str) -> str:
+    """Validate and store a key in the keyring; returns its masked form."""
+    key = text.strip()
+    if not _KEY_SHAPE.fullmatch(key):
+        raise InvalidKeyError(
+            "that does not look like an API key (expected one word of 8 or more printable ASCII"
+            " characters, like sk-…); copy it again from the Model Studio console"
+        )
+    try:
+        _backend().set_password(service_name(), USERNAME, key)
+    except keyring.errors.PasswordSetError as error:
+        raise KeyringUnavailableError(f"the keyring refused to store the key ({error})") from None
+    return mask(key)
+
+
+def clear_api_key() -> bool:
+    """Remove the stored key; ``False`` if there was none."""
+    try:
+        _backend().delete_password(service_name(), USERNAME)
+    except keyring.errors.PasswordDeleteError:
+        return False
+    return True
+
+
+def key_status() -> KeyStatus:
+    try:
+        backend_name = _backend_name(_backend())
+    except KeyringUnavailableError as error:
+        backend_name = str(error)
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return KeyStatus("environment", mask(from_env), backend_name)
+    key = load_api_key()
+    return KeyStatus("keyring" if key else "none", mask(key) if key else None, backend_name)
+
+
+def mask(key: str) -> str:
+    """The key's recognisable ends only: ``sk-…7f3a``."""
+    head = key[:3] if len(key) > 12 else ""
+    return f"{head}…{key[-4:]}"
+
+
+def _backend() -> KeyringBackend:
+    """The OS keyring, refusing the "fail" backend and any plain-text file keyring."""
+    backend = keyring.get_keyring()
+    module = type(backend).__module__
+    if module.startswith("keyring.backends.fail") or _only_fail(backend):
+        raise KeyringUnavailableError(
+            "no system keyring is available (on Linux: gnome-keyring or KWallet with a running"
+            f" D-Bus session); set the {ENV_VAR} environment variable for this session instead"
+        )
+    if module.startswith("keyrings.alt"):
+        raise KeyringUnavailableError(
+            f"the only keyring available ({_backend_name(backend)}) stores secrets in a plain"
+            f" file; set the {ENV_VAR} environment variable for this session instead"
+        )
+    return backend
+
+
+def _only_fail(backend: KeyringBackend) -> bool:
+    children = getattr(backend, "backends", None)
+    return children is not None and not children
+
+
+def _backend_name(backend: KeyringBackend) -> str:
+    return getattr(backend, "name", type(backend).__name__)
