@@ -11,6 +11,7 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Literal, Self
 
@@ -20,6 +21,7 @@ from desktop import paths
 from desktop.domain.transcript import Transcript
 from desktop.store.database import LibraryError, connect, transaction
 from desktop.store.fts import index_tokens, match_expression
+from desktop.store.jobs import JobStore
 
 # Encoding of transcript_versions.data: 1 = msgspec msgpack of domain.Transcript.
 TRANSCRIPT_FORMAT = 1
@@ -71,6 +73,11 @@ class Library:
     @classmethod
     def open(cls, path: Path | None = None) -> Self:
         return cls(connect(path or paths.library_path()))
+
+    @cached_property
+    def jobs(self) -> JobStore:
+        """The job queue, in the same database file and connection."""
+        return JobStore(self._conn)
 
     def close(self) -> None:
         self._conn.close()

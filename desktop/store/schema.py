@@ -53,4 +53,42 @@ MIGRATIONS: tuple[str, ...] = (
         tokens, content='', tokenize='unicode61 remove_diacritics 2'
     );
     """,
+    # 2: the job queue (one row per file, each state written before its step runs)
+    # and the usage ledger (one row per finished task, so a resume never counts twice).
+    """
+    CREATE TABLE jobs (
+        id                INTEGER PRIMARY KEY,
+        source            TEXT NOT NULL,
+        is_url            INTEGER NOT NULL,
+        title             TEXT NOT NULL,
+        model             TEXT NOT NULL,
+        options           TEXT NOT NULL,
+        batch_key         TEXT NOT NULL,
+        state             TEXT NOT NULL,
+        media             TEXT,
+        size_bytes        INTEGER,
+        bytes_done        INTEGER NOT NULL DEFAULT 0,
+        duration_ms       INTEGER,
+        estimated_cost    TEXT,
+        file_url          TEXT,
+        uploaded_at       TEXT,
+        submit_started_at TEXT,
+        task_id           TEXT,
+        usage_seconds     REAL,
+        error_code        TEXT,
+        error_message     TEXT,
+        advice            TEXT,
+        item_id           INTEGER REFERENCES items(id) ON DELETE SET NULL,
+        created_at        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL
+    );
+    CREATE INDEX jobs_state ON jobs(state);
+    CREATE INDEX jobs_task ON jobs(task_id);
+    CREATE TABLE usage (
+        task_id     TEXT PRIMARY KEY,
+        model       TEXT NOT NULL,
+        seconds     REAL NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    """,
 )

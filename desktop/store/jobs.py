@@ -1,0 +1,186 @@
+"""The job queue's rows: one per file, its state written before the step it names runs.
+
+Because each state lands in SQLite before the work starts, a crash at any
+point leaves a row that says exactly what was under way, and the engine can
+resume it (re-attach to a task, re-upload, or reconcile a submit whose answer
+was lost) without losing a file or paying for it twice.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from desktop.store.database import transaction
+
+
+class JobState(StrEnum):
+    QUEUED = "queued"
+    PROBING = "probing"
+    UPLOADING = "uploading"
+    WAITING = "waiting"  # has a file URL, waiting to be submitted in a batch
+    SUBMITTING = "submitting"  # submit sent; the task id is not stored yet
+    SUBMITTED = "submitted"  # task id stored, task PENDING
+    RUNNING = "running"
+    FETCHING = "fetching"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELED = "canceled"
+
+    @property
+    def final(self) -> bool:
+        return self in (JobState.DONE, JobState.FAILED, JobState.CANCELED)
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    source: str  # a local path or a URL, as the user gave it
+    is_url: bool
+    title: str
+    model: str
+    options: str  # JSON of the submit options
+    batch_key: str  # jobs with equal keys may share one task
+    state: JobState
+    media: str | None  # JSON of the probed MediaInfo
+    size_bytes: int | None
+    bytes_done: int
+    duration_ms: int | None
+    estimated_cost: Decimal | None
+    file_url: str | None  # what the service downloads: the user's URL or an oss:// upload
+    uploaded_at: datetime | None
+    submit_started_at: datetime | None
+    task_id: str | None
+    usage_seconds: float | None
+    error_code: str | None
+    error_message: str | None
+    advice: str | None
+    item_id: int | None
+    created_at: datetime
+    updated_at: datetime
+
+
+_COLUMNS = [f.name for f in fields(Job)]
+_DATETIMES = {"uploaded_at", "submit_started_at", "created_at", "updated_at"}
+
+
+class JobStore:
+    """Reads and writes job rows; every write is its own committed transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def add(
+        self,
+        *,
+        source: str,
+        is_url: bool,
+        title: str,
+        model: str,
+        options: str,
+        batch_key: str,
+    ) -> Job:
+        now = _now()
+        with transaction(self._conn) as conn:
+            cursor = conn.execute(
+                "INSERT INTO jobs (source, is_url, title, model, options, batch_key, state,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (source, int(is_url), title, model, options, batch_key, JobState.QUEUED, now, now),
+            )
+        assert cursor.lastrowid is not None
+        return self.get(cursor.lastrowid)
+
+    def get(self, job_id: int) -> Job:
+        row = self._conn.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE id = ?", (job_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no job with id {job_id}")
+        return _job(row)
+
+    def all(self) -> list[Job]:
+        rows = self._conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM jobs ORDER BY id")
+        return [_job(row) for row in rows]
+
+    def unfinished(self) -> list[Job]:
+        rows = self._conn.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE state NOT IN (?, ?, ?) ORDER BY id",
+            (JobState.DONE, JobState.FAILED, JobState.CANCELED),
+        )
+        return [_job(row) for row in rows]
+
+    def with_task(self, task_id: str) -> list[Job]:
+        rows = self._conn.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE task_id = ? ORDER BY id", (task_id,)
+        )
+        return [_job(row) for row in rows]
+
+    def known_task_ids(self) -> set[str]:
+        rows = self._conn.execute("SELECT DISTINCT task_id FROM jobs WHERE task_id IS NOT NULL")
+        return {row[0] for row in rows}
+
+    def update(self, job_id: int, **changes: Any) -> Job:
+        """Write ``changes`` (column = value) and the update time, then return the new row."""
+        unknown = set(changes) - set(_COLUMNS)
+        if unknown:
+            raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
+        values = {name: _to_sql(value) for name, value in changes.items()}
+        values["updated_at"] = _now()
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with transaction(self._conn) as conn:
+            conn.execute(f"UPDATE jobs SET {assignments} WHERE id = ?", (*values.values(), job_id))
+        return self.get(job_id)
+
+    def remove(self, job_id: int) -> None:
+        with transaction(self._conn) as conn:
+            conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+
+    def record_usage(self, task_id: str, model: str, seconds: float) -> None:
+        """Count a finished task's billed seconds once, however often it is seen."""
+        with transaction(self._conn) as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO usage (task_id, model, seconds, recorded_at)"
+                " VALUES (?, ?, ?, ?)",
+                (task_id, model, seconds, _now()),
+            )
+
+    def usage_by_model(self, month: str) -> dict[str, float]:
+        """Billed seconds per model in ``month`` (``"2026-11"``, UTC)."""
+        rows = self._conn.execute(
+            "SELECT model, SUM(seconds) FROM usage WHERE substr(recorded_at, 1, 7) = ?"
+            " GROUP BY model",
+            (month,),
+        )
+        return {model: float(seconds) for model, seconds in rows}
+
+
+def _job(row: tuple[Any, ...]) -> Job:
+    values = dict(zip(_COLUMNS, row, strict=True))
+    for name in _DATETIMES:
+        if values[name] is not None:
+            values[name] = datetime.fromisoformat(values[name])
+    values["state"] = JobState(values["state"])
+    values["is_url"] = bool(values["is_url"])
+    if values["estimated_cost"] is not None:
+        values["estimated_cost"] = Decimal(values["estimated_cost"])
+    return Job(**values)
+
+
+def _to_sql(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="milliseconds")
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, StrEnum):
+        return str(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
