@@ -70,3 +70,18 @@ def _append_line(out: list[str], line: str) -> None:
         out[-1] = f"{out[-1]} {line}"
     else:
         out.append(line)
+
+
+def ass_text(lines: tuple[str, ...]) -> str:
+    """Cue text for ASS: ``\\N`` between lines; backslashes and braces (tags) neutralised."""
+    out: list[str] = []
+    for line in lines:
+        line = clean_line(line).replace("\\", "＼").replace("{", "｛").replace("}", "｝")
+        if line:
+            out.append(line)
+    return r"\N".join(out)
+
+
+def ass_field(text: str) -> str:
+    """A style or actor name for ASS: one line and no commas, which separate the fields."""
+    return clean_line(text).replace(",", "，")
