@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from desktop.dashscope.credentials import InvalidKeyError, KeyringUnavailableError
 from desktop.domain.catalog import UnknownModelError
+from desktop.domain.subtitle_presets import UnknownPresetError
+from desktop.export.chinese_script import UnknownConversionError
+from desktop.export.files import ExportWriteError
 from desktop.store.database import LibraryError
 from desktop.store.imports import ImportFailedError
 from desktop.store.library import ItemNotFoundError
+from desktop.store.subtitle_profiles import PresetFileError
 
 
 class CliError(Exception):
@@ -22,4 +26,8 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     UnknownModelError,
     InvalidKeyError,
     KeyringUnavailableError,
+    UnknownPresetError,
+    UnknownConversionError,
+    ExportWriteError,
+    PresetFileError,
 )

@@ -4,25 +4,34 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from desktop.cli.errors import CliError
+from desktop.cli.subtitle_commands import add_cue_options, export_options
 from desktop.domain import catalog
 from desktop.domain.text_cleaning import clean_line
 from desktop.domain.transcript import Transcript, is_wide
 from desktop.export import FORMATS, export_transcript
+from desktop.export.files import export_batch, write_atomically
 from desktop.export.plain_text import TextOptions, format_timestamp
 from desktop.store.imports import import_result_file, read_result_file
 from desktop.store.library import ItemSummary, Library
+from desktop.store.subtitle_import import (
+    import_subtitle_file,
+    is_subtitle_file,
+    read_subtitle_file,
+)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("import", help="add a result JSON file to the library")
-    p.add_argument("result", type=Path, metavar="RESULT.json")
+    p = commands.add_parser(
+        "import", help="add a result JSON file, or an .srt/.vtt/.ass subtitle, to the library"
+    )
+    p.add_argument("result", type=Path, metavar="FILE", help="RESULT.json, or a subtitle file")
     p.add_argument("--media", type=Path, help="the audio or video file the result belongs to")
     p.add_argument("--model", help="the model that produced the result (e.g. paraformer-v2)")
     p.add_argument("--title", help="a title for the library (default: the media's file name)")
@@ -38,12 +47,24 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=200, help="at most this many hits (200)")
     p.set_defaults(handler=cmd_search)
 
-    p = commands.add_parser("export", help="write a transcript as subtitles, text or JSON")
-    p.add_argument("source", metavar="SOURCE", help="a result JSON file or a library item id")
+    p = commands.add_parser("export", help="write transcripts as subtitles, documents or JSON")
+    p.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="a result JSON file, a subtitle file or a library item id; several need -o FOLDER",
+    )
     p.add_argument("--format", "-f", choices=FORMATS, required=True)
-    p.add_argument("-o", "--output", default="-", help="output file; '-' (default) is stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        help="output file, or an existing folder for several sources; '-' (default) is stdout",
+    )
     p.add_argument("--timestamps", action="store_true", help="txt: start each line with its time")
     p.add_argument("--speakers", action="store_true", help="txt: speaker turns with labels")
+    p.add_argument("--title", help="docx/ass: the document's title (default: the item's)")
+    add_cue_options(p, default_preset="sentence")
     p.set_defaults(handler=cmd_export)
 
 
@@ -51,9 +72,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.model is not None:
         catalog.get(args.model)  # unknown names fail with the list of known ones
     with Library.open() as library:
-        item_id = import_result_file(
-            library, args.result, media=args.media, model=args.model, title=args.title
-        )
+        if is_subtitle_file(args.result):
+            item_id = import_subtitle_file(library, args.result, media=args.media, title=args.title)
+        else:
+            item_id = import_result_file(
+                library, args.result, media=args.media, model=args.model, title=args.title
+            )
     print(item_id)
     return 0
 
@@ -104,21 +128,33 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    transcript = _load_source(args.source)
-    options = TextOptions(timestamps=args.timestamps, speakers=args.speakers)
-    data = export_transcript(transcript, args.format, options)
+    options = replace(
+        export_options(args),
+        text=TextOptions(timestamps=args.timestamps, speakers=args.speakers),
+    )
+    output = Path(args.output)
+    if len(args.sources) > 1 or (args.output != "-" and output.is_dir()):
+        if not output.is_dir():
+            raise CliError(f"{args.output}: several sources need -o naming an existing folder")
+        items = [(_source_title(s), _loader(s)) for s in args.sources]
+        for path in export_batch(items, args.format, options, output):
+            print(path)
+        return 0
+    data = export_transcript(load_source(args.sources[0]), args.format, options=options)
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        _write_atomically(Path(args.output), data)
+        write_atomically(output, data)
     return 0
 
 
-def _load_source(source: str) -> Transcript:
-    """A result file if ``source`` names one, else a library item id."""
+def load_source(source: str) -> Transcript:
+    """A result or subtitle file if ``source`` names one, else a library item id."""
     path = Path(source)
     if path.is_file():
+        if is_subtitle_file(path):
+            return read_subtitle_file(path)[1]
         return read_result_file(path)[1]
     if source.isdigit():
         with Library.open() as library:
@@ -126,19 +162,18 @@ def _load_source(source: str) -> Transcript:
     raise CliError(f"{source}: no such file, and not a library item id (see 'tingxie library')")
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a failed export never leaves half a file."""
-    directory = path.parent if str(path.parent) else Path()
-    if not directory.is_dir():
-        raise CliError(f"{path}: the folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        Path(tmp).replace(path)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise CliError(f"{path}: {error.strerror or error}") from None
+def _loader(source: str) -> Callable[[], Transcript]:
+    return lambda: load_source(source)
+
+
+def _source_title(source: str) -> str:
+    path = Path(source)
+    if path.is_file():
+        return path.stem
+    if source.isdigit():
+        with Library.open() as library:
+            return library.item(int(source)).title
+    raise CliError(f"{source}: no such file, and not a library item id (see 'tingxie library')")
 
 
 def _item_json(item: ItemSummary) -> dict[str, Any]:

@@ -87,6 +87,24 @@ class Preset(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     allow_overlap: bool = False
     source: str = ""
 
+    def __post_init__(self) -> None:
+        """Refuse numbers no subtitle could meet (a hand-edited profile, a typo)."""
+        for name in ("max_chars", "max_lines", "max_cps", "max_wpm", "max_duration_ms"):
+            value = getattr(self, name)
+            if value is not None and value <= 0:
+                raise ValueError(f"{name} must be positive, got {value}")
+        for name in ("min_gap_frames", "min_open_gap_ms", "chain_gap_ms", "max_shift_ms"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+        if self.min_duration_ms is not None and self.min_duration_ms < 0:
+            raise ValueError("min_duration_ms must not be negative")
+        if (
+            self.min_duration_ms is not None
+            and self.max_duration_ms is not None
+            and self.min_duration_ms > self.max_duration_ms
+        ):
+            raise ValueError("min_duration_ms is longer than max_duration_ms")
+
     def min_gap_ms(self, fps: float | None) -> int:
         """The minimum gap in whole milliseconds, rounded up so it is never under the frames."""
         return math.ceil(self.min_gap_frames * 1000 / (fps or DEFAULT_FPS))
