@@ -48,11 +48,12 @@ Japanese rule).
 from __future__ import annotations
 
 import math
+import re
 from typing import Literal
 
 import msgspec
 
-from desktop.domain.transcript import is_wide
+from desktop.domain.transcript import WIDE_PATTERN, count_wide, is_wide
 
 Unit = Literal["columns", "characters", "full-width"]
 UNITS: tuple[Unit, ...] = ("columns", "characters", "full-width")
@@ -245,7 +246,7 @@ def text_width(text: str, unit: Unit) -> float:
     """The width of one line in the preset's unit."""
     if unit == "characters":
         return float(len(text))
-    wide = sum(1 for c in text if is_wide(c))
+    wide = count_wide(text)
     if unit == "columns":
         return float(len(text) + wide)
     return wide + (len(text) - wide) * 0.5
@@ -275,17 +276,11 @@ def word_count(lines: tuple[str, ...] | list[str]) -> float:
     """
     words = 0.0
     for line in lines:
-        wide = 0
-        in_word = False
-        for char in line:
-            if is_wide(char):
-                wide += 1
-                in_word = False
-            elif char.isalnum():
-                if not in_word:
-                    words += 1
-                in_word = True
-            elif char.isspace():
-                in_word = False
-        words += wide / 2
+        wide = count_wide(line)
+        latin = _LATIN_WORD.findall(WIDE_PATTERN.sub(" ", line) if wide else line)
+        words += len(latin) + wide / 2
     return words
+
+
+# A run of letters or digits, apostrophes inside it allowed ("don't" is one word).
+_LATIN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

@@ -59,7 +59,7 @@ _NEEDS_CLEAN = re.compile(r"[\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufff9-\ufffb]|
 class Token:
     """A piece of a sentence that is never split; ``space`` says a space precedes it."""
 
-    __slots__ = ("begin", "end", "sentence_start", "space", "text", "width")
+    __slots__ = ("begin", "cost", "end", "sentence_start", "sep", "space", "text", "width")
 
     def __init__(self, text: str, begin: int, end: int, space: bool, width: float) -> None:
         self.text = text
@@ -68,6 +68,8 @@ class Token:
         self.space = space
         self.width = width
         self.sentence_start = False
+        self.sep = ""  # what joins it to the token before it on a line (see ``separator``)
+        self.cost = -1.0  # ``break_cost`` of a break before it, computed when first needed
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.begin}, {self.end})"
@@ -97,7 +99,21 @@ def sentence_tokens(sentence: Sentence, unit: Unit) -> list[Token]:
     if tokens:
         tokens[0].space = not is_wide(tokens[0].text[0])
         tokens[0].sentence_start = True
+        tokens[0].cost = 0.0
+        for before, after in itertools.pairwise(tokens):
+            after.sep = separator(before, after)
     return tokens
+
+
+def costs(tokens: Sequence[Token]) -> list[float]:
+    """The break cost before each token (index 0: 0), cached on the tokens."""
+    out = [0.0]
+    for i in range(1, len(tokens)):
+        token = tokens[i]
+        if token.cost < 0:
+            token.cost = break_cost(tokens[i - 1], token)
+        out.append(token.cost)
+    return out
 
 
 def separator(before: Token, after: Token) -> str:
@@ -113,11 +129,7 @@ def separator(before: Token, after: Token) -> str:
 def join(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
-    parts = [tokens[0].text]
-    for before, after in itertools.pairwise(tokens):
-        parts.append(separator(before, after))
-        parts.append(after.text)
-    return "".join(parts)
+    return tokens[0].text + "".join([t.sep + t.text for t in tokens[1:]])
 
 
 def break_cost(before: Token, after: Token) -> float:

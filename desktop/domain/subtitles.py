@@ -18,6 +18,8 @@ words so a 12-hour transcript is cut in well under a second:
    speed, never closer to the next cue than the minimum gap; short gaps are
    closed; a cue that still lacks its minimum may start up to
    ``max_shift_ms`` before its speech or push the next one by as much.
+   Times sit on a 10 ms grid (ASS's resolution), so a word at 1234 ms
+   starts its cue at 1230 ms.
 
 Where the speech itself makes a rule impossible (one word wider than a line,
 two speakers talking at once, speech faster than the reading speed with the
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 import msgspec
 
 from desktop.domain.subtitle_presets import Preset, Unit, reading_chars, text_width, word_count
-from desktop.domain.subtitle_tokens import Token, break_cost, join, sentence_tokens, separator
+from desktop.domain.subtitle_tokens import Token, costs, join, sentence_tokens, separator
 from desktop.domain.transcript import Transcript, is_wide
 
 DASH = "-"
@@ -42,6 +44,9 @@ DASH = "-"
 PAUSE_SPLIT_MS = 2000
 # Cues further apart than this are never merged to gain time.
 MERGE_GAP_MS = 1000
+# Cue times are multiples of 10 ms: ASS stores centiseconds, so on this grid SRT, WebVTT
+# and ASS hold the very same times, and a gap or duration rounded up to it stays legal.
+GRID_MS = 10
 _INF = float("inf")
 
 
@@ -134,9 +139,10 @@ class _Cutter:
         self.unit = preset.unit
         self.max_chars = preset.max_chars if preset.max_chars is not None else _INF
         self.max_lines = preset.max_lines if preset.max_lines is not None else 1_000_000
-        self.max_dur = preset.max_duration_ms if preset.max_duration_ms is not None else _INF
-        self.min_dur = preset.min_duration_ms or 0
-        self.gap = preset.min_gap_ms(fps)
+        max_dur = preset.max_duration_ms
+        self.max_dur = _down(max_dur) if max_dur is not None else _INF
+        self.min_dur = _up(preset.min_duration_ms or 0)
+        self.gap = _up(preset.min_gap_ms(fps))
         self.space = text_width(" ", self.unit)
         self.dash = text_width(DASH, self.unit)
         self.limit = limit
@@ -173,7 +179,7 @@ class _Cutter:
         width = tokens[a].width + extra
         for i in range(a + 1, b):
             token = tokens[i]
-            add = token.width + (self.space if separator(tokens[i - 1], token) else 0)
+            add = token.width + (self.space if token.sep else 0)
             if width + add <= self.max_chars:
                 width += add
             else:
@@ -188,16 +194,16 @@ class _Cutter:
         cumulative = [0.0]
         for token in tokens:
             cumulative.append(cumulative[-1] + token.width)
-        costs = [0.0] + [break_cost(tokens[i - 1], tokens[i]) for i in range(1, m)]
+        break_costs = costs(tokens)
         capacity = self.max_chars * self.max_lines
         duration = tokens[-1].end - tokens[0].begin
         lowest = max(2, math.ceil(cumulative[-1] / capacity), math.ceil(duration / self.max_dur))
         for n in range(lowest, min(lowest + 4, m + 1)):
-            bounds = _balanced_bounds(cumulative, costs, n)
+            bounds = _balanced_bounds(cumulative, break_costs, n)
             parts = list(zip([0, *bounds], [*bounds, m], strict=True))
             if all(self._fits(tokens, a, b) for a, b in parts):
                 return parts
-        return self._greedy(tokens, cumulative, costs)
+        return self._greedy(tokens, cumulative, break_costs)
 
     def _greedy(
         self, tokens: list[Token], cumulative: list[float], costs: list[float]
@@ -242,6 +248,7 @@ class _Cutter:
         if b.start - self.gap - a.start >= self._need(a.tokens):
             return None
         if a.speaker == b.speaker:
+            b.tokens[0].sep = separator(a.tokens[-1], b.tokens[0])
             tokens = a.tokens + b.tokens
             if self._lines_needed(tokens, 0, len(tokens)) <= self.max_lines:
                 return _Chunk(tokens, a.speaker)
@@ -283,8 +290,8 @@ class _Cutter:
     def _greedy_lines(self, tokens: list[Token]) -> list[str]:
         lines: list[list[Token]] = [[tokens[0]]]
         width = tokens[0].width
-        for before, token in itertools.pairwise(tokens):
-            add = token.width + (self.space if separator(before, token) else 0)
+        for _before, token in itertools.pairwise(tokens):
+            add = token.width + (self.space if token.sep else 0)
             if width + add <= self.max_chars:
                 lines[-1].append(token)
                 width += add
@@ -296,31 +303,31 @@ class _Cutter:
     # -- 4. times ------------------------------------------------------------------
 
     def _time(self, chunks: list[_Chunk], all_lines: list[tuple[str, ...]]) -> list[Cue]:
+        """Start and end of every cue, on the 10 ms grid (see ``GRID_MS``)."""
         cues: list[Cue] = []
-        media_end = self.transcript.duration_ms
-        shift = self.preset.max_shift_ms
+        media_end = _down(self.transcript.duration_ms) if self.transcript.duration_ms else None
+        shift = _down(self.preset.max_shift_ms)
         previous_end: int | None = None
         for i, chunk in enumerate(chunks):
             lines = all_lines[i]
             self._note_layout(i, chunk, lines)
-            speech_start, speech_end = chunk.start, chunk.end
+            speech_start, speech_end = _near(chunk.start), _near(chunk.end)
             earliest = previous_end + self.gap if previous_end is not None else 0
             start = max(speech_start, earliest)
-            following = chunks[i + 1].start if i + 1 < len(chunks) else None
+            following = _near(chunks[i + 1].start) if i + 1 < len(chunks) else None
             limit = following - self.gap if following is not None else _INF
             if media_end is not None and media_end > speech_end:
                 limit = min(limit, media_end)
-            need = self._need_lines(lines)
+            need = _up(self._need_lines(lines))
             end = min(max(speech_end, start + need), start + self.max_dur)
-            end = min(end, max(limit, start + 1))
+            end = min(end, max(limit, start + GRID_MS))
             if end - start < self.min_dur:
                 start = min(start, max(earliest, end - self.min_dur, speech_start - shift))
             if end - start < self.min_dur:
                 end = min(start + self.min_dur, limit + shift)
                 if media_end is not None and media_end > speech_end:
-                    end = min(end, max(media_end, start + 1))
-            end = self._chain(start, end, following)
-            end = int(max(end, start + 1))
+                    end = min(end, max(media_end, start + GRID_MS))
+            end = int(max(self._chain(start, end, following), start + GRID_MS))
             self._note_time(i, start, end, following, lines)
             cues.append(Cue(int(start), end, lines, self._speaker(chunk)))
             previous_end = end
@@ -378,12 +385,24 @@ class _Cutter:
             room = f"the next cue's speech starts {after:.2f} s after this one's"
         if end - start < self.min_dur:
             self._note(index, "too-short", f"no room to stay up longer: {room}")
-        if end - start < self._need_lines(lines) - 1:
+        if end - start < _up(self._need_lines(lines)):
             self._note(index, "too-fast", f"the speech is faster than the limit, and {room}")
         if following is not None and self.preset.min_open_gap_ms:
             gap = following - end
             if 0 < gap < self.preset.min_open_gap_ms:
                 self._note(index, "gap", "closing the gap would exceed the maximum duration")
+
+
+def _up(ms: float) -> int:
+    return math.ceil(ms / GRID_MS) * GRID_MS
+
+
+def _down(ms: float) -> int:
+    return math.floor(ms / GRID_MS) * GRID_MS
+
+
+def _near(ms: float) -> int:
+    return round(ms / GRID_MS) * GRID_MS
 
 
 def _split_at_pauses(tokens: list[Token]) -> list[list[Token]]:
@@ -424,14 +443,14 @@ def _best_lines(
     """``count`` (2 or 3) lines that fit, at good breaks, as even in width as possible."""
     m = len(tokens)
     space = text_width(" ", unit)
-    costs = [0.0] + [break_cost(tokens[i - 1], tokens[i]) for i in range(1, m)]
+    break_costs = costs(tokens)
     # Prefix sums of token widths and of the spaces before each token.
     widths = [0.0]
     spaces = [0.0, 0.0]
     for i, token in enumerate(tokens):
         widths.append(widths[-1] + token.width)
         if i:
-            spaces.append(spaces[-1] + (space if separator(tokens[i - 1], token) else 0.0))
+            spaces.append(spaces[-1] + (space if token.sep else 0.0))
 
     def width(a: int, b: int) -> float:
         return widths[b] - widths[a] + spaces[b] - spaces[a + 1]
@@ -441,7 +460,7 @@ def _best_lines(
         for b in range(1, m):
             w1, w2 = width(0, b), width(b, m)
             if w1 <= max_chars and w2 <= max_chars:
-                score = costs[b] + 2 * abs(w1 - w2) / max_chars
+                score = break_costs[b] + 2 * abs(w1 - w2) / max_chars
                 if best is None or score < best[0]:
                     best = (score, (b,))
     else:
@@ -453,7 +472,7 @@ def _best_lines(
                 w2, w3 = width(b, c), width(c, m)
                 if w2 <= max_chars and w3 <= max_chars:
                     spread = max(w1, w2, w3) - min(w1, w2, w3)
-                    score = costs[b] + costs[c] + 2 * spread / max_chars
+                    score = break_costs[b] + break_costs[c] + 2 * spread / max_chars
                     if best is None or score < best[0]:
                         best = (score, (b, c))
     if best is None:
