@@ -2,12 +2,13 @@
 
 The cutting works on tokens (words with their punctuation, see
 ``subtitle_tokens``) and runs in four steps, each linear in the number of
-words so a 12-hour transcript is cut in well under a second:
+words for a given preset:
 
-1. every sentence is split into as few cues as fit the preset (characters
-   per line × lines, maximum duration), with the cue breaks spread evenly
-   and placed at the best boundary near each even point — punctuation
-   first, then pauses, then before conjunctions, never inside a word;
+1. every sentence is split into cues that fit the preset (characters per
+   line × lines, maximum duration): few, evenly full cues whose breaks fall
+   at the best boundaries — punctuation first, then pauses, then before
+   conjunctions, never inside a word — and that leave each cue its minimum
+   duration before the next one where the speech allows;
 2. a cue too short or too fast for the time before the next one is merged
    with its neighbour of the same speaker, or (when the preset allows) with
    the other speaker's as a two-line dialogue cue with leading dashes;
@@ -28,7 +29,6 @@ next cue right behind) the cue gets a note saying why, and the check shows it.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 from dataclasses import dataclass, field
@@ -188,64 +188,100 @@ class _Cutter:
         return lines
 
     def _split(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        """The best cut of one sentence's tokens into cues that fit (dynamic programming).
+
+        A cue costs its break (``break_cost``), a penalty when it leaves itself
+        less than the minimum duration before the next cue's speech, and the
+        square of its unused room, so cues come out few, full and even. Each
+        start is extended only while the cue still fits, which keeps the work
+        linear in the words for a given preset.
+        """
         m = len(tokens)
         if self._fits(tokens, 0, m):
             return [(0, m)]
-        cumulative = [0.0]
-        for token in tokens:
-            cumulative.append(cumulative[-1] + token.width)
         break_costs = costs(tokens)
+        widths = [0.0]
+        for token in tokens:
+            widths.append(widths[-1] + token.width)
         capacity = self.max_chars * self.max_lines
-        duration = tokens[-1].end - tokens[0].begin
-        lowest = max(2, math.ceil(cumulative[-1] / capacity), math.ceil(duration / self.max_dur))
-        for n in range(lowest, min(lowest + 4, m + 1)):
-            bounds = _balanced_bounds(cumulative, break_costs, n)
-            parts = list(zip([0, *bounds], [*bounds, m], strict=True))
-            if all(self._fits(tokens, a, b) for a, b in parts):
-                return parts
-        return self._greedy(tokens, cumulative, break_costs)
-
-    def _greedy(
-        self, tokens: list[Token], cumulative: list[float], costs: list[float]
-    ) -> list[tuple[int, int]]:
-        """Fill each cue, then step back to the best break in its second half."""
+        if capacity == _INF:
+            capacity = widths[-1] or 1.0
+        window = self.min_dur + self.gap
+        best = [0.0] + [_INF] * m
+        back = [0] * (m + 1)
+        for i in range(m):
+            if best[i] == _INF:
+                continue
+            first = tokens[i]
+            lines, width = 1, first.width
+            for j in range(i + 1, m + 1):
+                token = tokens[j - 1]
+                if j > i + 1:
+                    add = token.width + (self.space if token.sep else 0.0)
+                    if width + add <= self.max_chars:
+                        width += add
+                    else:
+                        lines += 1
+                        width = token.width
+                    if lines > self.max_lines or token.end - first.begin > self.max_dur:
+                        break
+                unused = max(0.0, 1 - (widths[j] - widths[i]) / capacity)
+                cost = best[i] + 1 + 2 * unused * unused
+                if j < m:
+                    cost += break_costs[j]
+                    if tokens[j].begin - first.begin < window:
+                        cost += 8
+                elif token.end - first.begin < self.min_dur:
+                    cost += 4
+                if cost < best[j]:
+                    best[j] = cost
+                    back[j] = i
         parts: list[tuple[int, int]] = []
-        a, m = 0, len(tokens)
-        while a < m:
-            b = a + 1
-            while b < m and self._fits(tokens, a, b + 1):
-                b += 1
-            if b < m:
-                span = cumulative[b] - cumulative[a] or 1.0
-                candidates = range(a + max(1, (b - a) // 2), b + 1)
-                b = min(
-                    candidates,
-                    key=lambda k: costs[k] + 3 * (cumulative[b] - cumulative[k]) / span,
-                )
-            parts.append((a, b))
-            a = b
-        return parts
+        j = m
+        while j > 0:
+            parts.append((back[j], j))
+            j = back[j]
+        return parts[::-1]
 
     # -- 2. merging for time ------------------------------------------------------
 
     def _merge(self, chunks: list[_Chunk]) -> list[_Chunk]:
+        """Join a cue that cannot get its time before the next one to a neighbour.
+
+        The next cue is tried first (same speaker, or a dialogue cue with the
+        other speaker), then the previous one of the same speaker.
+        """
         out: list[_Chunk] = []
-        for chunk in chunks:
-            if out:
-                merged = self._merged(out[-1], chunk)
-                if merged is not None:
-                    out[-1] = merged
-                    continue
-            out.append(chunk)
+        i = 0
+        while i < len(chunks):
+            chunk = chunks[i]
+            following = chunks[i + 1] if i + 1 < len(chunks) else None
+            if following is None or not self._starved(chunk, following.start):
+                out.append(chunk)
+                i += 1
+                continue
+            merged = self._merged(chunk, following)
+            if merged is not None:
+                chunks[i + 1] = merged  # it may still need its neighbour
+                i += 1
+                continue
+            backward = self._merged(out[-1], chunk, same_speaker_only=True) if out else None
+            if backward is not None:
+                out[-1] = backward
+            else:
+                out.append(chunk)
+            i += 1
         return out
 
-    def _merged(self, a: _Chunk, b: _Chunk) -> _Chunk | None:
-        """``a`` and ``b`` as one cue when ``a`` cannot get its time alone and they fit."""
+    def _starved(self, chunk: _Chunk, following_start: int) -> bool:
+        """True when ``chunk`` cannot stay up its minimum before the next cue's speech."""
+        return following_start - self.gap - chunk.start < self._need(chunk.tokens)
+
+    def _merged(self, a: _Chunk, b: _Chunk, *, same_speaker_only: bool = False) -> _Chunk | None:
+        """``a`` and ``b`` as one cue, if they are close, short enough together and fit."""
         if a.second is not None or b.second is not None:
             return None
         if b.start - a.end > MERGE_GAP_MS or b.end - a.start > self.max_dur:
-            return None
-        if b.start - self.gap - a.start >= self._need(a.tokens):
             return None
         if a.speaker == b.speaker:
             b.tokens[0].sep = separator(a.tokens[-1], b.tokens[0])
@@ -253,7 +289,7 @@ class _Cutter:
             if self._lines_needed(tokens, 0, len(tokens)) <= self.max_lines:
                 return _Chunk(tokens, a.speaker)
             return None
-        if not self.preset.dual_speaker_dash or self.max_lines < 2:
+        if same_speaker_only or not self.preset.dual_speaker_dash or self.max_lines < 2:
             return None
         if self._one_line(a.tokens) and self._one_line(b.tokens):
             return _Chunk(a.tokens, a.speaker, b.tokens, b.speaker)
@@ -327,11 +363,20 @@ class _Cutter:
                 end = min(start + self.min_dur, limit + shift)
                 if media_end is not None and media_end > speech_end:
                     end = min(end, max(media_end, start + GRID_MS))
-            end = int(max(self._chain(start, end, following), start + GRID_MS))
+            keep_gap = self.min_dur and not self.preset.min_open_gap_ms
+            if not (keep_gap and self._next_starved(chunks, i)):
+                end = self._chain(start, end, following)
+            end = int(max(end, start + GRID_MS))
             self._note_time(i, start, end, following, lines)
             cues.append(Cue(int(start), end, lines, self._speaker(chunk)))
             previous_end = end
         return cues
+
+    def _next_starved(self, chunks: list[_Chunk], i: int) -> bool:
+        """True when the next cue lacks time before the one after: keep the gap for its lead."""
+        if i + 2 >= len(chunks):
+            return False
+        return self._starved(chunks[i + 1], chunks[i + 2].start)
 
     def _chain(self, start: float, end: float, following: int | None) -> float:
         """Close a short gap to the next cue, as far as the maximum duration allows."""
@@ -413,28 +458,6 @@ def _split_at_pauses(tokens: list[Token]) -> list[list[Token]]:
         else:
             parts[-1].append(token)
     return parts
-
-
-def _balanced_bounds(cumulative: list[float], costs: list[float], n: int) -> list[int]:
-    """``n - 1`` break positions near the even split points, each at the cheapest break nearby."""
-    m = len(cumulative) - 1
-    share = cumulative[-1] / n or 1.0
-    bounds: list[int] = []
-    previous = 0
-    for k in range(1, n):
-        ideal = k * share
-        low, high = previous + 1, m - (n - k)
-        first = max(low, bisect.bisect_left(cumulative, ideal - 0.35 * share))
-        last = min(high, bisect.bisect_right(cumulative, ideal + 0.35 * share))
-        window = range(first, last + 1) if first <= last else ()
-        if window:
-            best = min(window, key=lambda b: costs[b] + 4 * abs(cumulative[b] - ideal) / share)
-        else:
-            nearest = min(max(bisect.bisect_left(cumulative, ideal), low), high)
-            best = nearest
-        bounds.append(best)
-        previous = best
-    return bounds
 
 
 def _best_lines(
