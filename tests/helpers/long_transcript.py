@@ -13,16 +13,16 @@ import random
 
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 
-ZH_WORDS = (
+ZH_WORDS = str.split(
     "我们 今天 讨论 一下 这个 项目 的 进展 然后 看看 下一步 怎么 安排 其实 问题 不大 主要 是 时间"
     " 比较 紧 大家 觉得 呢 好 没问题 可以 数据 已经 整理 完 了 模型 效果 还 不错 但是 延迟 有点 高"
     " 所以 需要 优化 一下 服务器 部署 在 杭州 客户 那边 反馈 很 积极 会议 纪要 我 来 写"
-).split()
-EN_WORDS = (
+)
+EN_WORDS = str.split(
     "we should ship the new release next week because the latency is still too high and"
     " customers in Hangzhou asked for better accuracy on long meetings with several speakers"
     " so let us review the model results together before the deadline on Friday"
-).split()
+)
 EN_TERMS = ("Python", "API", "Paraformer", "GPU", "OK", "demo", "pipeline", "JSON")
 SHORT_REPLIES = (("好", "。"), ("对", "。"), ("OK", "."), ("Yes", "."), ("嗯", "。"))
 
