@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from desktop import APP_NAME
 
@@ -20,6 +21,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.export_action = QAction(self.tr("&Export…"), self)
+        self.export_action.setShortcut(QKeySequence(self.tr("Ctrl+E")))
+        self.export_action.triggered.connect(lambda: self.open_export_dialog())
+        file_menu.addAction(self.export_action)
         quit_action = QAction(self.tr("&Quit"), self)
         # Some platforms (Windows, offscreen) bind no key to StandardKey.Quit.
         quit_action.setShortcuts(
@@ -27,3 +32,15 @@ class MainWindow(QMainWindow):
         )
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+    def open_export_dialog(self, item_ids: list[int] | None = None) -> QDialog:
+        """Export library items (all listed, ``item_ids`` checked); the dialog is window-modal.
+
+        Imported on first use: the export stack (python-docx, OpenCC) stays out of start-up.
+        """
+        from desktop.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(item_ids=item_ids or (), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
