@@ -164,7 +164,11 @@ def _glued(before: str, after: str, space: bool) -> bool:
     """True when no break may fall between two pieces."""
     if after[0] in CLOSING or before[-1] in OPENING:
         return True
-    return not space and not is_wide(before[-1]) and not is_wide(after[0])
+    return not space and _narrow(before[-1]) and _narrow(after[0])
+
+
+def _narrow(char: str) -> bool:
+    return char < "\u1100" or not is_wide(char)  # every wide range starts at U+1100 or later
 
 
 def _last_latin_word(text: str) -> str:

@@ -209,29 +209,37 @@ class _Cutter:
         window = self.min_dur + self.gap
         best = [0.0] + [_INF] * m
         back = [0] * (m + 1)
+        space, max_chars, max_lines, max_dur = (
+            self.space,
+            self.max_chars,
+            self.max_lines,
+            self.max_dur,
+        )
         for i in range(m):
-            if best[i] == _INF:
+            base = best[i]
+            if base == _INF:
                 continue
             first = tokens[i]
+            begin = first.begin
             lines, width = 1, first.width
             for j in range(i + 1, m + 1):
                 token = tokens[j - 1]
                 if j > i + 1:
-                    add = token.width + (self.space if token.sep else 0.0)
-                    if width + add <= self.max_chars:
+                    add = token.width + space if token.sep else token.width
+                    if width + add <= max_chars:
                         width += add
                     else:
                         lines += 1
                         width = token.width
-                    if lines > self.max_lines or token.end - first.begin > self.max_dur:
+                    if lines > max_lines or token.end - begin > max_dur:
                         break
-                unused = max(0.0, 1 - (widths[j] - widths[i]) / capacity)
-                cost = best[i] + 1 + 2 * unused * unused
+                unused = 1 - (widths[j] - widths[i]) / capacity
+                cost = base + 1 + 2 * unused * unused if unused > 0 else base + 1
                 if j < m:
                     cost += break_costs[j]
-                    if tokens[j].begin - first.begin < window:
+                    if tokens[j].begin - begin < window:
                         cost += 8
-                elif token.end - first.begin < self.min_dur:
+                elif token.end - begin < self.min_dur:
                     cost += 4
                 if cost < best[j]:
                     best[j] = cost

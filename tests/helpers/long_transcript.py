@@ -27,7 +27,10 @@ EN_TERMS = ("Python", "API", "Paraformer", "GPU", "OK", "demo", "pipeline", "JSO
 SHORT_REPLIES = (("好", "。"), ("对", "。"), ("OK", "."), ("Yes", "."), ("嗯", "。"))
 
 
-def long_mixed_transcript(minutes: float, seed: int = 7, speakers: int = 2) -> Transcript:
+def long_mixed_transcript(
+    minutes: float, seed: int = 7, speakers: int = 2, pause_scale: float = 1.0
+) -> Transcript:
+    """``pause_scale`` below 1 shortens the pauses between sentences: denser speech."""
     rng = random.Random(seed)
     sentences: list[Sentence] = []
     clock = 500
@@ -57,7 +60,8 @@ def long_mixed_transcript(minutes: float, seed: int = 7, speakers: int = 2) -> T
         if turn_left == 0:
             speaker = (speaker + 1) % max(speakers, 1)
             turn_left = rng.randint(1, 4)
-        clock += rng.choice((150, 250, 400, 600, 900, 1500)) if rng.random() > 0.03 else 4000
+        pause = rng.choice((150, 250, 400, 600, 900, 1500)) if rng.random() > 0.03 else 4000
+        clock += int(pause * pause_scale)
     return Transcript(
         file_url="https://example.com/meetings/long%20meeting.mp4",
         channels=(Channel(channel_id=0, sentences=tuple(sentences)),),
