@@ -36,27 +36,46 @@ def to_ass(cues: Sequence[Cue], title: str | None = None) -> bytes:
 
     The lines are already broken by the preset, so renderer wrapping is off
     (``WrapStyle: 2``); a CJK-capable font is chosen when the text needs one.
+    pysubs2 writes the script info and styles; the event lines are written
+    here because pysubs2 clamps times to 9:59:59.99 (one hour digit), which
+    would wreck the end of a 12-hour recording, while libass and ffmpeg read
+    any number of hour digits.
     """
-    subs = _subs(cues, lambda cue: ass_text(cue.lines))
+    subs = pysubs2.SSAFile()
     subs.info["Title"] = clean_line(title or "") or "Tingxie export"
     subs.info["PlayResX"] = "1920"
     subs.info["PlayResY"] = "1080"
     subs.info["WrapStyle"] = "2"
     subs.info["ScaledBorderAndShadow"] = "yes"
-    font = CJK_FONT if any(cue_text_is_wide(c) for c in cues) else LATIN_FONT
+    ordered = _ordered(cues)
+    font = CJK_FONT if any(cue_text_is_wide(c) for c in ordered) else LATIN_FONT
     subs.styles["Default"] = _style(font, SPEAKER_COLOURS[0])
-    styles: dict[str, str] = {}
-    for event, cue in zip(subs.events, _ordered(cues), strict=True):
-        if not cue.speaker:
-            continue
-        actor = ass_field(cue.speaker)
-        if actor not in styles:
-            colour = SPEAKER_COLOURS[len(styles) % len(SPEAKER_COLOURS)]
-            styles[actor] = actor
-            subs.styles[actor] = _style(font, colour)
-        event.name = actor
-        event.style = styles[actor]
-    return _write(subs, "ass")
+    events: list[str] = []
+    for cue in ordered:
+        style = actor = ""
+        if cue.speaker:
+            actor = ass_field(cue.speaker)
+            if actor not in subs.styles:
+                colour = SPEAKER_COLOURS[(len(subs.styles) - 1) % len(SPEAKER_COLOURS)]
+                subs.styles[actor] = _style(font, colour)
+            style = actor
+        start, end = cue.start_ms, max(cue.end_ms, cue.start_ms + 10)
+        events.append(
+            f"Dialogue: 0,{_ass_time(start)},{_ass_time(end)},{style or 'Default'},{actor},"
+            f"0,0,0,,{ass_text(cue.lines)}\n"
+        )
+    out = io.StringIO(newline="\n")
+    subs.to_file(out, "ass")
+    return (out.getvalue() + "".join(events)).encode("utf-8")
+
+
+def _ass_time(ms: int) -> str:
+    """``h:mm:ss.cc``, hours unbounded, rounded to the centisecond ASS stores."""
+    centis = (ms + 5) // 10
+    seconds, centis = divmod(centis, 100)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}.{centis:02d}"
 
 
 def _style(font: str, colour: pysubs2.Color) -> pysubs2.SSAStyle:
@@ -102,8 +121,5 @@ def _write(subs: pysubs2.SSAFile, fmt: str) -> bytes:
     re-interpreting it as ASS markup; the text is made safe beforehand.
     """
     out = io.StringIO(newline="\n")
-    if fmt == "ass":
-        subs.to_file(out, fmt)
-    else:
-        subs.to_file(out, fmt, keep_ssa_tags=True)
+    subs.to_file(out, fmt, keep_ssa_tags=True)
     return out.getvalue().encode("utf-8")

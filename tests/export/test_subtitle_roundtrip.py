@@ -120,3 +120,15 @@ def _vtt_time(ms: int) -> str:
     minutes, seconds = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+def test_ass_keeps_times_past_ten_hours(tmp_path: Path) -> None:
+    late = [Cue(36_000_000, 36_002_000, ("Ten hours in.",)), Cue(43_199_000, 43_200_000, ("End.",))]
+    path = tmp_path / "long.ass"
+    path.write_bytes(to_ass(late))
+    assert "Dialogue: 0,11:59:59.00,12:00:00.00,Default,," in path.read_text()
+    # ffmpeg's ASS writer clamps at 9:59:59.99, so read the times through its SRT writer
+    assert [(a, b) for a, b, _ in read_with_ffmpeg(path)] == [
+        (36_000_000, 36_002_000),
+        (43_199_000, 43_200_000),
+    ]
