@@ -44,6 +44,8 @@ class Sentence(msgspec.Struct, frozen=True):
     service said is lost. ``emotion`` is one of the SenseVoice emotions,
     ``events`` the audio events around the speech (``Speech``, ``BGM``,
     ``Laughter``…) and ``tags`` any other ``<|…|>`` tag the service sent.
+    ``reviewed`` is the editor's "a person checked this sentence" mark; it is
+    last and defaults to False so transcripts stored before it existed still load.
     """
 
     begin_ms: int
@@ -57,6 +59,7 @@ class Sentence(msgspec.Struct, frozen=True):
     events: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     raw_text: str | None = None
+    reviewed: bool = False
 
     @property
     def duration_ms(self) -> int:
