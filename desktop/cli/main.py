@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from desktop import __version__
-from desktop.cli import library_commands
+from desktop.cli import editor_commands, library_commands
 from desktop.cli.errors import EXPECTED_ERRORS
 
 Handler = Callable[[argparse.Namespace], int]
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     library_commands.register(commands)
+    editor_commands.register(commands)
     return parser
 
 

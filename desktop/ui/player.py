@@ -134,7 +134,10 @@ class MediaPlayer(QObject):
             self._instance = None
             detail = str(error)
         else:
-            detail = "libvlc could not start (are its plugins installed?)"
+            detail = "libvlc could not start (are VLC's plugins installed?"
+            if os.environ.get(VLC_OPTIONS_ENV):
+                detail += f" are the options in {VLC_OPTIONS_ENV} valid?"
+            detail += ")"
         if self._instance is None:
             self.unavailable_reason = f"Playback is off: {detail}. To play media, {install_help()}."
             return
