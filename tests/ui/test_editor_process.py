@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-from speech_media import add_to_library, transcript_of, video_file
+from speech_media import add_to_library, video_file
 
+from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.store.library import Library
 
 DRIVER = Path(__file__).with_name("editor_driver.py")
@@ -75,8 +76,6 @@ def test_video_plays_inside_the_editor_window_on_an_x_screen(tmp_path):
     if not os.environ.get("DISPLAY"):
         pytest.fail("needs the Xvfb screen that packaging/dev/test provides (DISPLAY is unset)")
     media = video_file(tmp_path / "bars.mp4")
-    from desktop.domain.transcript import Channel, Sentence, Transcript, Word
-
     transcript = Transcript(
         file_url=media.as_uri(),
         channels=(Channel(0, (Sentence(0, 1000, "bars", words=(Word(0, 1000, "bars"),)),)),),
