@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,7 +46,13 @@ class FilterBar(QWidget):
         model.modelReset.connect(self._show_count)
         model.rowsInserted.connect(self._show_count)
         model.rowsRemoved.connect(self._show_count)
-        model.session.changed.connect(lambda _t: self.refresh())
+        # Speakers and labels change rarely; rebuilding the lists scans every sentence,
+        # so it waits until a burst of edits is over.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(150)
+        self._refresh_timer.timeout.connect(self.refresh)
+        model.session.changed.connect(lambda _t: self._refresh_timer.start())
 
     def refresh(self) -> None:
         """Rebuild the choices (a speaker was renamed, a label appeared), keeping the picks."""

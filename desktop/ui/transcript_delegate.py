@@ -9,7 +9,6 @@ edited sentence is a new object, so its stale layout is never reused.
 
 from __future__ import annotations
 
-import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -114,13 +113,19 @@ class WordDelegate(QStyledItemDelegate):
             x += advance
         return WordLayout(sentence, tuple(rects), (row + 1) * line + 2 * PAD_Y)
 
-    def estimated_height(self, sentence: Sentence, width: int, wide: int, narrow: int) -> int:
-        """A cheap guess at a row's height from its text length, for rows not yet painted."""
-        text = sentence.text
-        wide_chars = (len(text.encode()) - len(text)) // 2  # CJK: 3 bytes in UTF-8
-        estimate = wide_chars * wide + (len(text) - wide_chars) * narrow
-        lines = max(1, math.ceil(estimate * 1.05 / max(40, width - 2 * PAD_X)))
-        return lines * self.metrics().height() + 2 * PAD_Y
+    def estimated_heights(self, sentences: list[Sentence], width: int) -> list[int]:
+        """Cheap guesses at row heights from text length, for rows not yet painted."""
+        metrics = self.metrics()
+        wide, narrow = metrics.horizontalAdvance("中"), metrics.averageCharWidth()
+        line, available = metrics.height(), max(40, width - 2 * PAD_X)
+        heights = []
+        for sentence in sentences:
+            text = sentence.text
+            wide_chars = (len(text.encode()) - len(text)) >> 1  # CJK: 3 bytes in UTF-8
+            estimate = (wide_chars * wide + (len(text) - wide_chars) * narrow) * 21 // 20
+            lines = max(1, -(-estimate // available))
+            heights.append(lines * line + 2 * PAD_Y)
+        return heights
 
     def word_at(self, sentence: Sentence, cell: QRect, point: QPoint) -> int | None:
         """The index of the word under ``point`` (viewport coordinates), if any."""

@@ -12,6 +12,7 @@ differ, so scroll position, selection and row heights survive an edit.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -65,6 +66,45 @@ class RowFilter:
         return self.label is None or self.label in sentence.labels
 
 
+class RowRefs:
+    """Where each shown row lives in the transcript, without an object per row.
+
+    A 12-hour transcript has 20 000 rows and the rows are recomputed after
+    every edit, so one channel unfiltered is a constant and a ``range``.
+    """
+
+    __slots__ = ("_channels", "_indexes")
+
+    def __init__(self, channels: int | list[int], indexes: Sequence[int]) -> None:
+        self._channels = channels
+        self._indexes = indexes
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+    def __getitem__(self, row: int) -> SentenceRef:
+        channel = self._channels if isinstance(self._channels, int) else self._channels[row]
+        return SentenceRef(channel, self._indexes[row])
+
+    def without(self, start: int, stop: int) -> RowRefs:
+        """These refs with rows ``[start, stop)`` taken out."""
+        indexes = [*self._indexes[:start], *self._indexes[stop:]]
+        if isinstance(self._channels, int):
+            return RowRefs(self._channels, indexes)
+        return RowRefs([*self._channels[:start], *self._channels[stop:]], indexes)
+
+    def find(self, ref: SentenceRef) -> int | None:
+        if isinstance(self._channels, int):
+            if ref.channel_id != self._channels:
+                return None
+            if isinstance(self._indexes, range):
+                return ref.index if 0 <= ref.index < len(self._indexes) else None
+        for row in range(len(self._indexes)):
+            if self._indexes[row] == ref.index and self[row] == ref:
+                return row
+        return None
+
+
 _TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 _TIME = re.compile(r"^\s*(?:(\d+):)?(?:(\d+):)?(\d+)(?:[.,](\d{1,3}))?\s*$")
 
@@ -91,7 +131,7 @@ class TranscriptModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._filter = RowFilter()
-        self._refs: list[SentenceRef] = []
+        self._refs = RowRefs(0, range(0))
         self._sentences: list[Sentence] = []
         self._index: TimeIndex | None = None
         self._playhead: Playhead | None = None
@@ -122,16 +162,26 @@ class TranscriptModel(QAbstractTableModel):
         self._index = None  # rebuilt at the next playhead update
         self._names = transcript.speaker_names
 
-    def _compute_rows(self, transcript: Transcript) -> tuple[list[SentenceRef], list[Sentence]]:
-        channel = self._filter.channel_id
-        if channel is not None and channel not in {c.channel_id for c in transcript.channels}:
-            channel = None
+    def _compute_rows(self, transcript: Transcript) -> tuple[RowRefs, list[Sentence]]:
+        row_filter = self._filter
+        channel_ids = [c.channel_id for c in transcript.channels]
+        channel = row_filter.channel_id if row_filter.channel_id in channel_ids else None
+        if channel is None and len(channel_ids) == 1:
+            channel = channel_ids[0]
+        unfiltered = row_filter.speaker is None and row_filter.label is None
+        if channel is not None:
+            sentences = transcript.channel(channel).sentences
+            if unfiltered:
+                return RowRefs(channel, range(len(sentences))), list(sentences)
+            kept = [i for i, s in enumerate(sentences) if row_filter.accepts(s)]
+            return RowRefs(channel, kept), [sentences[i] for i in kept]
         rows = [
             (ref, s)
-            for ref, s in editing.ordered_refs(transcript, channel)
-            if self._filter.accepts(s)
+            for ref, s in editing.ordered_refs(transcript)
+            if unfiltered or row_filter.accepts(s)
         ]
-        return [ref for ref, _ in rows], [s for _, s in rows]
+        refs = RowRefs([r.channel_id for r, _ in rows], [r.index for r, _ in rows])
+        return refs, [s for _, s in rows]
 
     def _on_changed(self, transcript: Transcript) -> None:
         old, old_refs = self._sentences, self._refs
@@ -154,7 +204,7 @@ class TranscriptModel(QAbstractTableModel):
             if old_stop > start:
                 self.beginRemoveRows(QModelIndex(), start, old_stop - 1)
                 self._sentences = old[:start] + old[old_stop:]
-                self._refs = old_refs[:start] + old_refs[old_stop:]
+                self._refs = old_refs.without(start, old_stop)
                 self.endRemoveRows()
             if new_stop > start:
                 self.beginInsertRows(QModelIndex(), start, new_stop - 1)
@@ -188,10 +238,7 @@ class TranscriptModel(QAbstractTableModel):
         return self._sentences
 
     def row_of(self, ref: SentenceRef) -> int | None:
-        try:
-            return self._refs.index(ref)
-        except ValueError:
-            return None
+        return self._refs.find(ref)
 
     # -- the playhead ----------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -79,7 +79,6 @@ class TranscriptView(QTableView):
         model.rowsInserted.connect(lambda _p, first, last: self._measure_rows(first, last))
         model.dataChanged.connect(self._data_changed)
         model.playhead_changed.connect(self._follow)
-        self.estimate_heights()
 
     # -- geometry --------------------------------------------------------------
 
@@ -102,15 +101,17 @@ class TranscriptView(QTableView):
         return self.columnWidth(Column.TEXT)
 
     def estimate_heights(self) -> None:
-        """Give every row its estimated height; exact heights come as rows are painted."""
+        """Give every row its estimated height; exact heights come as rows are painted.
+
+        Waits until the view is shown: before that the Text column has no real width.
+        """
+        if not self.isVisible():
+            return
         header = self.verticalHeader()
-        width = self.text_width()
-        metrics = self.words.metrics()
-        wide, narrow = metrics.horizontalAdvance("中"), metrics.averageCharWidth()
-        estimate = self.words.estimated_height
-        for row, sentence in enumerate(self._model.sentences()):
-            height = estimate(sentence, width, wide, narrow)
-            if header.sectionSize(row) != height:
+        heights = self.words.estimated_heights(self._model.sentences(), self.text_width())
+        size = header.sectionSize
+        for row, height in enumerate(heights):
+            if size(row) != height:
                 header.resizeSection(row, height)
 
     def _column_resized(self, column: int, _old: int, _new: int) -> None:
@@ -234,6 +235,10 @@ class TranscriptView(QTableView):
             self.commitData(editor)
         self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         self._editor = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._estimate_timer.start()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange:
