@@ -7,6 +7,7 @@ engine) runs on Qt's own loop and can update widgets without threads.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
 
@@ -19,6 +20,9 @@ from desktop.ui.main_window import MainWindow
 
 
 def _application() -> QApplication:
+    if sys.platform.startswith("linux") and os.environ.get("WAYLAND_DISPLAY"):
+        # libvlc draws video into an X11 window id; under Wayland use XWayland for that.
+        os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)

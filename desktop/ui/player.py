@@ -42,6 +42,7 @@ SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 JUMP_MS = 5000
 
 _SP = QStyle.StandardPixmap
+_HEADLESS = ("offscreen", "minimal")
 
 INSTALL_HELP = {
     "linux": "install VLC's library: sudo apt install libvlc5 vlc-plugin-base"
@@ -418,7 +419,7 @@ class PlayerWidget(QWidget):
         player.position_changed.connect(self._show_position)
         player.duration_changed.connect(self._show_duration)
         player.playing_changed.connect(self._show_playing)
-        player.video_changed.connect(self.video.setVisible)
+        player.video_changed.connect(self._show_video)
         player.message.connect(self.show_notice)
         if player.available:
             player.set_video_widget(self.video)
@@ -491,6 +492,18 @@ class PlayerWidget(QWidget):
         if opened:
             self.notice.hide()
         return opened
+
+    def _show_video(self, has_video: bool) -> None:
+        # Without a native window to draw in, the area would stay an empty black box.
+        self.video.setVisible(has_video and self.player.can_embed_video())
+        platform = QGuiApplication.platformName()
+        if has_video and not self.player.can_embed_video() and platform not in _HEADLESS:
+            self.show_notice(
+                self.tr(
+                    "Video cannot be shown inside the window on this display ({0});"
+                    " start Tingxie with QT_QPA_PLATFORM=xcb to see it. Sound plays."
+                ).format(platform)
+            )
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

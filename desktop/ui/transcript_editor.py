@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -419,12 +420,28 @@ class TranscriptEditor(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.view.finish_editing(commit=True)
-        if not self.session.close():
-            self.statusBar().showMessage(self.tr("Saving failed; your edits are still open"))
+        if not self.session.close() and not self._discard_unsaved():
             event.ignore()
             return
         self.player.close()
         super().closeEvent(event)
+
+    def _discard_unsaved(self) -> bool:
+        """Saving failed at close: ask before losing edits (the window stays open on No)."""
+        error = self.session.last_save_error() or self.tr("saving did not finish")
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Edits not saved"),
+            self.tr(
+                "Your last edits could not be saved: {0}\n\nClose anyway and lose them?"
+            ).format(error),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.session.close(discard=True)
+        return True
 
 
 def _offset_after_cleaning(typed: str, cursor: int, cleaned: str) -> int:

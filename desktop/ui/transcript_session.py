@@ -132,10 +132,16 @@ class TranscriptSession(QObject):
             self._saved = self._submitted
         return done and not failed
 
-    def close(self) -> bool:
+    def close(self, *, discard: bool = False) -> bool:
+        """Save and stop; False (still open) if saving failed, unless told to discard."""
         done = self.flush()
-        self._autosaver.close()
+        if done or discard:
+            self._autosaver.close(timeout=5 if discard else 30)
         return done
+
+    def last_save_error(self) -> str | None:
+        error = self._autosaver.error(self.item_id)
+        return None if error is None else str(error)
 
     def _on_saved(self, saved: Transcript) -> None:
         self._saved = saved

@@ -138,3 +138,81 @@ def test_model_data_does_not_wear_out_none(qtbot, call_centre):
         index.data(Qt.ItemDataRole.DecorationRole)  # a role the model has nothing for
     assert sys.getrefcount(None) >= before - 50
     model.session.close()
+
+
+@pytest.fixture
+def long_editor(qtbot) -> TranscriptEditor:
+    sentences = tuple(call(i * 2000, f"sentence number {i} is here", 0) for i in range(300))
+    transcript = Transcript("file:///long.wav", channels=(Channel(0, sentences),))
+    window = open_library_item(add_to_library(transcript, None, title="long"))
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def row_on_screen(editor, row: int) -> bool:
+    rect = editor.view.visualRect(editor.model.index(row, Column.TEXT))
+    return editor.view.viewport().rect().contains(rect)
+
+
+def test_playback_keeps_the_sentence_in_view_unless_the_user_scrolls_or_edits(
+    qtbot, long_editor, monkeypatch
+):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import transcript_view
+
+    editor = long_editor
+    assert not row_on_screen(editor, 250)
+    editor.model.set_position(250 * 2000 + 100)
+    assert row_on_screen(editor, 250)
+
+    # The user scrolls with the wheel: playback stops dragging the view for a while.
+    wheel = QWheelEvent(
+        QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(editor.view.viewport(), wheel)
+    editor.model.set_position(10 * 2000 + 100)
+    assert not row_on_screen(editor, 10)
+    monkeypatch.setattr(transcript_view, "FOLLOW_PAUSE_S", 0.0)  # ... that while is over
+    editor.model.set_position(20 * 2000 + 100)
+    assert row_on_screen(editor, 20)
+
+    # Typing in a sentence: the view stays where the user is typing.
+    editor.view.edit(editor.model.index(21, Column.TEXT))
+    assert editor.view.open_editor() is not None
+    editor.model.set_position(200 * 2000 + 100)
+    assert not row_on_screen(editor, 200)
+    assert row_on_screen(editor, 21)
+
+
+def test_closing_when_saving_fails_asks_before_losing_edits(qtbot, long_editor):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.store.library import Library
+
+    editor = long_editor
+    with Library.open() as library:
+        library.delete_item(editor.session.item_id)  # the item vanished: saving must fail
+    editor.model.setData(editor.model.index(0, Column.TEXT), "an edit with nowhere to go")
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert "could not be saved" in box.text() and "no library item" in box.text()
+        box.button(button).click()
+
+    QTimer.singleShot(200, lambda: answer(QMessageBox.StandardButton.Cancel))
+    editor.close()
+    assert editor.isVisible()  # still open, the edit still there
+    assert editor.model.data(editor.model.index(0, Column.TEXT)) == "an edit with nowhere to go"
+    QTimer.singleShot(200, lambda: answer(QMessageBox.StandardButton.Discard))
+    editor.close()
+    assert not editor.isVisible()
