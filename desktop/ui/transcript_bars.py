@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -164,8 +165,14 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.find_next)
         self.replace_button.clicked.connect(self.replace_one)
         self.replace_all_button.clicked.connect(self.replace_every)
-        close.clicked.connect(self.hide)
-        close.clicked.connect(self.closed)
+        close.clicked.connect(self.close_bar)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.close_bar)
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
 
     def query(self) -> TextQuery:
         return TextQuery(

@@ -30,7 +30,8 @@ from desktop.ui.transcript_model import PlayheadWordRole, TranscriptModel
 
 Index = QModelIndex | QPersistentModelIndex
 PAD_X = 4
-PAD_Y = 3
+PAD_TOP = 1  # level with the text Qt draws in the other columns
+PAD_Y = 6  # top and bottom together: some air between rows
 _CACHE_SIZE = 4096
 _NO_SPEAKER = -1
 
@@ -73,7 +74,7 @@ class WordDelegate(QStyledItemDelegate):
         return self._metrics
 
     def line_height(self) -> int:
-        return self.metrics().height() + 2 * PAD_Y
+        return self.metrics().height() + PAD_Y
 
     def layout(self, sentence: Sentence, width: int) -> WordLayout:
         key = (id(sentence), width)
@@ -97,8 +98,8 @@ class WordDelegate(QStyledItemDelegate):
                 Qt.TextFlag.TextWordWrap,
                 sentence.text or " ",
             )
-            block = QRect(PAD_X, PAD_Y, available, max(line, block.height()))
-            return WordLayout(sentence, (), block.height() + 2 * PAD_Y, block)
+            block = QRect(PAD_X, PAD_TOP, available, max(line, block.height()))
+            return WordLayout(sentence, (), block.height() + PAD_Y, block)
         space = metrics.horizontalAdvance(" ")
         rects: list[QRect] = []
         x = row = 0
@@ -109,9 +110,9 @@ class WordDelegate(QStyledItemDelegate):
             if x > 0 and x + advance - trailing * space > available:
                 row += 1
                 x = 0
-            rects.append(QRect(PAD_X + x, PAD_Y + row * line, advance, line))
+            rects.append(QRect(PAD_X + x, PAD_TOP + row * line, advance, line))
             x += advance
-        return WordLayout(sentence, tuple(rects), (row + 1) * line + 2 * PAD_Y)
+        return WordLayout(sentence, tuple(rects), (row + 1) * line + PAD_Y)
 
     def estimated_heights(self, sentences: list[Sentence], width: int) -> list[int]:
         """Cheap guesses at row heights from text length, for rows not yet painted."""
@@ -124,7 +125,7 @@ class WordDelegate(QStyledItemDelegate):
             wide_chars = (len(text.encode()) - len(text)) >> 1  # CJK: 3 bytes in UTF-8
             estimate = (wide_chars * wide + (len(text) - wide_chars) * narrow) * 21 // 20
             lines = max(1, -(-estimate // available))
-            heights.append(lines * line + 2 * PAD_Y)
+            heights.append(lines * line + PAD_Y)
         return heights
 
     def word_at(self, sentence: Sentence, cell: QRect, point: QPoint) -> int | None:

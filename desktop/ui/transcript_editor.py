@@ -3,9 +3,9 @@
 Playback moves the highlight; a click on a word seeks the player; every edit
 is an undoable command, saved in the background a moment after the last one.
 Shortcuts are window-wide so playback can be driven while typing in a
-sentence: Ctrl+Space plays and pauses (as in Subtitle Edit and oTranscribe's
-"Esc"-style single key, but not swallowed by the text field), Alt+Left/Right
-jump 5 s, Ctrl+R replays the current sentence.
+sentence: Ctrl+Space plays and pauses (a chord a text field never types,
+unlike the bare Space or Esc some players use), Alt+Left/Right jump 5 s,
+Ctrl+R replays the current sentence.
 """
 
 from __future__ import annotations

@@ -136,6 +136,8 @@ def test_find_and_replace_all_and_one(qtbot, editor):
     assert editor.view.currentIndex().row() == 2
     qtbot.mouseClick(bar.replace_button, LEFT)
     assert texts(editor)[2] == "good evening everyone"
+    qtbot.keyClick(bar.find_field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
 
 
 def test_reviewed_checkbox_and_next_unreviewed(qtbot, editor):
