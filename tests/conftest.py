@@ -10,8 +10,6 @@ import pytest
 # Widgets render offscreen unless a test starts its own process on the Xvfb screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-RESULTS = Path(__file__).parent / "fixtures" / "results"
-
 
 @pytest.fixture(autouse=True)
 def tingxie_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
