@@ -7,6 +7,7 @@ engine) runs on Qt's own loop and can update widgets without threads.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
 
@@ -18,14 +19,33 @@ from desktop import APP_NAME, STARTED, __version__
 from desktop.ui.main_window import MainWindow
 
 
-def run_gui(*, startup_probe: bool = False) -> int:
+def _application() -> QApplication:
+    if sys.platform.startswith("linux") and os.environ.get("WAYLAND_DISPLAY"):
+        # libvlc draws video into an X11 window id; under Wayland use XWayland for that.
+        os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    assert isinstance(app, QApplication)
+    return app
+
+
+def run_gui(*, startup_probe: bool = False) -> int:
+    app = _application()
     window = MainWindow()
     if startup_probe:
         _report_first_paint(window)
+    window.show()
+    return _run_event_loop(app)
+
+
+def run_editor(item_id: int) -> int:
+    """``tingxie open ID``: the editor window alone, for one library item."""
+    from desktop.ui.transcript_editor import open_library_item
+
+    app = _application()
+    window = open_library_item(item_id)
     window.show()
     return _run_event_loop(app)
 

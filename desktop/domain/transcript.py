@@ -45,6 +45,8 @@ class Sentence(msgspec.Struct, frozen=True):
     service said is lost. ``emotion`` is one of the SenseVoice emotions,
     ``events`` the audio events around the speech (``Speech``, ``BGM``,
     ``Laughter``…) and ``tags`` any other ``<|…|>`` tag the service sent.
+    ``reviewed`` is the editor's "a person checked this sentence" mark; it is
+    last and defaults to False so transcripts stored before it existed still load.
     """
 
     begin_ms: int
@@ -58,6 +60,7 @@ class Sentence(msgspec.Struct, frozen=True):
     events: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     raw_text: str | None = None
+    reviewed: bool = False
 
     @property
     def duration_ms(self) -> int:
@@ -203,5 +206,7 @@ _WIDE_RANGES: Sequence[tuple[int, int]] = (
 # One character class of the ranges above: regex matching runs in C, which a
 # 12-hour transcript (hundreds of thousands of characters to measure) needs.
 WIDE_PATTERN = re.compile(
-    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _WIDE_RANGES) + "]"
+    "[" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in _WIDE_RANGES) + "]"
 )
+# Runs of those characters, for whole-string work at C speed (search indexing).
+WIDE_RUN = re.compile(WIDE_PATTERN.pattern + "+")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.domain.transcript import is_wide
+from desktop.domain.transcript import WIDE_RUN, is_wide
 
 _TERM = re.compile(r"\S+")
 _WORD_CHARS = re.compile(r"\w+")
@@ -19,7 +19,13 @@ _WORD_CHARS = re.compile(r"\w+")
 
 def index_tokens(text: str) -> str:
     """``text`` with spaces around every wide character, for the FTS index."""
-    return "".join(f" {c} " if is_wide(c) else c for c in text)
+    # One regex pass over runs of wide characters: the per-character loop it replaces
+    # took most of the time of saving a 12-hour transcript.
+    return WIDE_RUN.sub(_space_out, text)
+
+
+def _space_out(run: re.Match[str]) -> str:
+    return " " + "  ".join(run.group()) + " "
 
 
 def match_expression(query: str) -> str | None:

@@ -146,6 +146,23 @@ class Library:
                 (transcript.sentence_count, now, item_id),
             )
 
+    def prune_versions(self, item_id: int, keep: int) -> int:
+        """Forget all but the newest ``keep`` edited versions; the original always stays.
+
+        The editor saves a whole version on every autosave; without pruning an
+        afternoon on a 12-hour recording would pile up gigabytes. Returns how
+        many versions were deleted.
+        """
+        with transaction(self._conn) as conn:
+            cursor = conn.execute(
+                "DELETE FROM transcript_versions WHERE item_id = ? AND is_original = 0"
+                " AND id NOT IN (SELECT id FROM transcript_versions"
+                " WHERE item_id = ? AND is_original = 0"
+                " ORDER BY id DESC LIMIT ?)",
+                (item_id, item_id, max(1, keep)),
+            )
+            return cursor.rowcount
+
     def delete_item(self, item_id: int) -> None:
         with transaction(self._conn) as conn:
             self._require(item_id)

@@ -1,0 +1,95 @@
+"""Runs the editor in its own process for tests that need one (a kill, a real X screen).
+
+``python editor_driver.py edit ITEM DEBOUNCE_MS``: opens the item and edits the
+first sentence every 100 ms, printing ``EDIT n t`` (t = monotonic clock) after
+each, until killed.
+
+``python editor_driver.py video ITEM SCREENSHOT``: opens the item on the X
+screen, plays, and prints one JSON line describing the video area, saving a
+screenshot of the screen.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui.transcript_editor import open_library_item
+from desktop.ui.transcript_model import Column
+
+
+def edit_forever(item_id: int, debounce_ms: int) -> None:
+    app = QApplication([])
+    editor = open_library_item(item_id, debounce_ms=debounce_ms)
+    editor.show()
+    count = 0
+
+    def edit() -> None:
+        nonlocal count
+        count += 1
+        editor.model.setData(editor.model.index(0, Column.TEXT), f"edit {count} hello world")
+        print(f"EDIT {count} {time.monotonic():.4f}", flush=True)
+
+    timer = QTimer()
+    timer.timeout.connect(edit)
+    timer.start(100)
+    print("READY", flush=True)
+    app.exec()
+
+
+def play_video(item_id: int, screenshot: Path) -> None:
+    app = QApplication([])
+    editor = open_library_item(item_id)
+    editor.resize(900, 700)
+    editor.show()
+    started = time.monotonic()
+    report: dict[str, object] = {}
+
+    def check() -> None:
+        player, frame = editor.player, editor.player_widget.video
+        if time.monotonic() - started > 10 or (
+            player.has_video_output() and frame.isVisible() and player.position() > 800
+        ):
+            player.pause()
+            corner = frame.mapToGlobal(frame.rect().topLeft())
+            shot = QGuiApplication.primaryScreen().grabWindow(0)
+            shot.save(str(screenshot))
+            area = shot.toImage().copy(corner.x(), corner.y(), frame.width(), frame.height())
+            colour = sum(  # colour bars are saturated; black borders and Qt's greys are not
+                1
+                for x in range(0, area.width(), 8)
+                for y in range(0, area.height(), 8)
+                if area.pixelColor(x, y).hsvSaturation() > 100
+                and area.pixelColor(x, y).value() > 60
+            )
+            samples = len(range(0, area.width(), 8)) * len(range(0, area.height(), 8))
+            report.update(
+                has_vout=player.has_video_output(),
+                frame_visible=frame.isVisible(),
+                frame_size=[frame.width(), frame.height()],
+                colour_fraction=colour / max(1, samples),
+                platform=QGuiApplication.platformName(),
+            )
+            print(json.dumps(report), flush=True)
+            editor.close()
+            app.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(50)
+    editor.player.play()
+    app.exec()
+
+
+if __name__ == "__main__":
+    command, item = sys.argv[1], int(sys.argv[2])
+    if command == "edit":
+        edit_forever(item, int(sys.argv[3]))
+    else:
+        play_video(item, Path(sys.argv[3]))
