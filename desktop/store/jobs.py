@@ -9,6 +9,7 @@ was lost) without losing a file or paying for it twice.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -120,7 +121,10 @@ class JobStore:
         return [_job(row) for row in rows]
 
     def known_task_ids(self) -> set[str]:
-        rows = self._conn.execute("SELECT DISTINCT task_id FROM jobs WHERE task_id IS NOT NULL")
+        """Every task id this library ever received from a submit."""
+        rows = self._conn.execute(
+            "SELECT task_id FROM tasks UNION SELECT task_id FROM jobs WHERE task_id IS NOT NULL"
+        )
         return {row[0] for row in rows}
 
     def update(self, job_id: int, **changes: Any) -> Job:
@@ -134,6 +138,38 @@ class JobStore:
         with transaction(self._conn) as conn:
             conn.execute(f"UPDATE jobs SET {assignments} WHERE id = ?", (*values.values(), job_id))
         return self.get(job_id)
+
+    def update_many(self, job_ids: Sequence[int], **changes: Any) -> list[Job]:
+        """The same ``changes`` to several jobs in one transaction (a batch submit)."""
+        unknown = set(changes) - set(_COLUMNS)
+        if unknown:
+            raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
+        values = {name: _to_sql(value) for name, value in changes.items()}
+        values["updated_at"] = _now()
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with transaction(self._conn) as conn:
+            conn.executemany(
+                f"UPDATE jobs SET {assignments} WHERE id = ?",
+                [(*values.values(), job_id) for job_id in job_ids],
+            )
+        return [self.get(job_id) for job_id in job_ids]
+
+    def mark_done(self, job_id: int, item_id: int) -> None:
+        """Inside the caller's transaction: the job's result is stored as ``item_id``."""
+        self._conn.execute(
+            "UPDATE jobs SET state = ?, item_id = ?, bytes_done = COALESCE(size_bytes, 0),"
+            " error_code = NULL, error_message = NULL, advice = NULL, updated_at = ?"
+            " WHERE id = ?",
+            (JobState.DONE, item_id, _now(), job_id),
+        )
+
+    def remember_task(self, task_id: str, model: str) -> None:
+        """Record a task id the service gave us; kept after its jobs are retried or removed."""
+        with transaction(self._conn) as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO tasks (task_id, model, submitted_at) VALUES (?, ?, ?)",
+                (task_id, model, _now()),
+            )
 
     def remove(self, job_id: int) -> None:
         with transaction(self._conn) as conn:
