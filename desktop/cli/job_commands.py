@@ -33,19 +33,35 @@ from desktop.store.library import Library
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("transcribe", help="send media files or URLs to the service")
-    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL",
-                   help="media files, folders (their media files) or http(s) URLs")
-    p.add_argument("--model", "-m", required=True, help="e.g. paraformer-v2, fun-asr, sensevoice-v1")
-    p.add_argument("--language", action="append", metavar="L",
-                   help="language hint (repeatable), e.g. zh, en, ja")
+    p.add_argument(
+        "sources",
+        nargs="+",
+        metavar="PATH_OR_URL",
+        help="media files, folders (their media files) or http(s) URLs",
+    )
+    p.add_argument(
+        "--model", "-m", required=True, help="e.g. paraformer-v2, fun-asr, sensevoice-v1"
+    )
+    p.add_argument(
+        "--language",
+        action="append",
+        metavar="L",
+        help="language hint (repeatable), e.g. zh, en, ja",
+    )
     p.add_argument("--vocabulary", metavar="ID", help="hot-word vocabulary id")
     p.add_argument("--diarize", action="store_true", help="tell speakers apart")
     p.add_argument("--speakers", type=int, metavar="N", help="with --diarize: how many speakers")
-    p.add_argument("--channel", type=int, action="append", metavar="N",
-                   help="audio track to transcribe (repeatable; default 0)")
+    p.add_argument(
+        "--channel",
+        type=int,
+        action="append",
+        metavar="N",
+        help="audio track to transcribe (repeatable; default 0)",
+    )
     p.add_argument("--disfluency-removal", action="store_true", help="drop filler words")
-    p.add_argument("--wait", action="store_true",
-                   help="stay until every result is fetched, showing progress")
+    p.add_argument(
+        "--wait", action="store_true", help="stay until every result is fetched, showing progress"
+    )
     _add_export_options(p)
     service.add_endpoint_option(p)
     p.set_defaults(handler=cmd_transcribe)
@@ -106,7 +122,9 @@ def cmd_jobs(args: argparse.Namespace) -> int:
     for job in jobs:
         cost = f"¥{job.estimated_cost:.4f}" if job.estimated_cost is not None else "-"
         minutes = f"{job.duration_ms / 60000:.1f} min" if job.duration_ms else "-"
-        print(f"{job.id:>5}  {job.model:<18} {minutes:>9} {cost:>9}  {job.title}  [{state_text(job)}]")
+        print(
+            f"{job.id:>5}  {job.model:<18} {minutes:>9} {cost:>9}  {job.title}  [{state_text(job)}]"
+        )
     return 0
 
 
@@ -151,8 +169,10 @@ def _summary(engine: JobEngine, jobs: list[Job], *, wait: bool) -> int:
     print(", ".join(f"{n} {state}" for state, n in sorted(counts.items())), file=sys.stderr)
     for job in jobs:
         if job.state is JobState.FAILED:
-            print(f"error: {job.title}: {job.error_message}. {job.advice or ''}".rstrip(),
-                  file=sys.stderr)
+            print(
+                f"error: {job.title}: {job.error_message}. {job.advice or ''}".rstrip(),
+                file=sys.stderr,
+            )
     if not wait:
         print("results are fetched by the app or 'tingxie resume'", file=sys.stderr)
     return 1 if counts.get(JobState.FAILED) else 0

@@ -83,8 +83,11 @@ class LineDisplay(_Tally):
         self.jobs[job.id] = job
         if before is not None and before.state is job.state:
             return  # progress within a state is for the live view only
-        print(f"[{self.finished()}/{len(self.jobs)}] {job.title}: {state_text(job)}",
-              file=self._stream, flush=True)
+        print(
+            f"[{self.finished()}/{len(self.jobs)}] {job.title}: {state_text(job)}",
+            file=self._stream,
+            flush=True,
+        )
 
     def close(self) -> None:
         pass

@@ -369,23 +369,40 @@ class JobEngine:
                 async with self._submit_slots:
                     tasks = await client.submit_many(model, urls, options)
                 break
-            except _ACCOUNT as error:
-                self._back_to_waiting(batch)
-                self._set_pause(error.advice or str(error))
-                return
-            except (errors.NetworkError, errors.RequestTimeout):
-                # The submit may have reached the service: never send it blind again.
-                await asyncio.sleep(next(delays))
-                await self._reconcile(batch)
-                return
-            except _TRANSIENT:
-                await asyncio.sleep(next(delays))
             except errors.DashScopeError as error:
+                batch = self._attach_partial(batch, error, model)
+                if not batch:
+                    return
+                if isinstance(error, _ACCOUNT):
+                    self._back_to_waiting(batch)
+                    self._set_pause(error.advice or str(error))
+                    return
+                if isinstance(error, (errors.NetworkError, errors.RequestTimeout)):
+                    # The submit may have reached the service: never send it blind again.
+                    await asyncio.sleep(next(delays))
+                    await self._reconcile(batch)
+                    return
+                if isinstance(error, _TRANSIENT):
+                    urls = [job.file_url or job.source for job in batch]
+                    await asyncio.sleep(next(delays))
+                    continue
                 for job in batch:
                     self._fail(job, error.code, error.message, error.advice)
                 return
         for task_urls, info in tasks:
             self._attach(batch, task_urls, info.task_id, model)
+
+    def _attach_partial(self, batch: list[Job], error: Exception, model: str) -> list[Job]:
+        """Attach the tasks a failed multi-task submit did create; return the jobs left."""
+        created: list[tuple[list[str], TaskInfo]] = getattr(error, "submitted", None) or []
+        for task_urls, info in created:
+            self._attach(batch, task_urls, info.task_id, model)
+        carried = [u for task_urls, _info in created for u in task_urls]
+        return [
+            job
+            for job in batch
+            if not any(same_file_url(job.file_url or job.source, u) for u in carried)
+        ]
 
     def _attach(self, batch: Sequence[Job], urls: Sequence[str], task_id: str, model: str) -> None:
         """Store a task id on the jobs whose files it carries, then follow it."""
@@ -438,7 +455,11 @@ class JobEngine:
                 break
             info = await client.wait(task_id)
             carried = [r.file_url for r in info.results]
-            found = [j for j in unmatched.values() if any(same_file_url(j.file_url or j.source, u) for u in carried)]
+            found = [
+                j
+                for j in unmatched.values()
+                if any(same_file_url(j.file_url or j.source, u) for u in carried)
+            ]
             if found:
                 for job in found:
                     unmatched.pop(job.id)
@@ -657,7 +678,8 @@ _ADVICE = {
     "ASR_RESPONSE_HAVE_NO_WORDS": "The service found no words in the file; check the audio"
     " track and the language.",
     "InternalError.Timeout": "The service did not finish within 3 hours; split the file and retry.",
-    "TaskUnknown": "The service no longer knows this task (results are kept 24 hours); retry the job.",
+    "TaskUnknown": "The service no longer knows this task (it keeps results 24 hours);"
+    " retry the job.",
     "Refused": "Choose another model or convert the file as the message says.",
     "MediaUnreadable": "Check that the file plays in a media player, or convert it with ffmpeg.",
 }

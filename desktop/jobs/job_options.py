@@ -9,17 +9,27 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 
-from desktop.dashscope.options import TranscriptionOptions
+from desktop.dashscope.options import SpecialWordFilter, TranscriptionOptions
 
 
 def encode(options: TranscriptionOptions) -> str:
     """Canonical JSON of the options that are set (sorted keys, no spaces)."""
-    values = {
-        name: list(value) if isinstance(value, tuple) else value
-        for name, value in dataclasses.asdict(options).items()
-        if value is not None
-    }
+    values: dict[str, object] = {}
+    for option in dataclasses.fields(options):
+        value = getattr(options, option.name)
+        if value is None or (option.name == "extra" and not value):
+            continue
+        if isinstance(value, SpecialWordFilter):
+            value = value.to_wire()  # the service's own JSON text; the options accept it as is
+        elif isinstance(value, str | int | bool):
+            pass
+        elif isinstance(value, Mapping):
+            value = dict(value)
+        else:
+            value = list(value)
+        values[option.name] = value
     return json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
