@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.store.jobs import JobState, JobStore
 from desktop.dashscope.result_file import parse_result
+from desktop.store.jobs import JobState, JobStore
 from desktop.store.library import Library
 from tests.helpers.results import fixture_path
 
