@@ -65,6 +65,7 @@ class EngineSettings:
     submit_concurrency: int = 4
     # How long a waiting file waits for others of its batch still being prepared.
     batch_linger_s: float = 1.0
+    # At most this many files per task; the client may know the service takes fewer.
     files_per_task: int = catalog.MAX_FILES_PER_TASK
     # The service keeps temporary uploads 48 h; leave an hour for the task to fetch it.
     upload_valid_for: timedelta = timedelta(hours=47)
@@ -99,6 +100,7 @@ class JobEngine:
         self._fetch_slots = asyncio.Semaphore(self._settings.fetch_concurrency)
         self._submit_slots = asyncio.Semaphore(self._settings.submit_concurrency)
         self._preparing: dict[int, asyncio.Task[None]] = {}  # job id → probe/upload task
+        self._batch_of: dict[int, str] = {}  # job id → batch key, for jobs in this process
         self._waiting_since: dict[int, float] = {}  # job id → monotonic time it became WAITING
         self._followers: dict[str, asyncio.Task[None]] = {}  # task id → follow task
         self._background: set[asyncio.Task[None]] = set()
@@ -246,6 +248,7 @@ class JobEngine:
             return
         task = asyncio.create_task(self._prepare_job(job.id))
         self._preparing[job.id] = task
+        self._batch_of[job.id] = job.batch_key
         task.add_done_callback(lambda _t, job_id=job.id: self._preparing.pop(job_id, None))
 
     async def _prepare_job(self, job_id: int) -> None:
@@ -257,6 +260,7 @@ class JobEngine:
         if job.state is JobState.UPLOADING:
             job = await self._retrying(job, self._upload)
         if job.state is JobState.WAITING:
+            self._batch_of[job.id] = job.batch_key
             self._waiting_since[job.id] = time.monotonic()
             self._wake.set()
 
@@ -322,35 +326,34 @@ class JobEngine:
     def _submit_ready_batches(self) -> float | None:
         """Start a submit for every batch that is full or has waited long enough;
         return the seconds until the next batch may be ready."""
-        waiting = [self._jobs.get(i) for i in list(self._waiting_since)]
-        groups: dict[str, list[Job]] = {}
-        for job in waiting:
-            if job.state is JobState.WAITING:
-                groups.setdefault(job.batch_key, []).append(job)
-            else:
-                self._waiting_since.pop(job.id, None)
-        still_preparing = {self._jobs.get(i).batch_key for i in self._preparing}
+        groups: dict[str, list[int]] = {}
+        for job_id in self._waiting_since:
+            groups.setdefault(self._batch_of[job_id], []).append(job_id)
+        still_preparing = {
+            self._batch_of[i] for i in self._preparing if i not in self._waiting_since
+        }
         limit = self._settings.files_per_task
+        if self._client is not None:
+            limit = max(1, min(limit, self._client.files_per_task))
         now = time.monotonic()
         next_check: float | None = None
-        for key, jobs in groups.items():
-            while len(jobs) >= limit:
-                self._start_submit(jobs[:limit])
-                jobs = jobs[limit:]
-            if not jobs:
+        for key, ids in groups.items():
+            while len(ids) >= limit:
+                self._start_submit(ids[:limit])
+                ids = ids[limit:]
+            if not ids:
                 continue
-            age = now - min(self._waiting_since[j.id] for j in jobs)
+            age = now - min(self._waiting_since[i] for i in ids)
             if key not in still_preparing or age >= self._settings.batch_linger_s:
-                self._start_submit(jobs)
+                self._start_submit(ids)
             else:
                 wait = self._settings.batch_linger_s - age
                 next_check = wait if next_check is None else min(next_check, wait)
         return next_check
 
-    def _start_submit(self, batch: list[Job]) -> None:
-        for job in batch:
-            self._waiting_since.pop(job.id, None)
-        ids = [job.id for job in batch]
+    def _start_submit(self, ids: list[int]) -> None:
+        for job_id in ids:
+            self._waiting_since.pop(job_id, None)
         batch = self._jobs.update_many(
             ids, state=JobState.SUBMITTING, submit_started_at=datetime.now(UTC)
         )
@@ -422,6 +425,7 @@ class JobEngine:
         for job in batch:
             if self._jobs.get(job.id).state is JobState.SUBMITTING:
                 self._write(job.id, state=JobState.WAITING, submit_started_at=None)
+                self._batch_of[job.id] = job.batch_key
                 self._waiting_since[job.id] = time.monotonic()
         self._wake.set()
 
