@@ -378,7 +378,7 @@ class JobEngine:
                     return
                 if isinstance(error, _ACCOUNT):
                     self._back_to_waiting(batch)
-                    self._set_pause(error.advice or str(error))
+                    self._account_problem(error, client)
                     return
                 if isinstance(error, (errors.NetworkError, errors.RequestTimeout)):
                     # The submit may have reached the service: never send it blind again.
@@ -584,10 +584,11 @@ class JobEngine:
         retry, account errors pause the queue and retry once it resumes."""
         delays = iter(self._delays())
         while True:
+            client = self._client
             try:
                 return await step(job)  # type: ignore[misc]
             except _ACCOUNT as error:
-                self._set_pause(error.advice or str(error))
+                self._account_problem(error, client)
             except _TRANSIENT as error:
                 log.info("job %d: %s; retrying", job.id, error.code)
                 await asyncio.sleep(next(delays))
@@ -608,9 +609,15 @@ class JobEngine:
             try:
                 return await call(client)  # type: ignore[misc]
             except _ACCOUNT as error:
-                self._set_pause(error.advice or str(error))
+                self._account_problem(error, client)
             except _TRANSIENT:
                 await asyncio.sleep(next(delays))
+
+    def _account_problem(self, error: errors.DashScopeError, client: object) -> None:
+        """Pause for a bad key or arrears, unless the user already replaced the client
+        that failed (a request that was in flight with the old key)."""
+        if client is self._client:
+            self._set_pause(error.advice or str(error))
 
     def _delays(self) -> list[float]:
         delays = list(self._settings.retry_delays_s)
