@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -34,7 +35,7 @@ from desktop.dashscope.result_file import ResultFileError, parse_result
 from desktop.dashscope.wire import TaskInfo, TaskStatus
 from desktop.domain import catalog, media_rules
 from desktop.jobs import job_options
-from desktop.jobs.matching import same_file_url
+from desktop.jobs.matching import normalized, same_file_url
 from desktop.jobs.sources import Source
 from desktop.jobs.usage import estimate_cost
 from desktop.media.probe import ProbeError, probe_async
@@ -60,7 +61,7 @@ _ACCOUNT = (errors.AuthError, errors.QuotaError)
 
 @dataclass(frozen=True)
 class EngineSettings:
-    upload_concurrency: int = 3
+    upload_concurrency: int = 6
     fetch_concurrency: int = 8
     submit_concurrency: int = 4
     # How long a waiting file waits for others of its batch still being prepared.
@@ -95,7 +96,6 @@ class JobEngine:
         self._unpaused = asyncio.Event()
         self._unpaused.set()
         self._wake = asyncio.Event()
-        self._changed = asyncio.Event()
         self._upload_slots = asyncio.Semaphore(self._settings.upload_concurrency)
         self._fetch_slots = asyncio.Semaphore(self._settings.fetch_concurrency)
         self._submit_slots = asyncio.Semaphore(self._settings.submit_concurrency)
@@ -228,18 +228,31 @@ class JobEngine:
     async def wait_until_settled(self, job_ids: Sequence[int], *, submitted: bool = False) -> None:
         """Return when every job is final (or, with ``submitted``, at least on the service),
         or when the queue pauses on an account problem."""
-        wanted = set(job_ids)
 
         def settled(job: Job) -> bool:
             return job.state.final or (submitted and job.state in _ON_SERVICE)
 
-        while True:
-            self._changed.clear()
-            if self._pause_reason is not None:
-                return
-            if all(settled(self._jobs.get(i)) for i in wanted):
-                return
-            await self._changed.wait()
+        pending = {i for i in job_ids if not settled(self._jobs.get(i))}
+        done = asyncio.Event()
+
+        def on_job(job: Job) -> None:
+            if job.id in pending and settled(job):
+                pending.discard(job.id)
+                if not pending:
+                    done.set()
+
+        def on_pause(reason: str | None) -> None:
+            if reason is not None:
+                done.set()
+
+        if not pending or self._pause_reason is not None:
+            return
+        forget_jobs, forget_pause = self.on_job(on_job), self.on_pause(on_pause)
+        try:
+            await done.wait()
+        finally:
+            forget_jobs()
+            forget_pause()
 
     # -- preparing: probe, validate, upload ----------------------------------
 
@@ -365,7 +378,7 @@ class JobEngine:
         model = batch[0].model
         options = job_options.decode(batch[0].options)
         urls = [job.file_url or job.source for job in batch]
-        delays = iter(self._delays())
+        delays = self._delays()
         while True:
             client = await self._ready_client()
             try:
@@ -410,15 +423,14 @@ class JobEngine:
     def _attach(self, batch: Sequence[Job], urls: Sequence[str], task_id: str, model: str) -> None:
         """Store a task id on the jobs whose files it carries, then follow it."""
         self._jobs.remember_task(task_id, model)
-        for job in batch:
-            url = job.file_url or job.source
-            if not any(same_file_url(url, u) for u in urls):
-                continue
-            current = self._jobs.get(job.id)
-            if current.state is JobState.CANCELED:
-                self._write(job.id, task_id=task_id)
-            else:
-                self._write(job.id, state=JobState.SUBMITTED, task_id=task_id)
+        carried = {normalized(u) for u in urls}
+        ids = [j.id for j in batch if normalized(j.file_url or j.source) in carried]
+        canceled = [j.id for j in self._jobs.get_many(ids) if j.state is JobState.CANCELED]
+        wanted = [i for i in ids if i not in canceled]
+        if canceled:
+            self._jobs.update_many(canceled, task_id=task_id)  # kept so the task can be cancelled
+        for job in self._jobs.update_many(wanted, state=JobState.SUBMITTED, task_id=task_id):
+            self._emit(job)
         self._follow(task_id, model)
 
     def _back_to_waiting(self, batch: Sequence[Job]) -> None:
@@ -489,9 +501,10 @@ class JobEngine:
     def _on_task_update(self, info: TaskInfo) -> None:
         if info.status is not TaskStatus.RUNNING:
             return
-        for job in self._jobs.with_task(info.task_id):
-            if job.state is JobState.SUBMITTED:
-                self._write(job.id, state=JobState.RUNNING)
+        ids = [j.id for j in self._jobs.with_task(info.task_id) if j.state is JobState.SUBMITTED]
+        if ids:
+            for job in self._jobs.update_many(ids, state=JobState.RUNNING):
+                self._emit(job)
 
     async def _settle_task(self, info: TaskInfo, model: str) -> None:
         jobs = [j for j in self._jobs.with_task(info.task_id) if not j.state.final]
@@ -557,9 +570,12 @@ class JobEngine:
             return
         lengths = [j.duration_ms or 0 for j in jobs]
         total = sum(lengths)
-        for job, length in zip(jobs, lengths, strict=True):
-            share = seconds * length / total if total else seconds / len(jobs)
-            self._write(job.id, usage_seconds=round(share, 3))
+        shares = {
+            job.id: round(seconds * length / total if total else seconds / len(jobs), 3)
+            for job, length in zip(jobs, lengths, strict=True)
+        }
+        for job in self._jobs.set_usage(shares):
+            self._emit(job)
 
     async def _cancel_task_if_unwanted(self, task_id: str) -> None:
         """Cancel a task on the service once none of its jobs wants it (PENDING only)."""
@@ -582,7 +598,7 @@ class JobEngine:
     async def _retrying(self, job: Job, step: Callable[[Job], object]) -> Job:
         """Run a job step until it succeeds or fails for good; transient errors wait and
         retry, account errors pause the queue and retry once it resumes."""
-        delays = iter(self._delays())
+        delays = self._delays()
         while True:
             client = self._client
             try:
@@ -603,7 +619,7 @@ class JobEngine:
                 )
 
     async def _retrying_call(self, call: Callable[[DashScopeClient], object]) -> object:
-        delays = iter(self._delays())
+        delays = self._delays()
         while True:
             client = await self._ready_client()
             try:
@@ -619,9 +635,10 @@ class JobEngine:
         if client is self._client:
             self._set_pause(error.advice or str(error))
 
-    def _delays(self) -> list[float]:
-        delays = list(self._settings.retry_delays_s)
-        return delays + [delays[-1]] * 10_000
+    def _delays(self) -> Iterator[float]:
+        """The configured delays, then the last one for ever."""
+        delays = self._settings.retry_delays_s
+        return itertools.chain(delays, itertools.repeat(delays[-1]))
 
     def _set_pause(self, reason: str | None) -> None:
         if reason == self._pause_reason:
@@ -632,7 +649,6 @@ class JobEngine:
             self._wake.set()
         else:
             self._unpaused.clear()
-        self._changed.set()
         for listener in list(self._pause_listeners):
             listener(reason)
 
@@ -651,7 +667,6 @@ class JobEngine:
         return job
 
     def _emit(self, job: Job) -> None:
-        self._changed.set()
         for listener in list(self._job_listeners):
             listener(job)
 
@@ -668,11 +683,13 @@ class _ProgressWriter:
     def __init__(self, write: Callable[[int], object]) -> None:
         self._write = write
         self._last_bytes = 0
-        self._last_time = 0.0
+        self._last_time = time.monotonic()
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
-        if done < total and done - self._last_bytes < total / 50 and now - self._last_time < 0.5:
+        if done >= total:
+            return  # the WAITING write that follows records it
+        if done - self._last_bytes < total / 50 and now - self._last_time < 0.5:
             return
         self._last_bytes, self._last_time = done, now
         self._write(done)

@@ -66,6 +66,8 @@ class Job:
 
 
 _COLUMNS = [f.name for f in fields(Job)]
+_SELECT = ", ".join(_COLUMNS)
+_COLUMN_SET = frozenset(_COLUMNS)
 _DATETIMES = {"uploaded_at", "submit_started_at", "created_at", "updated_at"}
 
 
@@ -129,19 +131,25 @@ class JobStore:
 
     def update(self, job_id: int, **changes: Any) -> Job:
         """Write ``changes`` (column = value) and the update time, then return the new row."""
-        unknown = set(changes) - set(_COLUMNS)
+        unknown = changes.keys() - _COLUMN_SET
         if unknown:
             raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
         values = {name: _to_sql(value) for name, value in changes.items()}
         values["updated_at"] = _now()
         assignments = ", ".join(f"{name} = ?" for name in values)
-        with transaction(self._conn) as conn:
-            conn.execute(f"UPDATE jobs SET {assignments} WHERE id = ?", (*values.values(), job_id))
-        return self.get(job_id)
+        # One statement is its own transaction; RETURNING saves a second query
+        # (the engine writes thousands of these for a big queue).
+        rows = self._conn.execute(
+            f"UPDATE jobs SET {assignments} WHERE id = ? RETURNING {_SELECT}",
+            (*values.values(), job_id),
+        ).fetchall()
+        if not rows:
+            raise KeyError(f"no job with id {job_id}")
+        return _job(rows[0])
 
     def update_many(self, job_ids: Sequence[int], **changes: Any) -> list[Job]:
         """The same ``changes`` to several jobs in one transaction (a batch submit)."""
-        unknown = set(changes) - set(_COLUMNS)
+        unknown = changes.keys() - _COLUMN_SET
         if unknown:
             raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
         values = {name: _to_sql(value) for name, value in changes.items()}
@@ -152,7 +160,24 @@ class JobStore:
                 f"UPDATE jobs SET {assignments} WHERE id = ?",
                 [(*values.values(), job_id) for job_id in job_ids],
             )
-        return [self.get(job_id) for job_id in job_ids]
+        return self.get_many(job_ids)
+
+    def get_many(self, job_ids: Sequence[int]) -> list[Job]:
+        """The rows of ``job_ids``, in that order."""
+        marks = ", ".join("?" * len(job_ids))
+        rows = self._conn.execute(f"SELECT {_SELECT} FROM jobs WHERE id IN ({marks})", job_ids)
+        by_id = {job.id: job for job in map(_job, rows)}
+        return [by_id[i] for i in job_ids]
+
+    def set_usage(self, shares: dict[int, float]) -> list[Job]:
+        """Each job's share of its task's billed seconds, in one transaction."""
+        now = _now()
+        with transaction(self._conn) as conn:
+            conn.executemany(
+                "UPDATE jobs SET usage_seconds = ?, updated_at = ? WHERE id = ?",
+                [(seconds, now, job_id) for job_id, seconds in shares.items()],
+            )
+        return self.get_many(list(shares))
 
     def mark_done(self, job_id: int, item_id: int) -> None:
         """Inside the caller's transaction: the job's result is stored as ``item_id``."""
