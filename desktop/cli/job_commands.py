@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop.cli import service
 from desktop.cli.errors import CliError
-from desktop.cli.progress import open_display, state_text
+from desktop.cli.progress import clock, open_display, state_text
 from desktop.cli.subtitle_commands import add_cue_options, export_options
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.options import TranscriptionOptions
@@ -121,7 +121,7 @@ def cmd_jobs(args: argparse.Namespace) -> int:
         return 0
     for job in jobs:
         cost = f"¥{job.estimated_cost:.4f}" if job.estimated_cost is not None else "-"
-        minutes = f"{job.duration_ms / 60000:.1f} min" if job.duration_ms else "-"
+        minutes = clock(job.duration_ms / 1000) if job.duration_ms else "-"
         print(
             f"{job.id:>5}  {job.model:<18} {minutes:>9} {cost:>9}  {job.title}  [{state_text(job)}]"
         )

@@ -119,11 +119,12 @@ class LiveDisplay(_Tally):
             table.add_row(Text(f"… and {len(ordered) - MAX_ROWS} more", style="dim"), "")
         total, finished = len(self.jobs), self.finished()
         eta = self.eta_s()
-        summary = Text(f"{finished}/{total} finished" + (f" · ETA {_clock(eta)}" if eta else ""))
+        summary = Text(f"{finished}/{total} finished" + (f" · ETA {clock(eta)}" if eta else ""))
         return Group(table, ProgressBar(total=max(total, 1), completed=finished, width=40), summary)
 
 
-def _clock(seconds: float) -> str:
+def clock(seconds: float) -> str:
+    """``1:02:03`` or ``2:03``."""
     minutes, secs = divmod(int(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
