@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, STARTED, __version__
 from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import follow_system_scheme
 
 
 def _application() -> QApplication:
@@ -28,6 +29,7 @@ def _application() -> QApplication:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     assert isinstance(app, QApplication)
+    follow_system_scheme(app)
     return app
 
 

@@ -50,6 +50,17 @@ class ItemSummary:
     sentences: int
     created_at: datetime
     updated_at: datetime
+    reviewed: int = 0  # sentences of the current text a person marked reviewed
+
+    @property
+    def review_state(self) -> ReviewState:
+        """Whether a person has checked this item: none, some or all of its sentences."""
+        if self.sentences and self.reviewed >= self.sentences:
+            return "reviewed"
+        return "in review" if self.reviewed else "unreviewed"
+
+
+ReviewState = Literal["unreviewed", "in review", "reviewed"]
 
 
 @dataclass(frozen=True)
@@ -107,8 +118,8 @@ class Library:
         with transaction(self._conn) as conn:
             cursor = conn.execute(
                 "INSERT INTO items (title, model, origin, file_url, media_path, task_id,"
-                " duration_ms, channels, sentences, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " duration_ms, channels, sentences, created_at, updated_at, reviewed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     title,
                     model,
@@ -121,6 +132,7 @@ class Library:
                     transcript.sentence_count,
                     now,
                     now,
+                    _reviewed_count(transcript),
                 ),
             )
             item_id = cursor.lastrowid
@@ -142,8 +154,8 @@ class Library:
             self._unindex(item_id)
             self._index(item_id, transcript)
             conn.execute(
-                "UPDATE items SET sentences = ?, updated_at = ? WHERE id = ?",
-                (transcript.sentence_count, now, item_id),
+                "UPDATE items SET sentences = ?, reviewed = ?, updated_at = ? WHERE id = ?",
+                (transcript.sentence_count, _reviewed_count(transcript), now, item_id),
             )
 
     def prune_versions(self, item_id: int, keep: int) -> int:
@@ -276,17 +288,22 @@ _ORIGINAL_VERSION = (
 )
 _ITEM_COLUMNS = (
     "id, title, model, origin, file_url, media_path, task_id, duration_ms, channels,"
-    " sentences, created_at, updated_at"
+    " sentences, created_at, updated_at, reviewed"
 )
 
 
 def _summary(row: tuple[object, ...]) -> ItemSummary:
-    *head, created, updated = row
+    *head, created, updated, reviewed = row
     return ItemSummary(
         *head,  # type: ignore[arg-type]
         created_at=datetime.fromisoformat(str(created)),
         updated_at=datetime.fromisoformat(str(updated)),
+        reviewed=int(reviewed),  # type: ignore[call-overload]
     )
+
+
+def _reviewed_count(transcript: Transcript) -> int:
+    return sum(s.reviewed for channel in transcript.channels for s in channel.sentences)
 
 
 def _now() -> str:

@@ -91,4 +91,10 @@ MIGRATIONS: tuple[str, ...] = (
         recorded_at TEXT NOT NULL
     );
     """,
+    # 3: how many of an item's current sentences a person marked reviewed, so the
+    # library can show and filter reviewed/unreviewed items without decoding
+    # transcripts. Items saved before this count as unreviewed until their next save.
+    """
+    ALTER TABLE items ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
+    """,
 )
