@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, paths
 from desktop.store.database import LibraryError
 from desktop.store.library import ItemNotFoundError
+from desktop.ui.library_panel import LibraryPanel
 
 if TYPE_CHECKING:
     from desktop.ui.transcript_editor import TranscriptEditor
@@ -52,7 +53,9 @@ class MainWindow(QMainWindow):
         self.queue_panel: QWidget = _placeholder(
             "queuePanel", self.tr("The job queue appears here.")
         )
-        self.library_panel: QWidget = _placeholder("libraryPanel", self.tr("Library"))
+        self.library_panel = LibraryPanel(self)
+        self.library_panel.open_requested.connect(self.open_item)
+        self.library_panel.export_requested.connect(self.open_export_dialog)
         self.welcome = self._build_welcome()
         self.editor_area = QStackedWidget(self)
         self.editor_area.setObjectName("editorArea")
@@ -145,12 +148,6 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.queue_panel = panel
 
-    def set_library_panel(self, panel: QWidget) -> None:
-        old = self.library_panel
-        self.side_splitter.replaceWidget(self.side_splitter.indexOf(old), panel)
-        old.deleteLater()
-        self.library_panel = panel
-
     # -- the editor area -------------------------------------------------------
 
     def open_item(self, item_id: int, position: int | None = None) -> TranscriptEditor | None:
@@ -195,6 +192,7 @@ class MainWindow(QMainWindow):
         editor.deleteLater()
         self.editor_area.setCurrentWidget(self.welcome)
         self.setWindowTitle(APP_NAME)
+        self.library_panel.refresh()  # its review status may have changed
         return True
 
     def _embed(self, editor: TranscriptEditor) -> None:
@@ -232,10 +230,8 @@ class MainWindow(QMainWindow):
         OpenItemDialog(self, self.open_item).open()
 
     def focus_library_search(self) -> None:
-        search = getattr(self.library_panel, "search_box", None)
-        if search is not None:
-            search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            search.selectAll()
+        self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.library_panel.search_box.selectAll()
 
     def show_about(self) -> None:
         from desktop import __version__
