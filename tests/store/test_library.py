@@ -181,3 +181,29 @@ def test_a_library_from_before_review_counts_opens_with_items_unreviewed(tmp_pat
     conn.close()
     with Library.open(path) as library:
         assert [(i.title, i.review_state) for i in library.items()] == [("old", "unreviewed")]
+
+
+def test_connections_opening_a_new_library_at_once_all_get_the_schema(tmp_path: Path) -> None:
+    """The GUI reads in worker threads; two may create the library file together."""
+    import threading
+
+    path = tmp_path / "new.sqlite3"
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        barrier.wait()
+        try:
+            with Library.open(path) as library:
+                assert library.items() == []
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
