@@ -8,22 +8,19 @@ file can be copied, attached to a bug report or synced without leaking it.
 
 from __future__ import annotations
 
-import ipaddress
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 import msgspec
 
 from desktop import paths
+from desktop.dashscope.endpoints import BEIJING, SINGAPORE, Endpoint
+from desktop.domain import catalog
 
 Region = Literal["beijing", "singapore", "custom"]
 Language = Literal["", "en", "zh_CN"]  # "" = follow the system
 
-REGION_URLS: dict[str, str] = {
-    "beijing": "https://dashscope.aliyuncs.com/api/v1",
-    "singapore": "https://dashscope-intl.aliyuncs.com/api/v1",
-}
+REGION_URLS: dict[str, str] = {"beijing": BEIJING.base_url, "singapore": SINGAPORE.base_url}
 CONCURRENCY_RANGE = (1, 16)
 
 
@@ -89,30 +86,25 @@ def validate(settings: Settings) -> None:
 
 
 def check_endpoint_url(url: str) -> str:
-    """``url`` without a trailing slash if it can carry the API key; else ``SettingsError``.
+    """The API base URL for a custom endpoint, or ``SettingsError`` saying why not.
 
     The key travels in a header, so plain http is allowed only to this machine
     (a local proxy or the test emulator), never across a network.
     """
-    text = url.strip().rstrip("/")
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if not url.strip():
         raise SettingsError(
-            f"{url or '(empty)'}: not a web address; enter one like"
-            " https://dashscope.aliyuncs.com/api/v1"
+            "enter the custom endpoint's address, like https://proxy.example.com/api/v1"
         )
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise SettingsError(
-            f"{text}: plain http would send the API key unencrypted; use https, or http only"
-            " to this machine (localhost, 127.0.0.1, ::1)"
-        )
-    return text
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+        return Endpoint.named(url).base_url
+    except ValueError as error:
+        raise SettingsError(str(error)) from None
+
+
+def catalog_region(settings: Settings) -> catalog.Region | None:
+    """The catalog's region of the chosen endpoint (``None``: a custom host, not checked)."""
+    if settings.region == "custom":
+        return None
+    return {"beijing": catalog.Region.BEIJING, "singapore": catalog.Region.SINGAPORE}[
+        settings.region
+    ]

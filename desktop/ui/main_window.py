@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
     """The app's one main window."""
 
     item_opened = Signal(int)  # library item id now in the editor area
+    settings_saved = Signal(object)  # desktop.settings.Settings, after the dialog saved them
+    key_changed = Signal()  # the settings dialog closed: the key may be new, removed or tested
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,13 +118,20 @@ class MainWindow(QMainWindow):
         )
         self.view_menu.addAction(self.search_action)
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.tools_menu.addAction(self.settings_action)
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About Tingxie"), self.show_about)
         self.help_menu.addAction(self.about_action)
         self.toolbar = QToolBar(self.tr("Main toolbar"), self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addActions([self.open_action, self.export_action, self.search_action])
+        self.toolbar.addActions(
+            [self.open_action, self.export_action, self.search_action, self.settings_action]
+        )
         self.addToolBar(self.toolbar)
 
     def _action(
@@ -228,6 +237,17 @@ class MainWindow(QMainWindow):
         from desktop.ui.open_item import OpenItemDialog
 
         OpenItemDialog(self, self.open_item).open()
+
+    def open_settings(self) -> QDialog:
+        """The settings dialog (window-modal); saving applies the new settings at once."""
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.settings_saved)
+        dialog.finished.connect(lambda _result: self.key_changed.emit())
+        dialog.open()
+        return dialog
 
     def focus_library_search(self) -> None:
         self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -122,3 +122,15 @@ def test_running_without_a_command_opens_the_gui(tingxie_home) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("first_paint_s=")
     assert 0 < float(done.stdout.strip().split("=")[1]) < 30
+
+
+def test_the_settings_shortcut_opens_the_settings_dialog(qtbot) -> None:
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    window = _shown(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
