@@ -228,6 +228,13 @@ class Library:
         rows = self._conn.execute(f"SELECT {_ITEM_COLUMNS} FROM items ORDER BY id").fetchall()
         return [_summary(row) for row in rows]
 
+    def item_with_media(self, media_path: str) -> int | None:
+        """The first item whose media is ``media_path``, if any."""
+        row = self._conn.execute(
+            "SELECT id FROM items WHERE media_path = ? ORDER BY id LIMIT 1", (media_path,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def item(self, item_id: int) -> ItemSummary:
         return _summary(self._require(item_id))
 

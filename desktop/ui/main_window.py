@@ -26,9 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, paths
+from desktop.dashscope import credentials
 from desktop.store.database import LibraryError
-from desktop.store.library import ItemNotFoundError
+from desktop.store.imports import ImportFailedError
+from desktop.store.library import ItemNotFoundError, Library
+from desktop.store.sample import import_sample
 from desktop.ui.library_panel import LibraryPanel
+from desktop.ui.welcome import KeyBanner, WelcomePage
 
 if TYPE_CHECKING:
     from desktop.ui.transcript_editor import TranscriptEditor
@@ -58,7 +62,13 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(self)
         self.library_panel.open_requested.connect(self.open_item)
         self.library_panel.export_requested.connect(self.open_export_dialog)
-        self.welcome = self._build_welcome()
+        self.welcome = WelcomePage(self)
+        self.welcome.settings_requested.connect(self.open_settings)
+        self.welcome.sample_requested.connect(self.open_sample)
+        self.key_banner = KeyBanner(self)
+        self.key_banner.settings_requested.connect(self.open_settings)
+        self.key_banner.sample_requested.connect(self.open_sample)
+        self.key_changed.connect(self.refresh_key_state)
         self.editor_area = QStackedWidget(self)
         self.editor_area.setObjectName("editorArea")
         self.editor_area.addWidget(self.welcome)
@@ -76,25 +86,14 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         self._column = QVBoxLayout(central)
         self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addWidget(self.key_banner)
         self._column.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
         self._build_actions()
         self.restore_layout()
+        self.refresh_key_state()
 
     # -- construction ----------------------------------------------------------
-
-    def _build_welcome(self) -> QWidget:
-        page = QWidget(self)
-        page.setObjectName("welcomePage")
-        column = QVBoxLayout(page)
-        hint = QLabel(self.tr("Drop audio or video files here to transcribe them."), page)
-        hint.setObjectName("emptyHint")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
-        column.addStretch(1)
-        column.addWidget(hint)
-        column.addStretch(1)
-        return page
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
@@ -124,8 +123,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.tools_menu.addAction(self.settings_action)
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.sample_action = self._action(self.tr("Open the &sample"), self.open_sample)
         self.about_action = self._action(self.tr("&About Tingxie"), self.show_about)
-        self.help_menu.addAction(self.about_action)
+        self.help_menu.addActions([self.sample_action, self.about_action])
         self.toolbar = QToolBar(self.tr("Main toolbar"), self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -237,6 +237,23 @@ class MainWindow(QMainWindow):
         from desktop.ui.open_item import OpenItemDialog
 
         OpenItemDialog(self, self.open_item).open()
+
+    def refresh_key_state(self) -> None:
+        """Show the no-key banner exactly while there is no key to use."""
+        has_key = credentials.load_api_key() is not None
+        self.key_banner.setVisible(not has_key)
+        self.welcome.set_has_key(has_key)
+
+    def open_sample(self) -> TranscriptEditor | None:
+        """Import the bundled sample (once) and open it in the editor."""
+        try:
+            with Library.open() as library:
+                item_id = import_sample(library)
+        except (ImportFailedError, LibraryError) as error:
+            QMessageBox.warning(self, self.tr("Cannot open the sample"), str(error))
+            return None
+        self.library_panel.refresh()
+        return self.open_item(item_id)
 
     def open_settings(self) -> QDialog:
         """The settings dialog (window-modal); saving applies the new settings at once."""
