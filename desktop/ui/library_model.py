@@ -35,15 +35,11 @@ class ItemColumn(IntEnum):
     REVIEW = 4
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LibraryModel", text)
-
-
 def review_text(state: ReviewState) -> str:
     return {
-        "reviewed": _tr("Reviewed"),
-        "in review": _tr("In review"),
-        "unreviewed": _tr("Unreviewed"),
+        "reviewed": QCoreApplication.translate("LibraryModel", "Reviewed"),
+        "in review": QCoreApplication.translate("LibraryModel", "In review"),
+        "unreviewed": QCoreApplication.translate("LibraryModel", "Unreviewed"),
     }[state]
 
 
@@ -72,6 +68,9 @@ class LibraryItemsModel(QAbstractTableModel):
     def item(self, row: int) -> ItemSummary:
         return self._items[row]
 
+    def retranslate(self) -> None:
+        _retranslate(self)
+
     def items(self) -> list[ItemSummary]:
         return self._items
 
@@ -89,7 +88,13 @@ class LibraryItemsModel(QAbstractTableModel):
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (_tr("Title"), _tr("Date"), _tr("Model"), _tr("Duration"), _tr("Status"))[section]
+        return (
+            QCoreApplication.translate("LibraryModel", "Title"),
+            QCoreApplication.translate("LibraryModel", "Date"),
+            QCoreApplication.translate("LibraryModel", "Model"),
+            QCoreApplication.translate("LibraryModel", "Duration"),
+            QCoreApplication.translate("LibraryModel", "Status"),
+        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -105,7 +110,9 @@ class LibraryItemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == ItemColumn.TITLE:
             return item.media_path or item.file_url
         if role == Qt.ItemDataRole.ToolTipRole and column == ItemColumn.REVIEW:
-            return _tr("{0} of {1} sentences reviewed").format(item.reviewed, item.sentences)
+            return QCoreApplication.translate(
+                "LibraryModel", "{0} of {1} sentences reviewed"
+            ).format(item.reviewed, item.sentences)
         return None
 
 
@@ -231,6 +238,9 @@ class SearchHitsModel(QAbstractTableModel):
     def hit(self, row: int) -> SearchHit:
         return self._hits[row]
 
+    def retranslate(self) -> None:
+        _retranslate(self)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
 
@@ -242,7 +252,11 @@ class SearchHitsModel(QAbstractTableModel):
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (_tr("Item"), _tr("Time"), _tr("Sentence"))[section]
+        return (
+            QCoreApplication.translate("LibraryModel", "Item"),
+            QCoreApplication.translate("LibraryModel", "Time"),
+            QCoreApplication.translate("LibraryModel", "Sentence"),
+        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (
@@ -258,3 +272,11 @@ class SearchHitsModel(QAbstractTableModel):
                 return duration_text(hit.begin_ms)
             case HitColumn.TEXT:
                 return hit.text
+
+
+def _retranslate(model: QAbstractTableModel) -> None:
+    """Have views fetch headers and texts again after a language switch."""
+    columns = model.columnCount()
+    model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+    if model.rowCount():
+        model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, columns - 1))

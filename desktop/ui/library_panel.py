@@ -7,7 +7,7 @@ lists the matching sentences below; opening a sentence opens its item there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,25 +99,45 @@ class LibraryPanel(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._build()
         self._connect()
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language (again after a switch)."""
+        self.title.setText(self.tr("<b>Library</b>"))
+        self.search_box.setPlaceholderText(self.tr("Search titles and every transcript…"))
+        self.model_filter.setItemText(0, self.tr("Any model"))
+        for combo, choices in (
+            (self.review_filter, _REVIEW),
+            (self.date_filter, _DAYS),
+            (self.duration_filter, _DURATIONS),
+        ):
+            for number, choice in enumerate(choices):
+                combo.setItemText(number, self.tr(choice[0]))
+        self.items_model.retranslate()
+        self.hits_model.retranslate()
+        if self._loaded:
+            self._update_status()
+        else:
+            self.status.setText(self.tr("Loading the library…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- construction ----------------------------------------------------------
 
     def _build(self) -> None:
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("librarySearch")
-        self.search_box.setPlaceholderText(self.tr("Search titles and every transcript…"))
         self.search_box.setClearButtonEnabled(True)
-        self.model_filter = self._combo("modelFilter", [(self.tr("Any model"), None)])
-        self.review_filter = self._combo(
-            "reviewFilter", [(self.tr(text), value) for text, value in _REVIEW]
-        )
-        self.date_filter = self._combo(
-            "dateFilter", [(self.tr(text), days) for text, days in _DAYS]
-        )
+        self.model_filter = self._combo("modelFilter", [("", None)])
+        self.review_filter = self._combo("reviewFilter", [(text, value) for text, value in _REVIEW])
+        self.date_filter = self._combo("dateFilter", [(text, days) for text, days in _DAYS])
         self.duration_filter = self._combo(
             "durationFilter",
-            [(self.tr(text), (low, high)) for text, low, high in _DURATIONS],
+            [(text, (low, high)) for text, low, high in _DURATIONS],
         )
         self.items_view = _Table(self)
         self.items_view.setObjectName("libraryItems")
@@ -148,8 +168,8 @@ class LibraryPanel(QWidget):
         splitter.addWidget(self.hits_view)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 4, 4)
-        title = QLabel(self.tr("<b>Library</b>"), self)
-        column.addWidget(title)
+        self.title = QLabel(self)
+        column.addWidget(self.title)
         column.addWidget(self.search_box)
         column.addLayout(filters)
         column.addWidget(splitter, 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +32,7 @@ from desktop.store.imports import ImportFailedError
 from desktop.store.library import ItemNotFoundError, Library
 from desktop.store.sample import import_sample
 from desktop.ui.library_panel import LibraryPanel
+from desktop.ui.translations import install_language
 from desktop.ui.welcome import KeyBanner, WelcomePage
 
 if TYPE_CHECKING:
@@ -56,9 +57,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.editors: list[TranscriptEditor] = []  # the open editor (at most one, embedded)
         self._editor_menus: list[QAction] = []
-        self.queue_panel: QWidget = _placeholder(
-            "queuePanel", self.tr("The job queue appears here.")
-        )
+        self.queue_panel: QWidget = _placeholder("queuePanel")
         self.library_panel = LibraryPanel(self)
         self.library_panel.open_requested.connect(self.open_item)
         self.library_panel.export_requested.connect(self.open_export_dialog)
@@ -69,6 +68,7 @@ class MainWindow(QMainWindow):
         self.key_banner.settings_requested.connect(self.open_settings)
         self.key_banner.sample_requested.connect(self.open_sample)
         self.key_changed.connect(self.refresh_key_state)
+        self.settings_saved.connect(lambda settings: install_language(settings.language))
         self.editor_area = QStackedWidget(self)
         self.editor_area.setObjectName("editorArea")
         self.editor_area.addWidget(self.welcome)
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._column.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
         self._build_actions()
+        self.retranslate()
         self.restore_layout()
         self.refresh_key_state()
 
@@ -97,36 +98,31 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        self.open_action = self._action(
-            self.tr("&Open library item…"), self.open_library_item, QKeySequence.StandardKey.Open
-        )
-        self.export_action = self._action(
-            self.tr("&Export…"), lambda: self.open_export_dialog(), "Ctrl+E"
-        )
+        self.file_menu = bar.addMenu("")
+        self.open_action = self._action(self.open_library_item, QKeySequence.StandardKey.Open)
+        self.export_action = self._action(lambda: self.open_export_dialog(), "Ctrl+E")
         self.close_item_action = self._action(
-            self.tr("&Close item"), self.close_editor, QKeySequence.StandardKey.Close, "Ctrl+W"
+            self.close_editor, QKeySequence.StandardKey.Close, "Ctrl+W"
         )
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.file_menu.addActions([self.open_action, self.export_action, self.close_item_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        self.search_action = self._action(
-            self.tr("&Search library"), self.focus_library_search, "Ctrl+Shift+F"
-        )
+        self.view_menu = bar.addMenu("")
+        self.search_action = self._action(self.focus_library_search, "Ctrl+Shift+F")
         self.view_menu.addAction(self.search_action)
-        self.tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.tools_menu = bar.addMenu("")
         self.settings_action = self._action(
-            self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+            self.open_settings, QKeySequence.StandardKey.Preferences
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.tools_menu.addAction(self.settings_action)
-        self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.sample_action = self._action(self.tr("Open the &sample"), self.open_sample)
-        self.about_action = self._action(self.tr("&About Tingxie"), self.show_about)
+        self.help_menu = bar.addMenu("")
+        self.sample_action = self._action(self.open_sample)
+        self.about_action = self._action(self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.help_menu.addActions([self.sample_action, self.about_action])
-        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addActions(
@@ -134,14 +130,36 @@ class MainWindow(QMainWindow):
         )
         self.addToolBar(self.toolbar)
 
+    def retranslate(self) -> None:
+        """Every text of the window in the current language (again after a switch)."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open library item…"))
+        self.export_action.setText(self.tr("&Export…"))
+        self.close_item_action.setText(self.tr("&Close item"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.search_action.setText(self.tr("&Search library"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.sample_action.setText(self.tr("Open the &sample"))
+        self.about_action.setText(self.tr("&About Tingxie"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        if isinstance(self.queue_panel, QLabel) and self.queue_panel.objectName() == "queuePanel":
+            self.queue_panel.setText(self.tr("The job queue appears here."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _action(
         self,
-        text: str,
         slot: object,
         key: QKeySequence.StandardKey | str | None = None,
         fallback: str | None = None,
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)
         if isinstance(key, QKeySequence.StandardKey):
             action.setShortcuts(_standard_or(key, fallback or _FALLBACKS.get(key, "")))
         elif key:
@@ -312,8 +330,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _placeholder(name: str, text: str) -> QWidget:
-    label = QLabel(text)
+def _placeholder(name: str) -> QWidget:
+    label = QLabel()
     label.setObjectName(name)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
