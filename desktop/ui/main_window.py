@@ -145,6 +145,11 @@ class MainWindow(QMainWindow):
         self.sample_action.setText(self.tr("Open the &sample"))
         self.about_action.setText(self.tr("&About Tingxie"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        # Toolbar buttons: short words, without the menus' mnemonics.
+        self.open_action.setIconText(self.tr("Open"))
+        self.export_action.setIconText(self.tr("Export"))
+        self.search_action.setIconText(self.tr("Search"))
+        self.settings_action.setIconText(self.tr("Settings"))
         if isinstance(self.queue_panel, QLabel) and self.queue_panel.objectName() == "queuePanel":
             self.queue_panel.setText(self.tr("The job queue appears here."))
 

@@ -29,11 +29,9 @@ def install_language(setting: str, system: QLocale | None = None) -> str:
     app = QCoreApplication.instance()
     assert app is not None
     language = ui_language(setting, system)
-    while _installed:
-        app.removeTranslator(_installed.pop())
-    if language == "en":
-        return language
+    clear_language()
     for folder, name in (
+        # English: only the plural forms ("1 item", "2 items"); the source texts are English.
         (str(translations_dir()), f"tingxie_{language}"),
         # Qt's own texts: the OK/Cancel buttons, file dialogs, context menus.
         (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}"),
@@ -43,3 +41,12 @@ def install_language(setting: str, system: QLocale | None = None) -> str:
             app.installTranslator(translator)
             _installed.append(translator)
     return language
+
+
+def clear_language() -> None:
+    """Remove the translators installed here: the raw source texts show."""
+    app = QCoreApplication.instance()
+    while _installed:
+        translator = _installed.pop()
+        if app is not None:
+            app.removeTranslator(translator)

@@ -17,7 +17,16 @@ from desktop.store.library import Library
 from desktop.ui.library_model import ItemColumn
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.main_window import MainWindow
+from desktop.ui.translations import clear_language, install_language
 from tests.helpers.results import fixture_path
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """The app's English: the source texts with their plural forms."""
+    install_language("en")
+    yield
+    clear_language()
 
 
 def _long_talk(hours: float) -> Transcript:
@@ -103,7 +112,7 @@ def test_items_load_in_the_background_newest_first_with_their_details(qtbot, lib
     assert _column(panel, ItemColumn.REVIEW)[rows["interview"]] == "Reviewed"
     assert _column(panel, ItemColumn.REVIEW)[rows["speech"]] == "In review"
     assert _column(panel, ItemColumn.REVIEW)[rows["hello"]] == "Unreviewed"
-    assert panel.status.text() == "4 item(s)"
+    assert panel.status.text() == "4 items"
 
 
 def test_clicking_a_header_sorts_by_that_column(qtbot, library_items) -> None:
@@ -159,12 +168,12 @@ def test_search_finds_sentences_in_every_transcript_and_narrows_the_items(
         "后来我们搬到了杭州。",
     ]
     assert _titles(panel) == ["interview"]
-    assert panel.status.text() == "1 of 4 items shown · 1 matching sentence(s)"
+    assert panel.status.text() == "1 of 4 items shown · 1 matching sentence"
     # A title matches too, with no transcript hit.
     panel.search_box.clear()
     assert panel.hits_view.isHidden() and len(_titles(panel)) == 4
     qtbot.keyClicks(panel.search_box, "lect")
-    qtbot.waitUntil(lambda: panel.status.text().endswith("0 matching sentence(s)"), timeout=5000)
+    qtbot.waitUntil(lambda: panel.status.text().endswith("0 matching sentences"), timeout=5000)
     assert _titles(panel) == ["lecture"]
 
 
