@@ -39,10 +39,31 @@ def _application() -> QApplication:
 def run_gui(*, startup_probe: bool = False) -> int:
     app = _application()
     window = MainWindow()
+    _start_queue(window)
     if startup_probe:
         _report_first_paint(window)
     window.show()
     return _run_event_loop(app)
+
+
+def _start_queue(window: MainWindow) -> None:
+    """The job queue panel and its engine; the engine resumes unfinished jobs once the
+    event loop runs (after the first paint)."""
+    from desktop.store.database import LibraryError
+    from desktop.store.library import Library
+    from desktop.ui.engine_bridge import EngineBridge
+    from desktop.ui.queue_controller import QueueController
+
+    try:
+        library = Library.open()
+    except LibraryError as error:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(window, APP_NAME, str(error))
+        return
+    bridge = EngineBridge(library, window)
+    window.queue = QueueController(window, bridge)  # type: ignore[attr-defined]
+    QTimer.singleShot(0, bridge.start)
 
 
 def run_editor(item_id: int) -> int:

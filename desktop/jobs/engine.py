@@ -21,7 +21,7 @@ import itertools
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -105,6 +105,9 @@ class JobEngine:
         self._followers: dict[str, asyncio.Task[None]] = {}  # task id → follow task
         self._background: set[asyncio.Task[None]] = set()
         self._submit_loop: asyncio.Task[None] | None = None
+        # The loop ``start`` ran on: commands from Qt slots schedule work on it even
+        # when they run between turns of the loop.
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     # -- events ----------------------------------------------------------------
 
@@ -153,7 +156,8 @@ class JobEngine:
         if self._running:
             return
         self._running = True
-        self._submit_loop = asyncio.create_task(self._submit_forever())
+        self._loop = asyncio.get_running_loop()
+        self._submit_loop = self._loop.create_task(self._submit_forever())
         submitting: list[Job] = []
         for job in self._jobs.unfinished():
             if job.state in _PREPARING:
@@ -259,7 +263,7 @@ class JobEngine:
     def _prepare(self, job: Job) -> None:
         if job.id in self._preparing:
             return
-        task = asyncio.create_task(self._prepare_job(job.id))
+        task = self._loop.create_task(self._prepare_job(job.id))
         self._preparing[job.id] = task
         self._batch_of[job.id] = job.batch_key
         task.add_done_callback(lambda _t, job_id=job.id: self._preparing.pop(job_id, None))
@@ -334,7 +338,7 @@ class JobEngine:
             await self._unpaused.wait()
             next_check = self._submit_ready_batches()
             if next_check is not None:
-                asyncio.get_running_loop().call_later(next_check, self._wake.set)
+                self._loop.call_later(next_check, self._wake.set)
 
     def _submit_ready_batches(self) -> float | None:
         """Start a submit for every batch that is full or has waited long enough;
@@ -490,7 +494,7 @@ class JobEngine:
     def _follow(self, task_id: str, model: str) -> None:
         if task_id in self._followers or not self._running:
             return
-        task = asyncio.create_task(self._follow_task(task_id, model))
+        task = self._loop.create_task(self._follow_task(task_id, model))
         self._followers[task_id] = task
         task.add_done_callback(lambda _t: self._followers.pop(task_id, None))
 
@@ -670,8 +674,11 @@ class JobEngine:
         for listener in list(self._job_listeners):
             listener(job)
 
-    def _spawn(self, coroutine: object) -> None:
-        task = asyncio.create_task(coroutine)  # type: ignore[arg-type]
+    def _spawn(self, coroutine: Coroutine[object, object, None]) -> None:
+        if self._loop is None:  # not started: nothing runs, and nothing should
+            coroutine.close()
+            return
+        task = self._loop.create_task(coroutine)
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 

@@ -1,0 +1,144 @@
+"""Wires the queue panel, the new-job dialog and the engine bridge into the main window.
+
+Kept apart from the widgets so they stay views: this is where a drop becomes
+a dialog, a dialog's answer becomes jobs, an engine event becomes a row, and
+quitting with work in flight asks once and then stops the engine cleanly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.dashscope.options import TranscriptionOptions
+from desktop.jobs.sources import Source, SourceError, expand
+from desktop.jobs.usage import monthly_usage
+from desktop.store.jobs import Job, JobState
+from desktop.ui.engine_bridge import EngineBridge, is_removal
+from desktop.ui.main_window import MainWindow
+from desktop.ui.new_job_dialog import NewJobDialog
+from desktop.ui.queue_panel import QueuePanel, dropped_sources
+
+
+class QueueController(QObject):
+    def __init__(self, window: MainWindow, bridge: EngineBridge) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bridge = bridge
+        self.panel = QueuePanel(window)
+        window.set_queue_panel(self.panel)
+        self.panel.model.reset(bridge.library.jobs.all())
+        self._closing = False
+        self._shutdown: asyncio.Task[None] | None = None
+        self._connect()
+        self._refresh_usage()
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def _connect(self) -> None:
+        self.panel.sources_chosen.connect(self.ask_to_queue)
+        self.panel.cancel_requested.connect(self.bridge.cancel)
+        self.panel.retry_requested.connect(self.bridge.retry)
+        self.panel.remove_requested.connect(self.bridge.remove)
+        self.panel.open_requested.connect(self.window.open_item)
+        self.panel.settings_requested.connect(self.window.open_settings)
+        self.bridge.job_changed.connect(self._job_changed)
+        self.bridge.paused.connect(self.panel.show_pause)
+        self.bridge.result_stored.connect(self._result_stored)
+        self.window.key_changed.connect(self.bridge.reload_client)
+        self.window.settings_saved.connect(self.bridge.reload_client)
+
+    # -- queueing ----------------------------------------------------------------------
+
+    def ask_to_queue(self, arguments: Sequence[str]) -> NewJobDialog | None:
+        """Expand dropped or chosen paths/URLs and ask how to transcribe them."""
+        try:
+            sources = expand(arguments)
+        except SourceError as error:
+            QMessageBox.warning(self.window, self.tr("Cannot add"), str(error))
+            return None
+        dialog = NewJobDialog(sources, self.bridge.client, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(self._queue)
+        dialog.open()
+        return dialog
+
+    def _queue(self, sources: list[Source], model: str, options: TranscriptionOptions) -> None:
+        self.bridge.add(sources, model, options)
+
+    # -- engine events -------------------------------------------------------------------
+
+    def _job_changed(self, change: Job | object) -> None:
+        if is_removal(change):
+            self.panel.model.remove(change.id)  # type: ignore[attr-defined]
+            return
+        assert isinstance(change, Job)
+        self.panel.model.update(change)
+        if change.usage_seconds is not None and change.state is not JobState.DONE:
+            self._refresh_usage()
+
+    def _result_stored(self, _item_id: int) -> None:
+        self.window.library_panel.refresh()
+        self._refresh_usage()
+
+    def _refresh_usage(self) -> None:
+        self.panel.set_usage(monthly_usage(self.bridge.library.jobs))
+
+    # -- window events: drops anywhere, and quitting --------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.DragEnter:
+            assert isinstance(event, QDragEnterEvent)
+            if dropped_sources(event):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            sources = dropped_sources(event)
+            if sources:
+                event.acceptProposedAction()
+                self.ask_to_queue(sources)
+                return True
+        elif kind == QEvent.Type.Close and not self._closing:
+            assert isinstance(event, QCloseEvent)
+            event.ignore()
+            if self.confirm_quit():
+                self._begin_shutdown()
+            return True
+        return super().eventFilter(watched, event)
+
+    def confirm_quit(self) -> bool:
+        """Ask once when files are under way; they resume at the next start either way."""
+        busy = [j for j in self.bridge.in_flight() if j.state is not JobState.QUEUED]
+        if not busy:
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Quit Tingxie?"),
+            self.tr(
+                "{0} file(s) are still being transcribed. Tasks already on the service keep"
+                " running; Tingxie picks every file up where it stopped the next time it starts."
+            ).format(len(busy)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _begin_shutdown(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._finish_close()
+            return
+        self._shutdown = loop.create_task(self.bridge.shutdown())
+        self._shutdown.add_done_callback(lambda _task: self._finish_close())
+
+    def _finish_close(self) -> None:
+        self._closing = True
+        # Later, not now: Qt ignores a close() made while the window handles a close.
+        QTimer.singleShot(0, self.window.close)

@@ -1,0 +1,183 @@
+"""The job queue as a Qt table: one row per file, kept current by engine events."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop.store.jobs import Job, JobState
+from desktop.ui.library_model import duration_text
+
+Index = QModelIndex | QPersistentModelIndex
+JOB_ROLE = Qt.ItemDataRole.UserRole + 1
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2  # 0-100, or -1 when the state has no bar
+
+
+class QueueColumn(IntEnum):
+    NAME = 0
+    MODEL = 1
+    STATE = 2
+    DURATION = 3
+    COST = 4
+    PROBLEM = 5
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QueueModel", text)
+
+
+def state_text(job: Job) -> str:
+    names = {
+        JobState.QUEUED: _tr("queued"),
+        JobState.PROBING: _tr("probing"),
+        JobState.UPLOADING: _tr("uploading"),
+        JobState.WAITING: _tr("waiting to submit"),
+        JobState.SUBMITTING: _tr("submitting"),
+        JobState.SUBMITTED: _tr("submitted"),
+        JobState.RUNNING: _tr("running"),
+        JobState.FETCHING: _tr("fetching"),
+        JobState.DONE: _tr("done"),
+        JobState.FAILED: _tr("failed"),
+        JobState.CANCELED: _tr("canceled"),
+    }
+    text = names[job.state]
+    if job.state is JobState.UPLOADING and job.size_bytes:
+        return f"{text} {progress(job)} %"
+    return text
+
+
+def progress(job: Job) -> int:
+    """Where the row's bar stands: upload bytes while uploading, else by state."""
+    if job.state is JobState.UPLOADING and job.size_bytes:
+        return min(100, 100 * job.bytes_done // max(job.size_bytes, 1))
+    return {
+        JobState.WAITING: 100,
+        JobState.SUBMITTING: 100,
+        JobState.SUBMITTED: 100,
+        JobState.RUNNING: 100,
+        JobState.FETCHING: 100,
+        JobState.DONE: 100,
+    }.get(job.state, 0)
+
+
+def cost_text(cost: Decimal | None) -> str:
+    return "" if cost is None else f"¥{cost:.4f}"
+
+
+class QueueModel(QAbstractTableModel):
+    """Rows in the order jobs were added; ``update`` inserts, refreshes or removes one."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._jobs: list[Job] = []
+        self._rows: dict[int, int] = {}  # job id → row
+
+    # -- feeding -----------------------------------------------------------------
+
+    def reset(self, jobs: list[Job]) -> None:
+        self.beginResetModel()
+        self._jobs = list(jobs)
+        self._rows = {job.id: row for row, job in enumerate(self._jobs)}
+        self.endResetModel()
+
+    def update(self, job: Job) -> None:
+        row = self._rows.get(job.id)
+        if row is None:
+            self.beginInsertRows(QModelIndex(), len(self._jobs), len(self._jobs))
+            self._rows[job.id] = len(self._jobs)
+            self._jobs.append(job)
+            self.endInsertRows()
+            return
+        self._jobs[row] = job
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(QueueColumn) - 1))
+
+    def remove(self, job_id: int) -> None:
+        row = self._rows.get(job_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[row]
+        self._rows = {job.id: index for index, job in enumerate(self._jobs)}
+        self.endRemoveRows()
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+    def job_at(self, row: int) -> Job:
+        return self._jobs[row]
+
+    def row_of(self, job_id: int) -> int | None:
+        return self._rows.get(job_id)
+
+    # -- Qt ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(QueueColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            QueueColumn.NAME: _tr("File"),
+            QueueColumn.MODEL: _tr("Model"),
+            QueueColumn.STATE: _tr("State"),
+            QueueColumn.DURATION: _tr("Length"),
+            QueueColumn.COST: _tr("Est. cost"),
+            QueueColumn.PROBLEM: _tr("Problem"),
+        }[QueueColumn(section)]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        job = self._jobs[index.row()]
+        column = QueueColumn(index.column())
+        if role == JOB_ROLE:
+            return job
+        if role == PROGRESS_ROLE:
+            return progress(job) if column is QueueColumn.STATE else -1
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(job, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(job, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            QueueColumn.DURATION,
+            QueueColumn.COST,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, job: Job, column: QueueColumn) -> str:
+        if column is QueueColumn.NAME:
+            return job.title
+        if column is QueueColumn.MODEL:
+            return job.model
+        if column is QueueColumn.STATE:
+            return state_text(job)
+        if column is QueueColumn.DURATION:
+            return duration_text(job.duration_ms)
+        if column is QueueColumn.COST:
+            return cost_text(job.estimated_cost)
+        if job.state is JobState.FAILED:
+            return job.error_message or job.error_code or ""
+        return ""
+
+    def _tooltip(self, job: Job, column: QueueColumn) -> str | None:
+        if column is QueueColumn.NAME:
+            return job.source
+        if column in (QueueColumn.PROBLEM, QueueColumn.STATE) and job.state is JobState.FAILED:
+            lines = [job.error_message or "", job.advice or ""]
+            if job.error_code:
+                lines.append(_tr("Service code: {0}").format(job.error_code))
+            return "\n".join(line for line in lines if line)
+        return None
