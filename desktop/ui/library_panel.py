@@ -34,6 +34,7 @@ from desktop.ui.library_model import (
 )
 
 SEARCH_DELAY_MS = 250
+RESIZE_ROWS = 50
 
 # Choices of the filter bar, (label, value…); None = any. Labels are translated when shown.
 _DAYS: tuple[tuple[str, int | None], ...] = (
@@ -146,6 +147,9 @@ class LibraryPanel(QWidget):
         self.items_view.sortByColumn(ItemColumn.DATE, Qt.SortOrder.DescendingOrder)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.items_view.horizontalHeader()
+        # Fit columns to the first rows only: measuring every row of a big library
+        # on each sort or filter would stall the window for seconds.
+        header.setResizeContentsPrecision(RESIZE_ROWS)
         header.setSectionResizeMode(ItemColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (ItemColumn.DATE, ItemColumn.MODEL, ItemColumn.DURATION, ItemColumn.REVIEW):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -233,6 +237,8 @@ class LibraryPanel(QWidget):
             self._apply_filter()
 
     def _reselect(self, ids: set[int]) -> None:
+        if not ids:
+            return
         selection = self.items_view.selectionModel()
         for row in range(self.proxy.rowCount()):
             if self.proxy.item(row).id in ids:
