@@ -104,6 +104,9 @@ class LibraryItemsModel(QAbstractTableModel):
     def items(self) -> list[ItemSummary]:
         return self._items
 
+    def row_of(self, item_id: int) -> int | None:
+        return next((row for row, item in enumerate(self._items) if item.id == item_id), None)
+
     def models(self) -> list[str]:
         return sorted({item.model for item in self._items if item.model})
 

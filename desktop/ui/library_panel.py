@@ -94,6 +94,7 @@ class LibraryPanel(QWidget):
         self.proxy = LibraryFilterProxy(self.items_model, self)
         self.hits_model = SearchHitsModel(self)
         self._hits_query = ""
+        self._enter_pending = False
         self._loaded = False
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -197,6 +198,7 @@ class LibraryPanel(QWidget):
         self.reader.hits_found.connect(self._show_hits)
         self.reader.failed.connect(self._show_failure)
         self.search_box.textChanged.connect(self._search_text_changed)
+        self.search_box.returnPressed.connect(self._enter_results)
         self._search_timer.timeout.connect(self._start_search)
         self.items_view.activated_row.connect(self._open_item_row)
         self.hits_view.activated_row.connect(self._open_hit_row)
@@ -282,6 +284,23 @@ class LibraryPanel(QWidget):
         self._apply_filter()  # titles narrow at once; transcript hits follow
         self._search_timer.start()
 
+    def _enter_results(self) -> None:
+        """Enter in the search box: on to the first hit (or item), ready for Enter again."""
+        query = self.search_box.text().strip()
+        if query and query != self._hits_query:  # the hits are not there yet: go when they are
+            self._enter_pending = True
+            self._search_timer.stop()
+            self._start_search()
+            return
+        self._focus_results()
+
+    def _focus_results(self) -> None:
+        self._enter_pending = False
+        view = self.hits_view if self.hits_model.rowCount() else self.items_view
+        if view.model().rowCount():
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+            view.setCurrentIndex(view.model().index(0, 0))
+
     def _start_search(self) -> None:
         query = self.search_box.text().strip()
         if query:
@@ -296,6 +315,8 @@ class LibraryPanel(QWidget):
         self.hits_view.resizeColumnToContents(0)
         self.hits_view.resizeColumnToContents(1)
         self._apply_filter()
+        if self._enter_pending:
+            self._focus_results()
 
     def _update_status(self) -> None:
         total, shown = self.items_model.rowCount(), self.proxy.rowCount()
@@ -315,6 +336,19 @@ class LibraryPanel(QWidget):
         self.status.setText(text)
 
     # -- opening ---------------------------------------------------------------
+
+    def select_item(self, item_id: int) -> None:
+        """Make ``item_id`` the current row (the item just opened), if it is listed."""
+        row = self.items_model.row_of(item_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.items_model.index(row, 0))
+        if index.isValid():
+            selection = self.items_view.selectionModel()
+            selection.setCurrentIndex(
+                index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+            )
+            self.items_view.scrollTo(index)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.items_view.selectionModel().selectedRows()})

@@ -203,13 +203,14 @@ class MainWindow(QMainWindow):
             return None
         self._embed(editor)
         _go_to(editor, position)
+        self.library_panel.select_item(item_id)
         self.item_opened.emit(item_id)
         return editor
 
     def current_editor(self) -> TranscriptEditor | None:
         return self.editors[0] if self.editors else None
 
-    def close_editor(self) -> bool:
+    def close_editor(self, *, refresh: bool = True) -> bool:
         """Close the open item; ``False`` if it stays open (unsaved edits kept)."""
         editor = self.current_editor()
         if editor is None:
@@ -224,7 +225,8 @@ class MainWindow(QMainWindow):
         editor.deleteLater()
         self.editor_area.setCurrentWidget(self.welcome)
         self.setWindowTitle(APP_NAME)
-        self.library_panel.refresh()  # its review status may have changed
+        if refresh:
+            self.library_panel.refresh()  # its review status may have changed
         return True
 
     def _embed(self, editor: TranscriptEditor) -> None:
@@ -328,7 +330,7 @@ class MainWindow(QMainWindow):
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.close_editor():
+        if not self.close_editor(refresh=False):
             event.ignore()
             return
         self.save_layout()
