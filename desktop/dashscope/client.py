@@ -481,7 +481,8 @@ class DashScopeClient:
         tz = self.endpoint.service_tz
         params: dict[str, str | int] = {
             "start_time": start.astimezone(tz).strftime("%Y%m%d%H%M%S"),
-            "end_time": end.astimezone(tz).strftime("%Y%m%d%H%M%S"),
+            # Whole seconds on the wire: round the end up so nothing at its edge is missed.
+            "end_time": _ceil_second(end).astimezone(tz).strftime("%Y%m%d%H%M%S"),
             "page_size": LIST_PAGE_SIZE,
         }
         if model:
@@ -731,6 +732,12 @@ def _request_id(body: bytes) -> str | None:
     except (ValueError, AttributeError):
         return None
     return str(value) if value else None
+
+
+def _ceil_second(moment: datetime) -> datetime:
+    if moment.microsecond:
+        return moment.replace(microsecond=0) + timedelta(seconds=1)
+    return moment
 
 
 def _aware(moment: datetime) -> datetime:
