@@ -273,7 +273,8 @@ class DashScopeClient:
         status: TaskStatus | None = None,
     ) -> list[TaskSummary]:
         """Every task in ``[start, end]`` (all pages; longer windows split into days)."""
-        start, end = _aware(start), _aware(end)
+        # Whole seconds on the wire: widen to whole seconds so nothing at an edge is missed.
+        start, end = _aware(start).replace(microsecond=0), _ceil_second(_aware(end))
         if end < start:
             raise ValueError("the end of the window is before its start")
         seen: dict[str, TaskSummary] = {}
@@ -481,8 +482,7 @@ class DashScopeClient:
         tz = self.endpoint.service_tz
         params: dict[str, str | int] = {
             "start_time": start.astimezone(tz).strftime("%Y%m%d%H%M%S"),
-            # Whole seconds on the wire: round the end up so nothing at its edge is missed.
-            "end_time": _ceil_second(end).astimezone(tz).strftime("%Y%m%d%H%M%S"),
+            "end_time": end.astimezone(tz).strftime("%Y%m%d%H%M%S"),
             "page_size": LIST_PAGE_SIZE,
         }
         if model:
