@@ -14,7 +14,10 @@ from tests.dashscope.conftest import make_client
 @pytest.mark.asyncio
 async def test_a_hundred_parallel_jobs_never_trip_throttling(dashscope_emulator):
     assert dashscope_emulator.config.rate_limits
-    jobs = [("paraformer-v2" if n % 2 else "fun-asr", f"https://files.example/j{n}.wav") for n in range(100)]
+    jobs = [
+        ("paraformer-v2" if n % 2 else "fun-asr", f"https://files.example/j{n}.wav")
+        for n in range(100)
+    ]
     for _, url in jobs:
         dashscope_emulator.script(url, duration_ms=2000)
 

@@ -89,3 +89,18 @@ async def test_bad_vocabularies_are_refused_before_any_request(
         with pytest.raises(errors.OptionRefused, match=words):
             await client.vocabularies.create(model, prefix, entries)
     assert dashscope_emulator.requests() == []
+
+
+@pytest.mark.asyncio
+async def test_a_create_whose_answer_is_lost_is_not_sent_twice(dashscope_emulator):
+    from tests.fake_dashscope import FaultKind
+
+    dashscope_emulator.faults.inject(FaultKind.LOSE_ANSWER, "customization", 1)
+    async with make_client(dashscope_emulator) as client:
+        with pytest.raises(errors.NetworkError):
+            await client.vocabularies.create("fun-asr", "once", WORDS[:1])
+        listed = await client.vocabularies.list(prefix="once")
+    assert len(listed) == 1  # made once; the caller finds it by listing
+    creates = [r for r in dashscope_emulator.requests("customization")
+               if r.body["input"]["action"] == "create_vocabulary"]  # fmt: skip
+    assert len(creates) == 1
