@@ -652,7 +652,11 @@ class DashScopeClient:
                             raise
                         error = exc
                 else:
-                    error = error_from_response(response.status_code, response.content)
+                    error = error_from_response(
+                        response.status_code,
+                        response.content,
+                        header_request_id=_header_request_id(response),
+                    )
                     retry_after = retry_after_seconds(response)
             if (
                 not (error.retryable or isinstance(error, MalformedResponseError))
@@ -787,6 +791,13 @@ def _oss_fields(body: bytes) -> tuple[str, str, str | None]:
     if not fields:
         return read_error_body(body)
     return fields.get("Code", ""), fields.get("Message", ""), fields.get("RequestId")
+
+
+def _header_request_id(response: httpx.Response) -> str | None:
+    for name in ("x-request-id", "x-dashscope-request-id", "x-acs-request-id"):
+        if value := response.headers.get(name):
+            return value
+    return None
 
 
 def _request_id(body: bytes) -> str | None:
