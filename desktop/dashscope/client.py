@@ -199,13 +199,16 @@ class DashScopeClient:
             try:
                 done.append((group, await self.submit(model, group, options)))
             except InvalidParameterError as exc:
-                if len(group) == 1 or isinstance(exc, OptionRefused):
+                if len(group) == 1:
                     _attach(exc, done)
                     raise
                 single = await self._probe_single_file(model, group[0], options, exc, done)
                 done.append(([group[0]], single))
                 urls = urls[1:]
                 continue
+            except DashScopeError as exc:
+                _attach(exc, done)
+                raise
             urls = urls[len(group) :]
         done.extend(await self._submit_singly(model, urls, options, done))
         return done
