@@ -116,7 +116,8 @@ class MainWindow(QMainWindow):
             self.open_settings, QKeySequence.StandardKey.Preferences
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.tools_menu.addAction(self.settings_action)
+        self.vocabulary_action = self._action(self.open_vocabularies)
+        self.tools_menu.addActions([self.vocabulary_action, self.settings_action])
         self.help_menu = bar.addMenu("")
         self.sample_action = self._action(self.open_sample)
         self.about_action = self._action(self.show_about)
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.search_action.setText(self.tr("&Search library"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.settings_action.setText(self.tr("&Settings…"))
+        self.vocabulary_action.setText(self.tr("&Hotword vocabularies…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.sample_action.setText(self.tr("Open the &sample"))
         self.about_action.setText(self.tr("&About Tingxie"))
@@ -290,6 +292,15 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self.key_changed.emit())
         dialog.open()
         return dialog
+
+    def open_vocabularies(self) -> QDialog:
+        """The account's hot-word vocabularies (needs a key and the network)."""
+        from desktop.ui.vocabulary_window import VocabularyWindow
+
+        window = VocabularyWindow(self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.open()
+        return window
 
     def focus_library_search(self) -> None:
         self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
