@@ -203,6 +203,11 @@ class SettingsDialog(QDialog):
             self.test_result.setText(self.tr("There is no key to test; paste one first."))
             return
         try:
+            key = credentials.checked_key(key)
+        except credentials.InvalidKeyError as error:
+            self.test_result.setText(str(error))
+            return
+        try:
             url = self._endpoint_url()
         except SettingsError as error:
             self._show_problem(str(error))
