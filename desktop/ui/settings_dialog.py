@@ -330,7 +330,7 @@ class SettingsDialog(QDialog):
         where.addWidget(self.data_dir, 1)
         where.addWidget(open_folder)
         form.addRow(self.tr("Uploads at once"), self.upload_concurrency)
-        form.addRow(self.tr("Status checks at once"), self.poll_concurrency)
+        form.addRow(self.tr("Status checks and downloads at once"), self.poll_concurrency)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Data folder"), where)
         return group

@@ -636,8 +636,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>同时上传数</translation>
     </message>
     <message>
-        <source>Status checks at once</source>
-        <translation>同时查询数</translation>
+        <source>Status checks and downloads at once</source>
+        <translation>同时查询和下载数</translation>
     </message>
     <message>
         <source>Language</source>
