@@ -2,7 +2,7 @@
 
 The editor of the open item is embedded in the right-hand area and its menus
 join the window's menu bar, so one window holds a whole working session.
-Window geometry, dock layout and splitter positions are remembered in
+Window geometry, toolbar position and splitter positions are remembered in
 ``window.ini`` in the data directory (Qt's own format for its own state; the
 app's settings proper are in ``settings.json``, readable without Qt).
 """
@@ -57,7 +57,17 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.editors: list[TranscriptEditor] = []  # the open editor (at most one, embedded)
         self._editor_menus: list[QAction] = []
-        self.queue_panel: QWidget = _placeholder("queuePanel")
+        self._build_panels()
+        self._build_layout()
+        self._build_actions()
+        self.retranslate()
+        self.restore_layout()
+        self.refresh_key_state()
+
+    # -- construction ----------------------------------------------------------
+
+    def _build_panels(self) -> None:
+        self.queue_panel: QWidget = _placeholder("queuePanel")  # see set_queue_panel
         self.library_panel = LibraryPanel(self)
         self.library_panel.open_requested.connect(self.open_item)
         self.library_panel.export_requested.connect(self.open_export_dialog)
@@ -69,6 +79,8 @@ class MainWindow(QMainWindow):
         self.key_banner.sample_requested.connect(self.open_sample)
         self.key_changed.connect(self.refresh_key_state)
         self.settings_saved.connect(lambda settings: install_language(settings.language))
+
+    def _build_layout(self) -> None:
         self.editor_area = QStackedWidget(self)
         self.editor_area.setObjectName("editorArea")
         self.editor_area.addWidget(self.welcome)
@@ -84,17 +96,11 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 3)
         self.main_splitter.setSizes([480, 800])
         central = QWidget(self)
-        self._column = QVBoxLayout(central)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.addWidget(self.key_banner)
-        self._column.addWidget(self.main_splitter, 1)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.key_banner)
+        column.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
-        self._build_actions()
-        self.retranslate()
-        self.restore_layout()
-        self.refresh_key_state()
-
-    # -- construction ----------------------------------------------------------
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
