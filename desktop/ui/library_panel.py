@@ -131,6 +131,7 @@ class LibraryPanel(QWidget):
     # -- construction ----------------------------------------------------------
 
     def _build(self) -> None:
+        self.title = QLabel(self)
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("librarySearch")
         self.search_box.setClearButtonEnabled(True)
@@ -141,20 +142,7 @@ class LibraryPanel(QWidget):
             "durationFilter",
             [(text, (low, high)) for text, low, high in _DURATIONS],
         )
-        self.items_view = _Table(self)
-        self.items_view.setObjectName("libraryItems")
-        self.items_view.setModel(self.proxy)
-        self.items_view.setSortingEnabled(True)
-        self.items_view.sortByColumn(ItemColumn.DATE, Qt.SortOrder.DescendingOrder)
-        self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        header = self.items_view.horizontalHeader()
-        # Fit columns to the first rows only: measuring every row of a big library
-        # on each sort or filter would stall the window for seconds.
-        header.setResizeContentsPrecision(RESIZE_ROWS)
-        header.setSectionResizeMode(ItemColumn.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (ItemColumn.DATE, ItemColumn.MODEL, ItemColumn.DURATION, ItemColumn.REVIEW):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.items_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.items_view = self._items_table()
         self.hits_view = _Table(self)
         self.hits_view.setObjectName("searchHits")
         self.hits_view.setModel(self.hits_model)
@@ -162,7 +150,26 @@ class LibraryPanel(QWidget):
         self.hits_view.hide()
         self.status = QLabel(self)
         self.status.setObjectName("libraryStatus")
+        self._lay_out()
 
+    def _items_table(self) -> _Table:
+        view = _Table(self)
+        view.setObjectName("libraryItems")
+        view.setModel(self.proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(ItemColumn.DATE, Qt.SortOrder.DescendingOrder)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = view.horizontalHeader()
+        # Fit columns to the first rows only: measuring every row of a big library
+        # on each sort or filter would stall the window for seconds.
+        header.setResizeContentsPrecision(RESIZE_ROWS)
+        header.setSectionResizeMode(ItemColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (ItemColumn.DATE, ItemColumn.MODEL, ItemColumn.DURATION, ItemColumn.REVIEW):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    def _lay_out(self) -> None:
         filters = QGridLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         for number, combo in enumerate(self.filter_combos()):
@@ -173,7 +180,6 @@ class LibraryPanel(QWidget):
         splitter.addWidget(self.hits_view)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 4, 4)
-        self.title = QLabel(self)
         column.addWidget(self.title)
         column.addWidget(self.search_box)
         column.addLayout(filters)
