@@ -37,8 +37,9 @@ class Settings(msgspec.Struct, kw_only=True):
     language_hints: tuple[str, ...] = ()
     diarization_enabled: bool = False
     disfluency_removal_enabled: bool = False
-    upload_concurrency: int = 2
-    poll_concurrency: int = 4
+    # The job engine's defaults (EngineSettings): uploads, and result checks/downloads.
+    upload_concurrency: int = 6
+    poll_concurrency: int = 8
     language: Language = ""
 
     def endpoint_url(self) -> str:

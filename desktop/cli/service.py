@@ -1,7 +1,8 @@
 """The command line's connection to the service: which endpoint, which key.
 
-``--endpoint`` beats ``TINGXIE_ENDPOINT`` beats the region chosen in Settings; the key comes from
-``DASHSCOPE_API_KEY`` when set (as with the official SDK), else the keyring.
+``--endpoint`` beats ``TINGXIE_ENDPOINT`` beats the region chosen in the app's
+Settings (Beijing by default); the key comes from ``DASHSCOPE_API_KEY`` when
+set (as with the official SDK), else the keyring.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from desktop.cli.errors import CliError
 from desktop.dashscope import credentials
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
-from desktop.settings import load_settings
+from desktop.settings import SettingsError, load_settings, settings_path
 
 ENDPOINT_VAR = "TINGXIE_ENDPOINT"
 
@@ -28,9 +29,12 @@ def add_endpoint_option(parser: argparse.ArgumentParser) -> None:
 
 def endpoint(args: argparse.Namespace) -> Endpoint:
     choice = getattr(args, "endpoint", None) or os.environ.get(ENDPOINT_VAR)
+    if not choice:  # the region chosen in the app's Settings (Beijing on a new install)
+        try:
+            choice = load_settings().endpoint_url()
+        except SettingsError as error:
+            raise CliError(f"{settings_path()}: {error}; fix it in Settings") from None
     try:
-        if choice is None:
-            return Endpoint.named(load_settings().endpoint_url())
         return Endpoint.named(choice)
     except ValueError as error:
         raise CliError(str(error)) from None

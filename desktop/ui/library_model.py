@@ -59,11 +59,41 @@ class LibraryItemsModel(QAbstractTableModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._items: list[ItemSummary] = []
+        self._sort = (ItemColumn.DATE, Qt.SortOrder.DescendingOrder)
+        self.version = 0  # changes whenever rows change order or content
 
     def set_items(self, items: Sequence[ItemSummary]) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._items = self._sorted(items)
+        self.version += 1
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python with precomputed keys: a proxy asking ``data()`` for every
+        comparison took seconds on a library of tens of thousands of items."""
+        if (ItemColumn(column), order) == self._sort:
+            return  # already in this order (rows only ever arrive sorted)
+        self._sort = (ItemColumn(column), order)
+        self.layoutAboutToBeChanged.emit()
+        old_rows = {id(item): row for row, item in enumerate(self._items)}
+        self._items = self._sorted(self._items)
+        self.version += 1
+        new_rows = [old_rows[id(item)] for item in self._items]
+        moved = {old: new for new, old in enumerate(new_rows)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(moved[index.row()], index.column()) for index in persistent],
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, items: Sequence[ItemSummary]) -> list[ItemSummary]:
+        column, order = self._sort
+        return sorted(
+            items,
+            key=lambda item: _sort_key(item, column),  # type: ignore[arg-type, return-value]
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
 
     def item(self, row: int) -> ItemSummary:
         return self._items[row]
@@ -73,6 +103,9 @@ class LibraryItemsModel(QAbstractTableModel):
 
     def items(self) -> list[ItemSummary]:
         return self._items
+
+    def row_of(self, item_id: int) -> int | None:
+        return next((row for row, item in enumerate(self._items) if item.id == item_id), None)
 
     def models(self) -> list[str]:
         return sorted({item.model for item in self._items if item.model})
@@ -182,16 +215,24 @@ class ItemFilter:
         return low <= duration and (high is None or duration < high)
 
 
+_NO_FILTER = ItemFilter()
+
+
 class LibraryFilterProxy(QSortFilterProxyModel):
-    """Sorts by each column's natural key and filters by an ``ItemFilter``."""
+    """Filters by an ``ItemFilter``; sorting is passed to the source (its keys are cheap)."""
 
     def __init__(self, source: LibraryItemsModel, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._source = source
         self._filter = ItemFilter()
+        self._unfiltered = True
         self._now = datetime.now(UTC)
+        self._accepted = b""
+        self._accepted_version = -1
         self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._source.sort(column, order)
 
     @property
     def item_filter(self) -> ItemFilter:
@@ -208,10 +249,19 @@ class LibraryFilterProxy(QSortFilterProxyModel):
 
     def _set(self, item_filter: ItemFilter) -> None:
         self._filter = item_filter
+        self._unfiltered = item_filter == _NO_FILTER
         self._now = datetime.now(UTC)
+        self._accepted_version = -1
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        return self._filter.accepts(self._source.item(source_row), self._now)
+        """Qt asks row by row; the answers are computed for all rows in one Python loop."""
+        if self._unfiltered:
+            return True
+        if self._accepted_version != self._source.version:
+            accepts, now = self._filter.accepts, self._now
+            self._accepted = bytes(accepts(item, now) for item in self._source.items())
+            self._accepted_version = self._source.version
+        return bool(self._accepted[source_row])
 
     def item(self, row: int) -> ItemSummary:
         return self._source.item(self.mapToSource(self.index(row, 0)).row())

@@ -34,6 +34,7 @@ from desktop.ui.library_model import (
 )
 
 SEARCH_DELAY_MS = 250
+RESIZE_ROWS = 50
 
 # Choices of the filter bar, (label, value…); None = any. Labels are translated when shown.
 _DAYS: tuple[tuple[str, int | None], ...] = (
@@ -93,6 +94,7 @@ class LibraryPanel(QWidget):
         self.proxy = LibraryFilterProxy(self.items_model, self)
         self.hits_model = SearchHitsModel(self)
         self._hits_query = ""
+        self._enter_pending = False
         self._loaded = False
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -129,6 +131,7 @@ class LibraryPanel(QWidget):
     # -- construction ----------------------------------------------------------
 
     def _build(self) -> None:
+        self.title = QLabel(self)
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("librarySearch")
         self.search_box.setClearButtonEnabled(True)
@@ -139,17 +142,7 @@ class LibraryPanel(QWidget):
             "durationFilter",
             [(text, (low, high)) for text, low, high in _DURATIONS],
         )
-        self.items_view = _Table(self)
-        self.items_view.setObjectName("libraryItems")
-        self.items_view.setModel(self.proxy)
-        self.items_view.setSortingEnabled(True)
-        self.items_view.sortByColumn(ItemColumn.DATE, Qt.SortOrder.DescendingOrder)
-        self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        header = self.items_view.horizontalHeader()
-        header.setSectionResizeMode(ItemColumn.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (ItemColumn.DATE, ItemColumn.MODEL, ItemColumn.DURATION, ItemColumn.REVIEW):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.items_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.items_view = self._items_table()
         self.hits_view = _Table(self)
         self.hits_view.setObjectName("searchHits")
         self.hits_view.setModel(self.hits_model)
@@ -157,7 +150,26 @@ class LibraryPanel(QWidget):
         self.hits_view.hide()
         self.status = QLabel(self)
         self.status.setObjectName("libraryStatus")
+        self._lay_out()
 
+    def _items_table(self) -> _Table:
+        view = _Table(self)
+        view.setObjectName("libraryItems")
+        view.setModel(self.proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(ItemColumn.DATE, Qt.SortOrder.DescendingOrder)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = view.horizontalHeader()
+        # Fit columns to the first rows only: measuring every row of a big library
+        # on each sort or filter would stall the window for seconds.
+        header.setResizeContentsPrecision(RESIZE_ROWS)
+        header.setSectionResizeMode(ItemColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (ItemColumn.DATE, ItemColumn.MODEL, ItemColumn.DURATION, ItemColumn.REVIEW):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    def _lay_out(self) -> None:
         filters = QGridLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         for number, combo in enumerate(self.filter_combos()):
@@ -168,7 +180,6 @@ class LibraryPanel(QWidget):
         splitter.addWidget(self.hits_view)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 4, 4)
-        self.title = QLabel(self)
         column.addWidget(self.title)
         column.addWidget(self.search_box)
         column.addLayout(filters)
@@ -193,6 +204,7 @@ class LibraryPanel(QWidget):
         self.reader.hits_found.connect(self._show_hits)
         self.reader.failed.connect(self._show_failure)
         self.search_box.textChanged.connect(self._search_text_changed)
+        self.search_box.returnPressed.connect(self._enter_results)
         self._search_timer.timeout.connect(self._start_search)
         self.items_view.activated_row.connect(self._open_item_row)
         self.hits_view.activated_row.connect(self._open_hit_row)
@@ -233,6 +245,8 @@ class LibraryPanel(QWidget):
             self._apply_filter()
 
     def _reselect(self, ids: set[int]) -> None:
+        if not ids:
+            return
         selection = self.items_view.selectionModel()
         for row in range(self.proxy.rowCount()):
             if self.proxy.item(row).id in ids:
@@ -276,6 +290,23 @@ class LibraryPanel(QWidget):
         self._apply_filter()  # titles narrow at once; transcript hits follow
         self._search_timer.start()
 
+    def _enter_results(self) -> None:
+        """Enter in the search box: on to the first hit (or item), ready for Enter again."""
+        query = self.search_box.text().strip()
+        if query and query != self._hits_query:  # the hits are not there yet: go when they are
+            self._enter_pending = True
+            self._search_timer.stop()
+            self._start_search()
+            return
+        self._focus_results()
+
+    def _focus_results(self) -> None:
+        self._enter_pending = False
+        view = self.hits_view if self.hits_model.rowCount() else self.items_view
+        if view.model().rowCount():
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+            view.setCurrentIndex(view.model().index(0, 0))
+
     def _start_search(self) -> None:
         query = self.search_box.text().strip()
         if query:
@@ -290,6 +321,8 @@ class LibraryPanel(QWidget):
         self.hits_view.resizeColumnToContents(0)
         self.hits_view.resizeColumnToContents(1)
         self._apply_filter()
+        if self._enter_pending:
+            self._focus_results()
 
     def _update_status(self) -> None:
         total, shown = self.items_model.rowCount(), self.proxy.rowCount()
@@ -309,6 +342,19 @@ class LibraryPanel(QWidget):
         self.status.setText(text)
 
     # -- opening ---------------------------------------------------------------
+
+    def select_item(self, item_id: int) -> None:
+        """Make ``item_id`` the current row (the item just opened), if it is listed."""
+        row = self.items_model.row_of(item_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.items_model.index(row, 0))
+        if index.isValid():
+            selection = self.items_view.selectionModel()
+            selection.setCurrentIndex(
+                index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+            )
+            self.items_view.scrollTo(index)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.items_view.selectionModel().selectedRows()})

@@ -2,7 +2,7 @@
 
 The editor of the open item is embedded in the right-hand area and its menus
 join the window's menu bar, so one window holds a whole working session.
-Window geometry, dock layout and splitter positions are remembered in
+Window geometry, toolbar position and splitter positions are remembered in
 ``window.ini`` in the data directory (Qt's own format for its own state; the
 app's settings proper are in ``settings.json``, readable without Qt).
 """
@@ -57,7 +57,17 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.editors: list[TranscriptEditor] = []  # the open editor (at most one, embedded)
         self._editor_menus: list[QAction] = []
-        self.queue_panel: QWidget = _placeholder("queuePanel")
+        self._build_panels()
+        self._build_layout()
+        self._build_actions()
+        self.retranslate()
+        self.restore_layout()
+        self.refresh_key_state()
+
+    # -- construction ----------------------------------------------------------
+
+    def _build_panels(self) -> None:
+        self.queue_panel: QWidget = _placeholder("queuePanel")  # see set_queue_panel
         self.library_panel = LibraryPanel(self)
         self.library_panel.open_requested.connect(self.open_item)
         self.library_panel.export_requested.connect(self.open_export_dialog)
@@ -69,6 +79,8 @@ class MainWindow(QMainWindow):
         self.key_banner.sample_requested.connect(self.open_sample)
         self.key_changed.connect(self.refresh_key_state)
         self.settings_saved.connect(lambda settings: install_language(settings.language))
+
+    def _build_layout(self) -> None:
         self.editor_area = QStackedWidget(self)
         self.editor_area.setObjectName("editorArea")
         self.editor_area.addWidget(self.welcome)
@@ -84,17 +96,11 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 3)
         self.main_splitter.setSizes([480, 800])
         central = QWidget(self)
-        self._column = QVBoxLayout(central)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.addWidget(self.key_banner)
-        self._column.addWidget(self.main_splitter, 1)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.key_banner)
+        column.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
-        self._build_actions()
-        self.retranslate()
-        self.restore_layout()
-        self.refresh_key_state()
-
-    # -- construction ----------------------------------------------------------
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
@@ -116,7 +122,8 @@ class MainWindow(QMainWindow):
             self.open_settings, QKeySequence.StandardKey.Preferences
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.tools_menu.addAction(self.settings_action)
+        self.vocabulary_action = self._action(self.open_vocabularies)
+        self.tools_menu.addActions([self.vocabulary_action, self.settings_action])
         self.help_menu = bar.addMenu("")
         self.sample_action = self._action(self.open_sample)
         self.about_action = self._action(self.show_about)
@@ -141,6 +148,7 @@ class MainWindow(QMainWindow):
         self.search_action.setText(self.tr("&Search library"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.settings_action.setText(self.tr("&Settings…"))
+        self.vocabulary_action.setText(self.tr("&Hotword vocabularies…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.sample_action.setText(self.tr("Open the &sample"))
         self.about_action.setText(self.tr("&About Tingxie"))
@@ -203,13 +211,14 @@ class MainWindow(QMainWindow):
             return None
         self._embed(editor)
         _go_to(editor, position)
+        self.library_panel.select_item(item_id)
         self.item_opened.emit(item_id)
         return editor
 
     def current_editor(self) -> TranscriptEditor | None:
         return self.editors[0] if self.editors else None
 
-    def close_editor(self) -> bool:
+    def close_editor(self, *, refresh: bool = True) -> bool:
         """Close the open item; ``False`` if it stays open (unsaved edits kept)."""
         editor = self.current_editor()
         if editor is None:
@@ -224,7 +233,8 @@ class MainWindow(QMainWindow):
         editor.deleteLater()
         self.editor_area.setCurrentWidget(self.welcome)
         self.setWindowTitle(APP_NAME)
-        self.library_panel.refresh()  # its review status may have changed
+        if refresh:
+            self.library_panel.refresh()  # its review status may have changed
         return True
 
     def _embed(self, editor: TranscriptEditor) -> None:
@@ -289,6 +299,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_vocabularies(self) -> QDialog:
+        """The account's hot-word vocabularies (needs a key and the network)."""
+        from desktop.ui.vocabulary_window import VocabularyWindow
+
+        window = VocabularyWindow(self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.open()
+        return window
+
     def focus_library_search(self) -> None:
         self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.library_panel.search_box.selectAll()
@@ -328,7 +347,7 @@ class MainWindow(QMainWindow):
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.close_editor():
+        if not self.close_editor(refresh=False):
             event.ignore()
             return
         self.save_layout()

@@ -103,7 +103,6 @@ class SettingsDialog(QDialog):
 
     def _key_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("DashScope API key"), self)
-        form = QVBoxLayout(group)
         self.key_status = QLabel(group)
         self.key_status.setObjectName("keyStatus")
         self.key_status.setWordWrap(True)
@@ -112,6 +111,19 @@ class SettingsDialog(QDialog):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(self.tr("Paste a new key here (sk-…)"))
         self.key_edit.textChanged.connect(self._key_text_changed)
+        self.test_result = QLabel(group)
+        self.test_result.setObjectName("keyTestResult")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QVBoxLayout(group)
+        form.addWidget(self.key_status)
+        form.addWidget(self.key_edit)
+        form.addLayout(self._key_buttons(group))
+        form.addWidget(self.test_result)
+        form.addWidget(self._key_help(group))
+        return group
+
+    def _key_buttons(self, group: QWidget) -> QHBoxLayout:
         self.test_button = QPushButton(self.tr("Test key"), group)
         self.test_button.setObjectName("testKey")
         self.test_button.clicked.connect(self.start_key_test)
@@ -128,10 +140,9 @@ class SettingsDialog(QDialog):
         for button in (self.test_button, self.remove_button, self.session_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.test_result = QLabel(group)
-        self.test_result.setObjectName("keyTestResult")
-        self.test_result.setWordWrap(True)
-        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return buttons
+
+    def _key_help(self, group: QWidget) -> QLabel:
         help_text = QLabel(
             self.tr(
                 "Create a key in the Model Studio (百炼) console under API-KEY:"
@@ -144,12 +155,7 @@ class SettingsDialog(QDialog):
         help_text.setObjectName("keyHelp")
         help_text.setWordWrap(True)
         help_text.setOpenExternalLinks(True)
-        form.addWidget(self.key_status)
-        form.addWidget(self.key_edit)
-        form.addLayout(buttons)
-        form.addWidget(self.test_result)
-        form.addWidget(help_text)
-        return group
+        return help_text
 
     def _refresh_key_status(self) -> None:
         status = credentials.key_status()
@@ -201,6 +207,11 @@ class SettingsDialog(QDialog):
         key = self.key_edit.text().strip() or credentials.load_api_key()
         if not key:
             self.test_result.setText(self.tr("There is no key to test; paste one first."))
+            return
+        try:
+            key = credentials.checked_key(key)
+        except credentials.InvalidKeyError as error:
+            self.test_result.setText(str(error))
             return
         try:
             url = self._endpoint_url()
@@ -325,7 +336,7 @@ class SettingsDialog(QDialog):
         where.addWidget(self.data_dir, 1)
         where.addWidget(open_folder)
         form.addRow(self.tr("Uploads at once"), self.upload_concurrency)
-        form.addRow(self.tr("Status checks at once"), self.poll_concurrency)
+        form.addRow(self.tr("Status checks and downloads at once"), self.poll_concurrency)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Data folder"), where)
         return group

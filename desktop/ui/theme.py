@@ -14,15 +14,17 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 _DARK = {
-    QPalette.ColorRole.Window: "#2b2b2b",
+    # Window well above Base: Fusion draws check box and frame outlines a shade
+    # darker than Window, which must still stand out against Base.
+    QPalette.ColorRole.Window: "#353535",
     QPalette.ColorRole.WindowText: "#e6e6e6",
-    QPalette.ColorRole.Base: "#1f1f1f",
-    QPalette.ColorRole.AlternateBase: "#2a2a2a",
+    QPalette.ColorRole.Base: "#191919",
+    QPalette.ColorRole.AlternateBase: "#232323",
     QPalette.ColorRole.ToolTipBase: "#3a3a3a",
     QPalette.ColorRole.ToolTipText: "#e6e6e6",
     QPalette.ColorRole.PlaceholderText: "#8c8c8c",
     QPalette.ColorRole.Text: "#e6e6e6",
-    QPalette.ColorRole.Button: "#353535",
+    QPalette.ColorRole.Button: "#3c3c3c",
     QPalette.ColorRole.ButtonText: "#e6e6e6",
     QPalette.ColorRole.BrightText: "#ff6b6b",
     QPalette.ColorRole.Link: "#6cb4ff",

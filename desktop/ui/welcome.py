@@ -8,6 +8,7 @@ where to get one; it goes away as soon as a key is stored.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.settings_dialog import CONSOLE_BEIJING, CONSOLE_INTERNATIONAL
@@ -24,7 +25,7 @@ class KeyBanner(QFrame):
         self.setObjectName("keyBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setBackgroundRole(self.backgroundRole().AlternateBase)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.text = QLabel(self)
         self.text.setObjectName("keyBannerText")
         self.text.setWordWrap(True)

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>EntriesModel</name>
+    <message>
+        <source>Word or phrase</source>
+        <translation>词或短语</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -378,6 +393,10 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Hotword vocabularies…</source>
+        <translation>热词表(&amp;H)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -617,8 +636,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>同时上传数</translation>
     </message>
     <message>
-        <source>Status checks at once</source>
-        <translation>同时查询数</translation>
+        <source>Status checks and downloads at once</source>
+        <translation>同时查询和下载数</translation>
     </message>
     <message>
         <source>Language</source>
@@ -894,6 +913,89 @@ Close anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>VocabularyWindow</name>
+    <message>
+        <source>Hotword vocabularies</source>
+        <translation>热词表</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>up to 9 lowercase letters or digits</source>
+        <translation>最多 9 个小写字母或数字</translation>
+    </message>
+    <message>
+        <source>Add word</source>
+        <translation>添加词</translation>
+    </message>
+    <message>
+        <source>Remove word</source>
+        <translation>删除词</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>For model</source>
+        <translation>适用模型</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation>失败：{0}</translation>
+    </message>
+    <message>
+        <source>No vocabularies yet: press New… to make one.</source>
+        <translation>还没有热词表：点击“新建…”创建一个。</translation>
+    </message>
+    <message>
+        <source>Loading vocabularies…</source>
+        <translation>正在加载热词表…</translation>
+    </message>
+    <message>
+        <source>Loading {0}…</source>
+        <translation>正在加载 {0}…</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <source>Delete vocabulary</source>
+        <translation>删除热词表</translation>
+    </message>
+    <message>
+        <source>Delete {0} from the account? Jobs that name it will fail.</source>
+        <translation>要从账户中删除 {0} 吗？使用它的任务将会失败。</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>&lt;h2&gt;Welcome to Tingxie&lt;/h2&gt;</source>
@@ -918,6 +1020,28 @@ Close anyway and lose them?</source>
     <message>
         <source>A ten-second recording with its transcript: try the editor and export now.</source>
         <translation>一段十秒的录音及其转写：立即试用编辑器和导出。</translation>
+    </message>
+</context>
+<context>
+    <name>_EntryDelegate</name>
+    <message>
+        <source>(any)</source>
+        <translation>（任意）</translation>
+    </message>
+</context>
+<context>
+    <name>_SummariesModel</name>
+    <message>
+        <source>Vocabulary</source>
+        <translation>热词表</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改时间</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,8 @@
 """The main window as the app starts it, on a real X screen, for screenshots.
 
-``python tests/helpers/main_window_driver.py sample|welcome`` shows the window
-(``sample``: with the bundled sample open in the editor), waits until the
+``python tests/helpers/main_window_driver.py sample|welcome [dark]`` shows the
+window (``sample``: with the bundled sample open in the editor; ``dark``: as
+under a dark system colour scheme), waits until the
 library has loaded and the player knows the media, then prints
 ``READY <X window id>`` and keeps running until terminated.
 """
@@ -13,15 +14,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from desktop.app import _application
 from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import apply_scheme
 
 
 def main() -> int:
     mode = sys.argv[1]
     app = _application()
+    if "dark" in sys.argv[2:]:
+        apply_scheme(app, Qt.ColorScheme.Dark)
     window = MainWindow()
     window.resize(1280, 800)
     window.show()

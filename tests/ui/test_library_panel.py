@@ -238,3 +238,25 @@ def test_reviewing_in_the_editor_shows_in_the_library_once_it_is_closed(
     qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)  # close the item
     row = _titles(panel).index("hello")
     qtbot.waitUntil(lambda: _column(panel, ItemColumn.REVIEW)[row] == "Reviewed", timeout=5000)
+
+
+def test_enter_in_the_search_box_goes_to_the_first_hit_and_enter_again_opens_it(
+    qtbot, library_items
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.library_panel
+    _loaded(qtbot, panel, 4)
+    qtbot.keyClicks(panel.search_box, "classmates")
+    qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)  # before the typing pause is over
+    qtbot.waitUntil(lambda: window.focusWidget() is panel.hits_view, timeout=5000)
+    assert panel.hits_model.rowCount() == 2
+    assert panel.hits_view.currentIndex().row() == 0
+    qtbot.keyClick(panel.hits_view, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.hits_view, Qt.Key.Key_Return)
+    editor = window.current_editor()
+    assert editor.windowTitle() == "speech"
+    assert "students across America" in editor.model.sentence(editor.current_row()).text
+    # The opened item is the current row of the library.
+    assert panel.selected_ids() == [library_items["speech"]]

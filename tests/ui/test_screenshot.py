@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from desktop.settings import Settings, save_settings
 
@@ -17,12 +17,12 @@ DRIVER = ROOT / "tests" / "helpers" / "main_window_driver.py"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-def _screenshot(mode: str, name: str) -> QImage:
+def _screenshot(mode: str, name: str, *extra: str) -> QImage:
     if not os.environ.get("DISPLAY"):
         pytest.fail("needs the Xvfb screen that packaging/dev/test provides (DISPLAY is unset)")
     env = dict(os.environ, QT_QPA_PLATFORM="xcb")
     process = subprocess.Popen(
-        [sys.executable, str(DRIVER), mode],
+        [sys.executable, str(DRIVER), mode, *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -64,3 +64,11 @@ def test_screenshot_of_the_welcome_page_in_chinese() -> None:
     image = _screenshot("welcome", "main-window-zh_CN.png")
     assert (image.width(), image.height()) == (1280, 800)
     assert _colours(image) > 20
+
+
+@pytest.mark.slow
+def test_screenshot_under_a_dark_colour_scheme_is_dark() -> None:
+    image = _screenshot("sample", "main-window-dark.png", "dark")
+    assert _colours(image) > 20
+    # The window background (just under the menu bar, right edge) is dark.
+    assert QColor(image.pixel(image.width() - 5, 100)).lightness() < 80

@@ -220,3 +220,16 @@ def test_the_key_never_reaches_the_settings_file_the_logs_or_the_library(
     assert key not in out and key not in err
     assert all(key not in record.getMessage() for record in caplog.records)
     assert key not in repr(dialog.settings)
+
+
+def test_testing_text_that_is_not_a_key_says_so_without_sending_it(
+    qtbot, dashscope_emulator
+) -> None:
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    dialog.key_edit.insert("sk-密钥不是这样的")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert "does not look like an API key" in dialog.test_result.text()
+    assert dialog.test_button.isEnabled()
+    assert dashscope_emulator.requests() == []

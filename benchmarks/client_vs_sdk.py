@@ -1,0 +1,230 @@
+"""Our DashScope client against the official SDK on the same emulated service.
+
+Run ``python -m benchmarks.client_vs_sdk`` (``--quick``: 50 files, 5 tasks,
+3 s processing). The emulator runs as its own process with a fixed simulated
+processing time per task; each side runs in its own worker process (so its
+peak RSS is its own) through two scenarios:
+
+- batch: 200 files as one batch (the service takes 100 per task, so two
+  tasks) — ours with ``submit_many``, the SDK with ``async_call`` per 100;
+- parallel: 20 separate one-file tasks — ours with asyncio, the SDK the SDK
+  way: ``async_call`` + ``wait`` in one thread per task.
+
+Wall time runs from the first submit to the last result downloaded; requests
+are counted in the emulator's request log; ``*_max_lag_s`` is the longest
+time from a task's ``end_time`` (the emulator's completion) to its results
+being downloaded. The SDK's ``wait`` returns a 429 to its caller, so the SDK
+worker calls ``wait`` again on one (what an SDK user has to write).
+
+The last line is one JSON object: ``ours_wall_s``, ``sdk_wall_s``,
+``ours_requests``, ``sdk_requests``, ``ours_peak_rss_mb``, ``sdk_peak_rss_mb``
+(wall and requests summed over both scenarios, RSS the larger), then the
+figures per scenario and the lags.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+MODEL = "paraformer-v2"
+KEY = "sk-benchmark"
+SERVICE_TZ = timezone(timedelta(hours=8))
+SCENARIOS = ("batch", "parallel")
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--worker"]:
+        return _worker(argv[1:])
+    quick = "--quick" in argv
+    sizes = {"batch": 50 if quick else 200, "parallel": 5 if quick else 20}
+    processing_s = 3.0 if quick else 10.0
+    from tests.fake_dashscope.process import EmulatorProcess
+    from tests.helpers.media import speech
+
+    figures: dict[str, Any] = {
+        "batch_files": sizes["batch"],
+        "parallel_tasks": sizes["parallel"],
+        "emulator_processing_s": processing_s,
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-client-sdk-") as tmp:
+        folder = Path(tmp)
+        speech(folder / "clip.wav", "a short clip for the benchmark of the client")
+        log = folder / "requests.jsonl"
+        options = ("--fixed-processing-s", str(processing_s), "--media-dir", str(folder))
+        with EmulatorProcess(*options, api_key=KEY, request_log=log) as emulator:
+            base = emulator.base_url
+            for side in ("ours", "sdk"):
+                for scenario in SCENARIOS:
+                    count = sizes[scenario]
+                    urls = [
+                        f"{base.removesuffix('/api/v1')}/media/dir/clip.wav?n={n}"
+                        for n in range(count)
+                    ]
+                    before = _lines(log)
+                    result = _run_worker(side, scenario, base, urls)
+                    result["requests"] = _lines(log) - before
+                    for key, value in result.items():
+                        figures[f"{side}_{scenario}_{key}"] = value
+    for side in ("ours", "sdk"):
+        figures[f"{side}_wall_s"] = sum(figures[f"{side}_{s}_wall_s"] for s in SCENARIOS)
+        figures[f"{side}_requests"] = sum(figures[f"{side}_{s}_requests"] for s in SCENARIOS)
+        figures[f"{side}_peak_rss_mb"] = max(figures[f"{side}_{s}_peak_rss_mb"] for s in SCENARIOS)
+        figures[f"{side}_max_lag_s"] = max(figures[f"{side}_{s}_max_lag_s"] for s in SCENARIOS)
+    figures = {k: round(v, 3) if isinstance(v, float) else v for k, v in figures.items()}
+    for key, value in figures.items():
+        print(f"{key:>30}: {value}")
+    print(json.dumps(figures))
+    return 0
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text().splitlines()) if path.exists() else 0
+
+
+def _run_worker(side: str, scenario: str, base: str, urls: list[str]) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.client_vs_sdk",
+        "--worker",
+        side,
+        scenario,
+        base,
+        json.dumps(urls),
+    ]
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{side}/{scenario} worker failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --- workers (each in its own process) -------------------------------------------------
+
+
+def _worker(argv: list[str]) -> int:
+    side, scenario, base, urls = argv[0], argv[1], argv[2], json.loads(argv[3])
+    run = _ours if side == "ours" else _sdk
+    wall, lags, failures = run(scenario, base, urls)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "wall_s": wall,
+                "peak_rss_mb": round(peak_mb, 1),
+                "max_lag_s": max(lags),
+                "failed_files": failures,
+            }
+        )
+    )
+    return 0
+
+
+def _end_epoch(end_time: datetime | str) -> float:
+    if isinstance(end_time, str):
+        moment = datetime.strptime(end_time, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=SERVICE_TZ)
+        return moment.timestamp()
+    if end_time.tzinfo is None:
+        end_time = end_time.replace(tzinfo=SERVICE_TZ)
+    return end_time.timestamp()
+
+
+def _ours(scenario: str, base: str, urls: list[str]) -> tuple[float, list[float], int]:
+    from desktop.dashscope.client import DashScopeClient
+    from desktop.dashscope.endpoints import Endpoint
+    from desktop.dashscope.options import TranscriptionOptions
+    from desktop.dashscope.result_file import parse_result
+
+    async def run() -> tuple[float, list[float], int]:
+        async with DashScopeClient(Endpoint.named(base), KEY) as client:
+            options = TranscriptionOptions()
+            started = time.time()
+            if scenario == "batch":
+                tasks = [info for _, info in await client.submit_many(MODEL, urls, options)]
+            else:
+                tasks = await asyncio.gather(*(client.submit(MODEL, [u], options) for u in urls))
+
+            async def finish(task_id: str) -> tuple[float, int]:
+                done = await client.wait(task_id)
+                wanted = [r.transcription_url for r in done.results if r.transcription_url]
+                documents = await asyncio.gather(*(client.fetch_result(u) for u in wanted))
+                for raw in documents:
+                    parse_result(raw)
+                assert done.end_time is not None
+                return time.time() - _end_epoch(done.end_time), len(done.results) - len(wanted)
+
+            finished = await asyncio.gather(*(finish(t.task_id) for t in tasks))
+            wall = time.time() - started
+        return wall, [lag for lag, _ in finished], sum(failed for _, failed in finished)
+
+    return asyncio.run(run())
+
+
+def _sdk(scenario: str, base: str, urls: list[str]) -> tuple[float, list[float], int]:
+    os.environ["DASHSCOPE_API_KEY"] = KEY
+    import dashscope
+    from dashscope.audio.asr import Transcription
+
+    dashscope.base_http_api_url = base
+    dashscope.api_key = KEY
+    groups = (
+        [urls[i : i + 100] for i in range(0, len(urls), 100)]
+        if scenario == "batch"
+        else [[u] for u in urls]
+    )
+    lock = threading.Lock()
+
+    def job(task_id: str) -> tuple[float, int]:
+        while True:  # the SDK hands a 429 back to the caller; wait again
+            done = Transcription.wait(task=task_id)
+            if done.status_code == 200:
+                break
+            time.sleep(1)
+        failed = 0
+        for item in done.output.results:
+            if item.get("transcription_url"):
+                with urllib.request.urlopen(item["transcription_url"]) as answer:
+                    json.load(answer)
+            else:
+                with lock:
+                    failed += 1
+        return time.time() - _end_epoch(done.output.end_time), failed
+
+    def submit(files: list[str]) -> str:
+        while True:
+            task = Transcription.async_call(model=MODEL, file_urls=files)
+            if task.status_code == 200:
+                return task.output.task_id
+            time.sleep(1)
+
+    started = time.time()
+    with ThreadPoolExecutor(max_workers=len(groups)) as pool:
+        if scenario == "batch":
+            task_ids = [submit(g) for g in groups]
+            finished = list(pool.map(job, task_ids))
+        else:  # one thread per task: submit, then wait
+            finished = list(pool.map(lambda files: job(submit(files)), groups))
+    wall = time.time() - started
+    return wall, [lag for lag, _ in finished], sum(failed for _, failed in finished)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
