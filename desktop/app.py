@@ -10,13 +10,17 @@ import asyncio
 import os
 import sys
 import time
+from collections.abc import Sequence
+from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, STARTED, __version__
 from desktop.ui.main_window import MainWindow
+from desktop.ui.single_instance import InstanceServer, hand_over
 
 
 def _application() -> QApplication:
@@ -31,13 +35,57 @@ def _application() -> QApplication:
     return app
 
 
-def run_gui(*, startup_probe: bool = False) -> int:
+def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = ()) -> int:
+    """The main window, opening ``paths``; or, if the app is already open, hand them over.
+
+    With ``startup_probe`` the window quits after its first paint (``benchmarks/startup.py``).
+    """
     app = _application()
+    if hand_over(paths):
+        print(f"{APP_NAME} is already open: handed it {len(paths)} file(s).", flush=True)
+        return 0
+    server = InstanceServer(parent=app)
+    if not server.listen():
+        print(
+            f"warning: {server.name}: cannot listen for later launches;"
+            " opening files again starts another window",
+            file=sys.stderr,
+        )
+    app.aboutToQuit.connect(server.close)
     window = MainWindow()
+    server.files_received.connect(lambda files: _receive(window, files))
+    FileOpenEvents(window, parent=app)
     if startup_probe:
         _report_first_paint(window)
     window.show()
+    if paths:
+        QTimer.singleShot(0, lambda: window.open_paths(paths))  # after the window is up
     return _run_event_loop(app)
+
+
+def _receive(window: MainWindow, files: list[Path]) -> None:
+    """A later launch's files: bring the window forward and open them."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if files:
+        window.open_paths(files)
+
+
+class FileOpenEvents(QObject):
+    """macOS gives "Open with" files to a running app as events, not arguments."""
+
+    def __init__(self, window: MainWindow, parent: QObject) -> None:
+        super().__init__(parent)
+        self._window = window
+        parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            _receive(self._window, [Path(event.file())])
+            return True
+        return False
 
 
 def run_editor(item_id: int) -> int:
