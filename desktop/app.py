@@ -15,10 +15,10 @@ from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, STARTED, __version__
+from desktop import APP_NAME, STARTED, __version__, paths
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import InstanceServer, hand_over
 
@@ -31,6 +31,10 @@ def _application() -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("tingxie")  # Wayland matches the window to tingxie.desktop
+    icon = paths.resources_dir() / "icons" / "tingxie.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     assert isinstance(app, QApplication)
     return app
 
@@ -114,8 +118,19 @@ class _FirstPaintProbe(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             print(f"first_paint_s={time.perf_counter() - STARTED:.3f}", flush=True)
-            QTimer.singleShot(0, QCoreApplication.quit)
+            QTimer.singleShot(0, _report_playback_and_quit)
         return False
+
+
+def _report_playback_and_quit() -> None:
+    """After the measured paint: can this install play media? (A bundle's libvlc check.)"""
+    try:
+        from desktop.ui.player import MediaPlayer
+
+        player = MediaPlayer()
+        print(f"playback={'libvlc' if player.available else player.unavailable_reason}", flush=True)
+    finally:  # even if nobody reads the output any more (a closed pipe)
+        QCoreApplication.quit()
 
 
 def _report_first_paint(window: MainWindow) -> None:

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtNetwork import QLocalSocket
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop.store.library import Library
 from desktop.ui.single_instance import InstanceServer, server_name
@@ -57,6 +57,7 @@ def first_app(tingxie_home):
     finally:
         process.send_signal(signal.SIGTERM)
         process.communicate(timeout=LAUNCH_TIMEOUT_S)
+        QLocalServer.removeServer(server_name())  # a terminated app leaves its socket file
 
 
 @pytest.mark.slow
