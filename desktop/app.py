@@ -18,9 +18,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, STARTED, __version__, paths
+from desktop import APP_NAME, STARTED, __version__
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import InstanceServer, hand_over
+
+# resources/ sits beside the package, in a source tree and in the bundle alike.
+APP_ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "tingxie.svg"
 
 
 def _application() -> QApplication:
@@ -32,9 +35,8 @@ def _application() -> QApplication:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName("tingxie")  # Wayland matches the window to tingxie.desktop
-    icon = paths.resources_dir() / "icons" / "tingxie.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    if APP_ICON.is_file():
+        app.setWindowIcon(QIcon(str(APP_ICON)))
     assert isinstance(app, QApplication)
     return app
 

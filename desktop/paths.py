@@ -24,12 +24,3 @@ def data_dir() -> Path:
 
 def library_path() -> Path:
     return data_dir() / "library.sqlite3"
-
-
-def resources_dir() -> Path:
-    """The ``resources/`` folder (icons, translations): beside the package, also when frozen.
-
-    The PyInstaller bundle (packaging/tingxie.spec) keeps the same layout, so this
-    one rule finds it in a source checkout and in the bundle.
-    """
-    return Path(__file__).resolve().parents[1] / "resources"

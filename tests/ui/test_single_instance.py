@@ -10,10 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtNetwork import QLocalServer
 
 from desktop.store.library import Library
 from desktop.ui.single_instance import InstanceServer, server_name
+from tests.helpers.instances import wait_until_listening
 from tests.helpers.results import fixture_path
 
 LAUNCH_TIMEOUT_S = 60
@@ -35,24 +36,14 @@ def finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
     return process.returncode, out, err
 
 
-def wait_until_listening(name: str, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + LAUNCH_TIMEOUT_S
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.communicate()
-        socket = QLocalSocket()
-        socket.connectToServer(name)
-        if socket.waitForConnected(200):
-            socket.disconnectFromServer()
-            return
-        time.sleep(0.1)
-    pytest.fail(f"the first app never listened on {name}")
-
-
 @pytest.fixture
 def first_app(tingxie_home):
+    # The library exists before two processes use it: creating a new library from two
+    # processes at once is a separate race (a fix for it is on its way into main).
+    Library.open().close()
     process = launch(home=tingxie_home)
     try:
-        wait_until_listening(server_name(), process)
+        wait_until_listening(process)
         yield process
     finally:
         process.send_signal(signal.SIGTERM)
@@ -97,7 +88,7 @@ def test_an_app_on_another_data_folder_is_a_separate_app(first_app, tmp_path) ->
 @pytest.mark.slow
 def test_the_socket_of_a_killed_app_does_not_stop_the_next_one(tingxie_home) -> None:
     crashed = launch(home=tingxie_home)
-    wait_until_listening(server_name(), crashed)
+    wait_until_listening(crashed)
     crashed.send_signal(signal.SIGKILL)
     crashed.communicate(timeout=LAUNCH_TIMEOUT_S)
 
