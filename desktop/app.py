@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, STARTED, __version__
 from desktop.ui.main_window import MainWindow
-from desktop.ui.single_instance import InstanceServer, hand_over
+from desktop.ui.single_instance import HandOver, InstanceServer, hand_over
 
 # resources/ sits beside the package, in a source tree and in the bundle alike.
 APP_ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "tingxie.svg"
@@ -47,16 +47,9 @@ def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = ()) -> int:
     With ``startup_probe`` the window quits after its first paint (``benchmarks/startup.py``).
     """
     app = _application()
-    if hand_over(paths):
-        print(f"{APP_NAME} is already open: handed it {len(paths)} file(s).", flush=True)
-        return 0
-    server = InstanceServer(parent=app)
-    if not server.listen():
-        print(
-            f"warning: {server.name}: cannot listen for later launches;"
-            " opening files again starts another window",
-            file=sys.stderr,
-        )
+    server = _become_the_instance(app, paths)
+    if isinstance(server, int):  # another app has this library
+        return server
     app.aboutToQuit.connect(server.close)
     window = MainWindow()
     server.files_received.connect(lambda files: _receive(window, files))
@@ -67,6 +60,35 @@ def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = ()) -> int:
     if paths:
         QTimer.singleShot(0, lambda: window.open_paths(paths))  # after the window is up
     return _run_event_loop(app)
+
+
+def _become_the_instance(app: QApplication, paths: Sequence[Path]) -> InstanceServer | int:
+    """Listen for later launches; or hand ``paths`` to the app already open: the exit status.
+
+    Two launches at the same moment both find no app; the one that loses the race
+    to listen hands its files to the winner.
+    """
+    server = InstanceServer(parent=app)
+    for _attempt in range(3):
+        outcome = hand_over(paths, server.name)
+        if outcome is HandOver.DONE:
+            print(f"{APP_NAME} is already open: handed it {len(paths)} file(s).", flush=True)
+            return 0
+        if outcome is HandOver.NO_ANSWER:
+            print(
+                f"error: {APP_NAME} is open but does not answer; close it (or end it in the"
+                " task manager) and open the files again",
+                file=sys.stderr,
+            )
+            return 1
+        if server.listen():
+            return server
+    print(
+        f"warning: {server.name}: cannot listen for later launches;"
+        " opening files again starts another window",
+        file=sys.stderr,
+    )
+    return server
 
 
 def _receive(window: MainWindow, files: list[Path]) -> None:
@@ -130,7 +152,9 @@ def _report_playback_and_quit() -> None:
         from desktop.ui.player import MediaPlayer
 
         player = MediaPlayer()
-        print(f"playback={'libvlc' if player.available else player.unavailable_reason}", flush=True)
+        # On stderr: stdout stays the one figure scripts read.
+        status = "libvlc" if player.available else player.unavailable_reason
+        print(f"playback={status}", file=sys.stderr, flush=True)
     finally:  # even if nobody reads the output any more (a closed pipe)
         QCoreApplication.quit()
 

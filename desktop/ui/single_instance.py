@@ -14,6 +14,7 @@ import getpass
 import hashlib
 import json
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -37,18 +38,24 @@ def server_name() -> str:
     return f"tingxie-{hashlib.sha256(key).hexdigest()[:20]}"
 
 
-def hand_over(files: Sequence[Path], name: str | None = None) -> bool:
-    """Give ``files`` to the running app; ``False`` when no app answers (start one)."""
+class HandOver(Enum):
+    DONE = "done"  # the running app has the files
+    NO_APP = "no app"  # nobody listens: become the app
+    NO_ANSWER = "no answer"  # an app listens but does not reply (hung)
+
+
+def hand_over(files: Sequence[Path], name: str | None = None) -> HandOver:
+    """Give ``files`` to the running app, if there is one."""
     socket = QLocalSocket()
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(CONNECT_MS):
-        return False
+        return HandOver.NO_APP
     message = json.dumps({"paths": [str(path) for path in files]}).encode() + b"\n"
     socket.write(message)
     socket.waitForBytesWritten(REPLY_MS)
     answered = socket.waitForReadyRead(REPLY_MS) and socket.readAll().data() == ACK
     socket.disconnectFromServer()
-    return answered
+    return HandOver.DONE if answered else HandOver.NO_ANSWER
 
 
 class InstanceServer(QObject):
@@ -68,7 +75,8 @@ class InstanceServer(QObject):
         """Start listening; a socket left behind by a crashed app is cleared first."""
         if self._server.listen(self.name):
             return True
-        if self._server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError:
+        in_use = self._server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError
+        if in_use and not _answers(self.name):  # left behind, not another app just started
             QLocalServer.removeServer(self.name)
             return self._server.listen(self.name)
         return False
@@ -107,3 +115,11 @@ class InstanceServer(QObject):
         socket.write(ACK)
         socket.flush()
         self.files_received.emit(files)
+
+
+def _answers(name: str) -> bool:
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    connected = socket.waitForConnected(CONNECT_MS)
+    socket.abort()
+    return connected

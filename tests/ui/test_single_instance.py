@@ -120,3 +120,19 @@ def test_each_data_folder_has_its_own_socket_name(tmp_path, monkeypatch) -> None
     monkeypatch.setenv("TINGXIE_HOME", str(tmp_path / "elsewhere"))
     assert server_name() != first
     assert server_name() == server_name()
+
+
+@pytest.mark.slow
+def test_an_open_app_that_does_not_answer_is_reported_not_doubled(tingxie_home, tmp_path) -> None:
+    """A hung app holds the socket but never replies: the launch says so and starts nothing."""
+    hung = QLocalServer()
+    assert hung.listen(server_name())  # never serviced: this test blocks in subprocess.run
+    try:
+        media = tmp_path / "a.wav"
+        media.write_bytes(b"RIFF")
+        code, out, err = finish(launch(media, home=tingxie_home))
+    finally:
+        hung.close()
+    assert code == 1
+    assert out == ""
+    assert "is open but does not answer; close it" in err
