@@ -16,7 +16,10 @@ real, then the app quits.
   in the page cache if nothing read them lately).
 
 Peer, in the same run: the floor for any PySide6 app, a bare ``QMainWindow``
-with a label, launched and timed the same way (``peer_bare_qt_first_paint_s``).
+with a label, launched and timed the same way (``peer_bare_qt_first_paint_s``);
+and the app reached through the full command-line parser, as before issue 8
+made a launch skip the command modules (``via_cli_parser_first_paint_s``).
+Launches are interleaved (one of each per round) so all share the same load.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ DEFAULT_BUNDLE = (
     ROOT / "dist" / "Tingxie" / ("tingxie.exe" if sys.platform == "win32" else "tingxie")
 )
 TARGET_S = 1.0
+
+# The route before issue 8: the full command-line parser (every command module) first.
+VIA_CLI = "import sys; from desktop.cli.main import run; sys.exit(run(['--startup-probe']))"
 
 BARE_QT = """
 import sys, time
@@ -82,8 +88,7 @@ def launch(command: list[str]) -> tuple[float, float | None]:
     return wall, reported
 
 
-def series(command: list[str], runs: int) -> dict[str, float]:
-    figures = [launch(command) for _ in range(runs)]
+def summary(figures: list[tuple[float, float | None]]) -> dict[str, float]:
     walls = [wall for wall, _ in figures]
     probes = [probe for _, probe in figures if probe is not None]
     return {
@@ -93,6 +98,15 @@ def series(command: list[str], runs: int) -> dict[str, float]:
         "min_s": round(min(walls), 3),
         "max_s": round(max(walls), 3),
     }
+
+
+def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, dict[str, float]]:
+    """Each command once per round, so all see the same load on a shared machine."""
+    figures: dict[str, list[tuple[float, float | None]]] = {name: [] for name in commands}
+    for _round in range(runs):
+        for name, command in commands.items():
+            figures[name].append(launch(command))
+    return {name: summary(values) for name, values in figures.items()}
 
 
 def find_bundle(args: argparse.Namespace, scratch: Path) -> Path | None:
@@ -115,11 +129,19 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="tingxie-bundle-") as scratch:
         bundle = find_bundle(args, Path(scratch))
-        source = series([sys.executable, "-m", "desktop", "--startup-probe"], runs)
-        peer = series([sys.executable, "-c", BARE_QT], runs)
-        frozen = series([str(bundle), "--startup-probe"], runs) if bundle else None
+        commands = {
+            "source": [sys.executable, "-m", "desktop", "--startup-probe"],
+            "peer": [sys.executable, "-c", BARE_QT],
+            "via_cli": [sys.executable, "-c", VIA_CLI],
+        }
+        if bundle:
+            commands["bundle"] = [str(bundle), "--startup-probe"]
+        measured = interleaved(commands, runs)
+    source, peer, frozen = measured["source"], measured["peer"], measured.get("bundle")
+    via_cli = measured["via_cli"]
 
-    for name, figures in (("source", source), ("bundle", frozen), ("bare Qt peer", peer)):
+    shown = (("source", source), ("bundle", frozen), ("via CLI", via_cli), ("bare Qt", peer))
+    for name, figures in shown:
         if figures:
             print(f"{name:>12}: {figures}")
     result = {
@@ -131,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         "bundle_probe_s": frozen["probe_s"] if frozen else None,
         "bundle_first_run_s": frozen["first_run_s"] if frozen else None,
         "peer_bare_qt_first_paint_s": peer["first_paint_s"],
+        "via_cli_parser_first_paint_s": via_cli["first_paint_s"],
         "source_vs_bare_qt": round(source["first_paint_s"] / peer["first_paint_s"], 2),
         "target_s": TARGET_S,
         "source_meets_target": source["first_paint_s"] < TARGET_S,
