@@ -19,11 +19,12 @@ from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, STARTED, __version__
+from desktop.resources import resources_dir
+from desktop.settings import load_settings
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import HandOver, InstanceServer, hand_over
-
-# resources/ sits beside the package, in a source tree and in the bundle alike.
-APP_ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "tingxie.svg"
+from desktop.ui.theme import follow_system_scheme
+from desktop.ui.translations import install_language
 
 
 def _application() -> QApplication:
@@ -35,9 +36,12 @@ def _application() -> QApplication:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName("tingxie")  # Wayland matches the window to tingxie.desktop
-    if APP_ICON.is_file():
-        app.setWindowIcon(QIcon(str(APP_ICON)))
+    icon = resources_dir() / "icons" / "tingxie.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     assert isinstance(app, QApplication)
+    follow_system_scheme(app)
+    install_language(load_settings().language)
     return app
 
 

@@ -17,7 +17,7 @@ def shown_window(qtbot) -> MainWindow:
     return window
 
 
-def test_a_result_is_imported_and_media_waits_for_the_queue(qtbot, tmp_path) -> None:
+def test_a_result_is_imported_and_opened_and_media_waits_for_the_queue(qtbot, tmp_path) -> None:
     window = shown_window(qtbot)
     media = tmp_path / "interview.mp3"
     media.write_bytes(b"ID3")
@@ -25,11 +25,15 @@ def test_a_result_is_imported_and_media_waits_for_the_queue(qtbot, tmp_path) -> 
         window.open_paths([fixture_path("paraformer_zh_en"), media])
     assert announced.args == [[media]]
     with Library.open() as library:
-        assert len(library.items()) == 1
+        (item,) = library.items()
+    editor = window.current_editor()
+    assert editor is not None and editor.session.item_id == item.id
     status = window.statusBar().currentMessage()
-    assert "Imported 1 result(s) into the library" in status
-    assert "1 media file(s) waiting to be transcribed" in status
-    assert "interview.mp3" in window.findChild(QLabel, "emptyHint").text()
+    assert "Imported 1 result" in status
+    assert "1 media file" in status
+    queue_text = window.findChild(QLabel, "queuePanel").text()
+    assert "Waiting to be transcribed:" in queue_text
+    assert "interview.mp3" in queue_text
     assert window.findChild(QMessageBox, "unopenedFiles") is None
 
 
