@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from desktop.launch import AppLaunch, app_launch, sort_opened
@@ -50,3 +51,17 @@ def test_opened_files_are_sorted_into_results_media_and_problems(tmp_path) -> No
     assert "mp3" in opened.problems[0]
     assert opened.problems[1].startswith(f"{tmp_path / 'gone.mp3'}: file not found")
     assert opened.problems[2].startswith(f"{tmp_path}: file not found")
+
+
+def test_a_missing_file_on_the_command_line_opens_the_app_not_a_usage_error(tmp_path) -> None:
+    from tests.helpers.cli import tingxie
+
+    done = tingxie(
+        tmp_path / "gone.mp3",
+        "--startup-probe",
+        home=tmp_path / "home",
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("first_paint_s=")
+    assert "invalid choice" not in done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.store.library import Library
@@ -65,3 +66,22 @@ def test_files_it_cannot_open_are_named_in_one_message_and_nothing_is_imported(
     with Library.open() as library:
         assert library.items() == []
     assert window.waiting_media == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no stacking
+def test_files_opened_while_running_arrive_as_events_on_macos(qtbot, qapp, tmp_path) -> None:
+    """Finder's "Open With" on a running app sends a QFileOpenEvent, not arguments."""
+    from PySide6.QtGui import QFileOpenEvent
+
+    from desktop.app import FileOpenEvents
+
+    window = shown_window(qtbot)
+    events = FileOpenEvents(window, parent=qapp)
+    media = tmp_path / "memo.m4a"
+    media.write_bytes(b"\0")
+    try:
+        with qtbot.waitSignal(window.media_opened) as announced:
+            qapp.sendEvent(qapp, QFileOpenEvent(str(media)))
+    finally:
+        qapp.removeEventFilter(events)
+    assert announced.args == [[media]]
