@@ -10,14 +10,19 @@ import asyncio
 import os
 import sys
 import time
+from collections.abc import Sequence
+from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, STARTED, __version__
+from desktop.resources import resources_dir
 from desktop.settings import load_settings
 from desktop.ui.main_window import MainWindow
+from desktop.ui.single_instance import HandOver, InstanceServer, hand_over
 from desktop.ui.theme import follow_system_scheme
 from desktop.ui.translations import install_language
 
@@ -30,19 +35,35 @@ def _application() -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("tingxie")  # Wayland matches the window to tingxie.desktop
+    icon = resources_dir() / "icons" / "tingxie.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     assert isinstance(app, QApplication)
     follow_system_scheme(app)
     install_language(load_settings().language)
     return app
 
 
-def run_gui(*, startup_probe: bool = False) -> int:
+def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = ()) -> int:
+    """The main window, opening ``paths``; or, if the app is already open, hand them over.
+
+    With ``startup_probe`` the window quits after its first paint (``benchmarks/startup.py``).
+    """
     app = _application()
+    server = _become_the_instance(app, paths)
+    if isinstance(server, int):  # another app has this library
+        return server
+    app.aboutToQuit.connect(server.close)
     window = MainWindow()
     _start_queue(window)
+    server.files_received.connect(lambda files: _receive(window, files))
+    FileOpenEvents(window, parent=app)
     if startup_probe:
         _report_first_paint(window)
     window.show()
+    if paths:
+        QTimer.singleShot(0, lambda: window.open_paths(paths))  # after the window is up
     return _run_event_loop(app)
 
 
@@ -64,6 +85,58 @@ def _start_queue(window: MainWindow) -> None:
     bridge = EngineBridge(library, window)
     window.queue = QueueController(window, bridge)  # type: ignore[attr-defined]
     QTimer.singleShot(0, bridge.start)
+def _become_the_instance(app: QApplication, paths: Sequence[Path]) -> InstanceServer | int:
+    """Listen for later launches; or hand ``paths`` to the app already open: the exit status.
+
+    Two launches at the same moment both find no app; the one that loses the race
+    to listen hands its files to the winner.
+    """
+    server = InstanceServer(parent=app)
+    for _attempt in range(3):
+        outcome = hand_over(paths, server.name)
+        if outcome is HandOver.DONE:
+            print(f"{APP_NAME} is already open: handed it {len(paths)} file(s).", flush=True)
+            return 0
+        if outcome is HandOver.NO_ANSWER:
+            print(
+                f"error: {APP_NAME} is open but does not answer; close it (or end it in the"
+                " task manager) and open the files again",
+                file=sys.stderr,
+            )
+            return 1
+        if server.listen():
+            return server
+    print(
+        f"warning: {server.name}: cannot listen for later launches;"
+        " opening files again starts another window",
+        file=sys.stderr,
+    )
+    return server
+
+
+def _receive(window: MainWindow, files: list[Path]) -> None:
+    """A later launch's files: bring the window forward and open them."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if files:
+        window.open_paths(files)
+
+
+class FileOpenEvents(QObject):
+    """macOS gives "Open with" files to a running app as events, not arguments."""
+
+    def __init__(self, window: MainWindow, parent: QObject) -> None:
+        super().__init__(parent)
+        self._window = window
+        parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            _receive(self._window, [Path(event.file())])
+            return True
+        return False
 
 
 def run_editor(item_id: int) -> int:
@@ -92,8 +165,21 @@ class _FirstPaintProbe(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             print(f"first_paint_s={time.perf_counter() - STARTED:.3f}", flush=True)
-            QTimer.singleShot(0, QCoreApplication.quit)
+            QTimer.singleShot(0, _report_playback_and_quit)
         return False
+
+
+def _report_playback_and_quit() -> None:
+    """After the measured paint: can this install play media? (A bundle's libvlc check.)"""
+    try:
+        from desktop.ui.player import MediaPlayer
+
+        player = MediaPlayer()
+        # On stderr: stdout stays the one figure scripts read.
+        status = "libvlc" if player.available else player.unavailable_reason
+        print(f"playback={status}", file=sys.stderr, flush=True)
+    finally:  # even if nobody reads the output any more (a closed pipe)
+        QCoreApplication.quit()
 
 
 def _report_first_paint(window: MainWindow) -> None:

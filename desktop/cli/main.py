@@ -27,7 +27,9 @@ Handler = Callable[[argparse.Namespace], int]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tingxie",
-        description="Transcription workstation for DashScope. Without a command, opens the app.",
+        usage="%(prog)s [-h] [--version] [--startup-probe] [FILE ... | COMMAND ...]",
+        description="Transcription workstation for DashScope. Without a command, opens the app;"
+        " FILEs (result JSON, audio, video) are opened in it, or handed to the one already open.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(

@@ -9,6 +9,8 @@ app's settings proper are in ``settings.json``, readable without Qt).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
@@ -27,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, paths
 from desktop.dashscope import credentials
+from desktop.launch import sort_opened
 from desktop.store.database import LibraryError
-from desktop.store.imports import ImportFailedError
+from desktop.store.imports import ImportFailedError, import_result_file
 from desktop.store.library import ItemNotFoundError, Library
 from desktop.store.sample import import_sample
 from desktop.ui.library_panel import LibraryPanel
@@ -49,6 +52,8 @@ class MainWindow(QMainWindow):
     item_opened = Signal(int)  # library item id now in the editor area
     settings_saved = Signal(object)  # desktop.settings.Settings, after the dialog saved them
     key_changed = Signal()  # the settings dialog closed: the key may be new, removed or tested
+    # Media files given on the command line, by a later launch or "Open with": for the queue.
+    media_opened = Signal(list)  # list[Path]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +62,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.editors: list[TranscriptEditor] = []  # the open editor (at most one, embedded)
         self._editor_menus: list[QAction] = []
+        self.waiting_media: list[Path] = []  # opened media the queue has not taken yet
         self._build_panels()
         self._build_layout()
         self._build_actions()
@@ -158,8 +164,7 @@ class MainWindow(QMainWindow):
         self.export_action.setIconText(self.tr("Export"))
         self.search_action.setIconText(self.tr("Search"))
         self.settings_action.setIconText(self.tr("Settings"))
-        if isinstance(self.queue_panel, QLabel) and self.queue_panel.objectName() == "queuePanel":
-            self.queue_panel.setText(self.tr("The job queue appears here."))
+        self._show_waiting_media()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -323,6 +328,71 @@ class MainWindow(QMainWindow):
                 " transcription (Paraformer, Fun-ASR, SenseVoice)."
             ).format(__version__),
         )
+
+    # -- files from outside (command line, a later launch, "Open with") ------
+
+    def open_paths(self, paths: Sequence[Path]) -> None:
+        """Open files given from outside the window.
+
+        Result JSON files are imported into the library (the last one opens in
+        the editor); media files wait in ``waiting_media`` and are announced by
+        ``media_opened`` for the job queue to take. Anything else is reported,
+        naming the file and the fix, in one message.
+        """
+        opened = sort_opened(tuple(paths))
+        problems = list(opened.problems)
+        imported: list[int] = []
+        for result in opened.results:
+            try:
+                with Library.open() as library:
+                    imported.append(import_result_file(library, result))
+            except (ImportFailedError, LibraryError) as error:
+                problems.append(str(error))
+        new_media = [path for path in opened.media if path not in self.waiting_media]
+        self.waiting_media += new_media
+        if new_media:
+            self.media_opened.emit(new_media)
+            self._show_waiting_media()
+        if imported:
+            self.library_panel.refresh()
+            self.open_item(imported[-1])
+        self._announce_opened(len(imported), len(new_media))
+        if problems:
+            self._report_unopened(problems)
+
+    def _show_waiting_media(self) -> None:
+        """The queue's placeholder lists the waiting media until a queue panel replaces it."""
+        if not (
+            isinstance(self.queue_panel, QLabel) and self.queue_panel.objectName() == "queuePanel"
+        ):
+            return
+        text = self.tr("The job queue appears here.")
+        if self.waiting_media:
+            names = "\n".join(path.name for path in self.waiting_media)
+            text = self.tr("Waiting to be transcribed:") + "\n" + names
+        self.queue_panel.setText(text)
+
+    def _announce_opened(self, imported: int, media: int) -> None:
+        parts = []
+        if imported:
+            parts.append(self.tr("Imported %n result(s) into the library", "", imported))
+        if media:
+            parts.append(self.tr("%n media file(s) waiting to be transcribed", "", media))
+        if parts:
+            self.statusBar().showMessage(" · ".join(parts))
+
+    def _report_unopened(self, problems: list[str]) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Some files were not opened"),
+            "\n\n".join(problems),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("unopenedFiles")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     # -- remembered layout -----------------------------------------------------
 

@@ -68,6 +68,8 @@ def load_vlc() -> tuple[ModuleType | None, str]:
         # python-vlc raises NotImplementedError (Linux), OSError (Windows), or
         # exits (a bad PYTHON_VLC_LIB_PATH) when it cannot find libvlc.
         detail = str(error) or type(error).__name__
+        if isinstance(error, SystemExit):  # python-vlc logged why and called sys.exit
+            detail = "PYTHON_VLC_LIB_PATH or PYTHON_VLC_MODULE_PATH names no usable VLC"
         return None, (
             f"Playback is off: libvlc was not found ({detail}). To play media, {install_help()}."
         )

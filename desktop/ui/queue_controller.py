@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -51,6 +52,14 @@ class QueueController(QObject):
         self.bridge.result_stored.connect(self._result_stored)
         self.window.key_changed.connect(self.bridge.reload_client)
         self.window.settings_saved.connect(self.bridge.reload_client)
+        self.window.media_opened.connect(self._take_opened_media)
+
+    def _take_opened_media(self, paths: list[Path]) -> None:
+        """Media opened from the file manager or a second launch: ask how to transcribe it."""
+        taken = [p for p in paths if p in self.window.waiting_media]
+        self.window.waiting_media = [p for p in self.window.waiting_media if p not in taken]
+        if taken:
+            self.ask_to_queue([str(p) for p in taken])
 
     # -- queueing ----------------------------------------------------------------------
 

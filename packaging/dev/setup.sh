@@ -13,7 +13,8 @@ APP_PACKAGES="libvlc5 vlc-plugin-base vlc-plugin-video-output
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-noto-cjk
   gnome-keyring dbus dbus-x11 ffmpeg"
-TEST_PACKAGES="xvfb xauth xdotool imagemagick espeak-ng sox libsecret-tools"
+TEST_PACKAGES="xvfb xauth xdotool imagemagick espeak-ng sox libsecret-tools
+  desktop-file-utils shared-mime-info"
 
 say() { printf 'tingxie setup: %s\n' "$*" >&2; }
 

@@ -35,4 +35,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Imported %n result(s) into the library</source>
+        <translation>
+            <numerusform>Imported %n result into the library</numerusform>
+            <numerusform>Imported %n results into the library</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n media file(s) waiting to be transcribed</source>
+        <translation>
+            <numerusform>%n media file waiting to be transcribed</numerusform>
+            <numerusform>%n media files waiting to be transcribed</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

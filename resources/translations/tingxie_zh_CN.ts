@@ -433,6 +433,26 @@
         <translation>任务队列显示在这里。</translation>
     </message>
     <message>
+        <source>Waiting to be transcribed:</source>
+        <translation>等待转写：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n result(s) into the library</source>
+        <translation>
+            <numerusform>已将 %n 个结果导入资料库</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n media file(s) waiting to be transcribed</source>
+        <translation>
+            <numerusform>%n 个媒体文件等待转写</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some files were not opened</source>
+        <translation>有些文件未能打开</translation>
+    </message>
+    <message>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>

@@ -1,0 +1,26 @@
+"""Waiting for a running app to accept later launches (its single-instance socket)."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+
+import pytest
+from PySide6.QtNetwork import QLocalSocket
+
+from desktop.ui.single_instance import server_name
+
+
+def wait_until_listening(process: subprocess.Popen[str], timeout_s: float = 60) -> None:
+    """Return once the app ``process`` listens for the current ``TINGXIE_HOME``."""
+    name = server_name()
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        socket = QLocalSocket()
+        socket.connectToServer(name)
+        if socket.waitForConnected(200):
+            socket.disconnectFromServer()
+            return
+        time.sleep(0.1)
+    pytest.fail(f"the first app never listened on {name}")
