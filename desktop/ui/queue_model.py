@@ -30,23 +30,19 @@ class QueueColumn(IntEnum):
     PROBLEM = 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QueueModel", text)
-
-
 def state_text(job: Job) -> str:
     names = {
-        JobState.QUEUED: _tr("queued"),
-        JobState.PROBING: _tr("probing"),
-        JobState.UPLOADING: _tr("uploading"),
-        JobState.WAITING: _tr("waiting to submit"),
-        JobState.SUBMITTING: _tr("submitting"),
-        JobState.SUBMITTED: _tr("submitted"),
-        JobState.RUNNING: _tr("running"),
-        JobState.FETCHING: _tr("fetching"),
-        JobState.DONE: _tr("done"),
-        JobState.FAILED: _tr("failed"),
-        JobState.CANCELED: _tr("canceled"),
+        JobState.QUEUED: QCoreApplication.translate("QueueModel", "queued"),
+        JobState.PROBING: QCoreApplication.translate("QueueModel", "probing"),
+        JobState.UPLOADING: QCoreApplication.translate("QueueModel", "uploading"),
+        JobState.WAITING: QCoreApplication.translate("QueueModel", "waiting to submit"),
+        JobState.SUBMITTING: QCoreApplication.translate("QueueModel", "submitting"),
+        JobState.SUBMITTED: QCoreApplication.translate("QueueModel", "submitted"),
+        JobState.RUNNING: QCoreApplication.translate("QueueModel", "running"),
+        JobState.FETCHING: QCoreApplication.translate("QueueModel", "fetching"),
+        JobState.DONE: QCoreApplication.translate("QueueModel", "done"),
+        JobState.FAILED: QCoreApplication.translate("QueueModel", "failed"),
+        JobState.CANCELED: QCoreApplication.translate("QueueModel", "canceled"),
     }
     text = names[job.state]
     if job.state is JobState.UPLOADING and job.size_bytes:
@@ -129,12 +125,12 @@ class QueueModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            QueueColumn.NAME: _tr("File"),
-            QueueColumn.MODEL: _tr("Model"),
-            QueueColumn.STATE: _tr("State"),
-            QueueColumn.DURATION: _tr("Length"),
-            QueueColumn.COST: _tr("Est. cost"),
-            QueueColumn.PROBLEM: _tr("Problem"),
+            QueueColumn.NAME: QCoreApplication.translate("QueueModel", "File"),
+            QueueColumn.MODEL: QCoreApplication.translate("QueueModel", "Model"),
+            QueueColumn.STATE: QCoreApplication.translate("QueueModel", "State"),
+            QueueColumn.DURATION: QCoreApplication.translate("QueueModel", "Length"),
+            QueueColumn.COST: QCoreApplication.translate("QueueModel", "Est. cost"),
+            QueueColumn.PROBLEM: QCoreApplication.translate("QueueModel", "Problem"),
         }[QueueColumn(section)]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -178,6 +174,10 @@ class QueueModel(QAbstractTableModel):
         if column in (QueueColumn.PROBLEM, QueueColumn.STATE) and job.state is JobState.FAILED:
             lines = [job.error_message or "", job.advice or ""]
             if job.error_code:
-                lines.append(_tr("Service code: {0}").format(job.error_code))
+                lines.append(
+                    QCoreApplication.translate("QueueModel", "Service code: {0}").format(
+                        job.error_code
+                    )
+                )
             return "\n".join(line for line in lines if line)
         return None

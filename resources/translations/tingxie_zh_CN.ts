@@ -472,6 +472,113 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
 </context>
 <context>
+    <name>NewJobDialog</name>
+    <message>
+        <source>Transcribe {0} file(s)</source>
+        <translation>转写 {0} 个文件</translation>
+    </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> 等另外 {0} 个</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Tell speakers apart</source>
+        <translation>区分说话人</translation>
+    </message>
+    <message>
+        <source>detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>0 (the first track)</source>
+        <translation>0（第一条音轨）</translation>
+    </message>
+    <message>
+        <source>Remove filler words (um, uh)</source>
+        <translation>去除语气词（嗯、呃）</translation>
+    </message>
+    <message>
+        <source>Align timestamps to the audio</source>
+        <translation>时间戳与音频对齐</translation>
+    </message>
+    <message>
+        <source>words to mask with *, comma-separated</source>
+        <translation>要用 * 屏蔽的词，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Transcribe</source>
+        <translation>转写</translation>
+    </message>
+    <message>
+        <source>Speakers:</source>
+        <translation>说话人数：</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Hot words</source>
+        <translation>热词</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Audio tracks</source>
+        <translation>音轨</translation>
+    </message>
+    <message>
+        <source>Sensitive words</source>
+        <translation>敏感词</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Suggested: {0} ({1})</source>
+        <translation>建议：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>¥{0} per minute; free: {1}</source>
+        <translation>每分钟 ¥{0}；免费额度：{1}</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 条</translation>
+    </message>
+    <message>
+        <source>Estimated cost: ¥{0} for {1} of audio</source>
+        <translation>预计费用：¥{0}，音频时长 {1}</translation>
+    </message>
+    <message>
+        <source> (+ {0} file(s) of unknown length)</source>
+        <translation>（另有 {0} 个文件时长未知）</translation>
+    </message>
+    <message>
+        <source>0 (the first of {0} tracks)</source>
+        <translation>0（共 {0} 条音轨中的第一条）</translation>
+    </message>
+    <message>
+        <source>Audio tracks: numbers such as 0 or 0, 1</source>
+        <translation>音轨：请填写数字，如 0 或 0, 1</translation>
+    </message>
+</context>
+<context>
     <name>OpenItemDialog</name>
     <message>
         <source>Open library item</source>
@@ -515,6 +622,159 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Video cannot be shown inside the window on this display ({0}); start Tingxie with QT_QPA_PLATFORM=xcb to see it. Sound plays.</source>
         <translation>在此显示环境（{0}）下无法在窗口内显示视频；请用 QT_QPA_PLATFORM=xcb 启动听写以查看视频。声音照常播放。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueController</name>
+    <message>
+        <source>Cannot add</source>
+        <translation>无法添加</translation>
+    </message>
+    <message>
+        <source>Quit Tingxie?</source>
+        <translation>退出听写？</translation>
+    </message>
+    <message>
+        <source>{0} file(s) are still being transcribed. Tasks already on the service keep running; Tingxie picks every file up where it stopped the next time it starts.</source>
+        <translation>仍有 {0} 个文件正在转写。已提交到服务的任务会继续运行；下次启动听写时，每个文件都会从中断处继续。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>probing</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <source>waiting to submit</source>
+        <translation>等待提交</translation>
+    </message>
+    <message>
+        <source>submitting</source>
+        <translation>提交中</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>识别中</translation>
+    </message>
+    <message>
+        <source>fetching</source>
+        <translation>下载结果</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Est. cost</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Service code: {0}</source>
+        <translation>服务错误码：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add URLs…</source>
+        <translation>添加网址…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Open result</source>
+        <translation>打开结果</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Drop audio or video files and folders here</source>
+        <translation>将音频、视频文件或文件夹拖放到这里</translation>
+    </message>
+    <message>
+        <source>The queue is paused: {0}</source>
+        <translation>队列已暂停：{0}</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <source>Audio and video ({0})</source>
+        <translation>音频和视频（{0}）</translation>
+    </message>
+    <message>
+        <source>{0} files, {1} done</source>
+        <translation>{0} 个文件，{1} 个已完成</translation>
+    </message>
+    <message>
+        <source>{0} of audio</source>
+        <translation>音频共 {0}</translation>
+    </message>
+    <message>
+        <source>estimated {0}</source>
+        <translation>预计 {0}</translation>
+    </message>
+    <message>
+        <source>{0} this month: {1} used of {2} free</source>
+        <translation>{0} 本月：已用 {1}，免费额度 {2}</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1190,25 @@ Close anyway and lose them?</source>
     <message>
         <source>Saving failed: {0}</source>
         <translation>保存失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>UrlDialog</name>
+    <message>
+        <source>Add URLs</source>
+        <translation>添加网址</translation>
+    </message>
+    <message>
+        <source>Public http(s) URLs of audio or video, one per line:</source>
+        <translation>音频或视频的公开 http(s) 网址，每行一个：</translation>
+    </message>
+    <message>
+        <source>Not a URL: {0}</source>
+        <translation>不是网址：{0}</translation>
+    </message>
+    <message>
+        <source>Enter a URL.</source>
+        <translation>请输入网址。</translation>
     </message>
 </context>
 <context>
