@@ -132,6 +132,7 @@ class DashScopeClient:
         self._submits_in_flight = 0
         self._recovering = False
         self._unconfirmed: dict[str, int] = {}  # submits per model whose answer was lost
+        self._disowned: set[str] = set()  # unknown failed tasks no lost submit may take
         self.request_count = 0  # every HTTP request sent, for benchmarks
         self.vocabularies = VocabularyService(self._customize)
 
@@ -403,7 +404,9 @@ class DashScopeClient:
         one. A single unanswered submit and a single unknown task belong
         together. With several of either, a task is only taken once its results
         name exactly these files, so two lost submits never swap their tasks
-        (this can mean waiting until the tasks finish).
+        (this can mean waiting until the tasks finish). A failed task that names
+        no files cannot be told apart: the files are sent again and that task is
+        left alone (failed tasks are not billed).
         """
         polls = 0
         while True:
@@ -413,13 +416,21 @@ class DashScopeClient:
                 return None
             if alone and len(candidates) == 1:
                 return await self._adopt(candidates[0].task_id, model)
-            unresolved = False
+            waiting = False
+            opaque: list[str] = []
             for candidate in candidates:
                 files = await self._files_of(candidate.task_id)
                 if files == urls and candidate.task_id not in self._known_tasks:
                     return await self._adopt(candidate.task_id, model)
-                unresolved |= files is None
-            if not unresolved:
+                if files is None:
+                    waiting = True
+                elif not files:
+                    opaque.append(candidate.task_id)
+            if not waiting:
+                # Every candidate is someone else's, or failed without naming its
+                # files. Those are given up for good (failed tasks are not billed),
+                # so no later search takes one for a different submit.
+                self._disowned.update(opaque)
                 log.info("no unknown task of %s holds these files; sending again", model)
                 return None
             await self._sleep(self.poll.delay(polls))
@@ -451,15 +462,18 @@ class DashScopeClient:
             async with self._gate:
                 self._recovering = False
                 self._gate.notify_all()
-        candidates = [t for t in listed if t.task_id not in self._known_tasks]
+        candidates = [
+            t
+            for t in listed
+            if t.task_id not in self._known_tasks and t.task_id not in self._disowned
+        ]
         return candidates, self._unconfirmed.get(model, 0) == 1
 
     async def _files_of(self, task_id: str) -> list[str] | None:
         """The file URLs of a task once its results show them all; None while unknown.
 
         A final task without per-file results (an all-failed shape) never shows
-        its files; it is treated as not ours - it was not billed, and the files
-        are sent again.
+        its files: ``[]``.
         """
         try:
             info = await self.query(task_id)
