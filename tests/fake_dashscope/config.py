@@ -85,3 +85,9 @@ class EmulatorConfig:
     allow_external_fetch: bool = False  # fetch non-loopback file URLs (never in tests)
     fetch_timeout_s: float = 10.0
     latency_s: float = 0.0  # added to every API response
+    # §10.5: files the model cannot take (over 12 h, over 2 GB, an 8 kHz model on
+    # 16 kHz audio). The codes are inferred, not documented; False = accepted.
+    media_rule_failures: bool = True
+    too_long_code: str = "InvalidFile.AudioLengthExceeded"
+    too_large_code: str = "InvalidFile.FileSizeExceeded"
+    sample_rate_code: str = "InvalidFile.SampleRateNotSupported"

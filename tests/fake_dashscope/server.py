@@ -34,7 +34,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from desktop.domain import catalog
 from desktop.domain.transcript import Transcript
-from tests.fake_dashscope import results, submit_rules
+from tests.fake_dashscope import control, results, submit_rules
 from tests.fake_dashscope.clock import Clock
 from tests.fake_dashscope.config import (
     EmulatorConfig,
@@ -322,6 +322,8 @@ class Emulator:
             return "result"
         if path.startswith("/media/") and method in ("GET", "HEAD"):
             return "media"
+        if path.startswith(control.PREFIX + "/"):
+            return "control"
         return "unknown"
 
     def handle(self, route: str, exchange: _Exchange) -> Response | Path:
@@ -794,6 +796,9 @@ class _Handler(BaseHTTPRequestHandler):
             ),
         )
         route = emulator.route(method, parts.path)
+        if route == "control":
+            self._control(exchange)
+            return
         started = time.time()
         if emulator.config.latency_s and route not in ("upload", "media", "result"):
             time.sleep(emulator.config.latency_s)
@@ -832,6 +837,19 @@ class _Handler(BaseHTTPRequestHandler):
             )
         )
         self._send(answer, after, method)
+
+    def _control(self, exchange: _Exchange) -> None:
+        try:
+            raw = exchange.body.read_all(MAX_JSON_BODY)
+            body = json.loads(raw) if raw else {}
+        except (BodyTooLarge, ValueError):
+            body = None
+        if body is None:
+            status, document = 400, {"error": "the body must be JSON"}
+        else:
+            emulator = self.server.emulator
+            status, document = control.handle(emulator, exchange.method, exchange.path, body)
+        self._send(Response.json(status, document), None, exchange.method)
 
     @staticmethod
     def _error_answer(fault: Fault) -> Response:

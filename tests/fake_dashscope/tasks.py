@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.domain import catalog
 from tests.fake_dashscope import results
-from tests.fake_dashscope.audio import UndecodableError, analyse
+from tests.fake_dashscope.audio import AudioFacts, UndecodableError, analyse
 from tests.fake_dashscope.clock import Clock
 from tests.fake_dashscope.config import AllFailedShape, EmulatorConfig, NoSpeechLevel
 from tests.fake_dashscope.results import Outcome
@@ -139,46 +140,71 @@ class TaskBook:
         if task.forced_failure is not None:
             return results.failure(url, task.forced_failure)
         script = self._scripts.for_url(url)
-        if script is not None and (script.duration_ms is not None or script.code is not None):
-            return results.scripted_outcome(
-                url, script, None, task.channel_ids, model=task.model, parameters=task.parameters
-            )
+        if script is not None and script.code is not None:
+            return self._scripted(task, url, script, None)
+        if script is not None and script.duration_ms is not None:  # pretend, don't fetch
+            refusal = self._media_rules(task.model, script.duration_ms, None, 0)
+            if refusal is not None:
+                return results.failure(url, refusal)
+            return self._scripted(task, url, script, None)
         fetched = self._resolver(url, task.oss_resolve, task.model)
         if isinstance(fetched, tuple):
             return results.failure(url, fetched)
         try:
-            script = script or self._scripts.for_file(fetched.path)
-            try:
-                facts = analyse(fetched.path)
-            except UndecodableError:
-                if script is not None and script.result is not None:
-                    return results.scripted_outcome(
-                        url,
-                        script,
-                        None,
-                        task.channel_ids,
-                        model=task.model,
-                        parameters=task.parameters,
-                    )
-                return results.failure(url, results.DECODE_FAILED)
-            if script is not None:
-                return results.scripted_outcome(
-                    url,
-                    script,
-                    facts,
-                    task.channel_ids,
-                    model=task.model,
-                    parameters=task.parameters,
-                )
-            if not any(facts.speech[c] for c in task.channel_ids if 0 <= c < facts.channels):
-                code = self._config.no_speech_code
-                return Outcome(url, code=code, message=code, duration_ms=facts.duration_ms)
-            return results.generated_outcome(
-                url, facts, task.channel_ids, model=task.model, parameters=task.parameters
-            )
+            return self._heard(task, url, fetched.path, script)
         finally:
             if fetched.temporary:
                 fetched.path.unlink(missing_ok=True)
+
+    def _heard(self, task: Task, url: str, path: Path, script: results.Script | None) -> Outcome:
+        """The outcome for a file the service could download."""
+        script = script or self._scripts.for_file(path)
+        try:
+            facts = analyse(path)
+        except UndecodableError:
+            if script is not None and script.result is not None:
+                return self._scripted(task, url, script, None)
+            return results.failure(url, results.DECODE_FAILED)
+        refusal = self._media_rules(
+            task.model, facts.duration_ms, facts.sample_rate, path.stat().st_size
+        )
+        if refusal is not None:
+            return results.failure(url, refusal)
+        if script is not None:
+            return self._scripted(task, url, script, facts)
+        if not any(facts.speech[c] for c in task.channel_ids if 0 <= c < facts.channels):
+            code = self._config.no_speech_code
+            return Outcome(url, code=code, message=code, duration_ms=facts.duration_ms)
+        return results.generated_outcome(
+            url, facts, task.channel_ids, model=task.model, parameters=task.parameters
+        )
+
+    @staticmethod
+    def _scripted(
+        task: Task, url: str, script: results.Script, facts: AudioFacts | None
+    ) -> Outcome:
+        return results.scripted_outcome(
+            url, script, facts, task.channel_ids, model=task.model, parameters=task.parameters
+        )
+
+    def _media_rules(
+        self, model: str, duration_ms: int, sample_rate: int | None, size: int
+    ) -> tuple[str, str] | None:
+        """The subtask failure for a file the model cannot take (§10.5), if any."""
+        if not self._config.media_rule_failures:
+            return None
+        spec = catalog.get(model)
+        if size > spec.max_file_bytes:
+            return (self._config.too_large_code, "The audio file is too large.")
+        if spec.max_duration_ms is not None and duration_ms > spec.max_duration_ms:
+            return (self._config.too_long_code, "The audio file is too long.")
+        if sample_rate and not spec.sample_rate.accepts(sample_rate):
+            return (
+                self._config.sample_rate_code,
+                f"The sample rate {sample_rate} Hz is not supported by {model}"
+                f" ({spec.sample_rate.describe()}).",
+            )
+        return None
 
     # query bodies --------------------------------------------------------------------
     def output(
