@@ -210,8 +210,9 @@ class DashScopeClient:
         return done
 
     async def query(self, task_id: str) -> TaskInfo:
-        body = await self._call("GET", f"/tasks/{task_id}", bucket=self.limits.query())
-        return decode_task(body, self.endpoint.service_tz)
+        return await self._call(
+            "GET", f"/tasks/{task_id}", bucket=self.limits.query(), decode=self._decode_task
+        )
 
     async def wait(
         self,
@@ -273,7 +274,8 @@ class DashScopeClient:
         status: TaskStatus | None = None,
     ) -> list[TaskSummary]:
         """Every task in ``[start, end]`` (all pages; longer windows split into days)."""
-        start, end = _aware(start), _aware(end)
+        # Whole seconds on the wire: widen to whole seconds so nothing at an edge is missed.
+        start, end = _aware(start).replace(microsecond=0), _ceil_second(_aware(end))
         if end < start:
             raise ValueError("the end of the window is before its start")
         seen: dict[str, TaskSummary] = {}
@@ -356,15 +358,15 @@ class DashScopeClient:
             started = datetime.now(UTC)
             try:
                 async with self._submit_slot():
-                    raw = await self._call(
+                    info = await self._call(
                         "POST",
                         SUBMIT_PATH,
                         json=body,
                         headers=headers,
                         bucket=self.limits.submit(model),
                         idempotent=False,
+                        decode=self._decode_task,
                     )
-                    info = decode_task(raw, self.endpoint.service_tz)
                     self._known_tasks.add(info.task_id)
                     return info
             except MalformedResponseError as exc:
@@ -491,10 +493,13 @@ class DashScopeClient:
         items: list[TaskSummary] = []
         page = 1
         while True:
-            body = await self._call(
-                "GET", "/tasks", params={**params, "page_no": page}, bucket=self.limits.query()
+            found, pages = await self._call(
+                "GET",
+                "/tasks",
+                params={**params, "page_no": page},
+                bucket=self.limits.query(),
+                decode=decode_task_list,
             )
-            found, pages = decode_task_list(body)
             items.extend(found)
             if page >= pages or not found:
                 return items
@@ -508,13 +513,13 @@ class DashScopeClient:
             policy = self._policies.get(model)
             if policy is not None and policy.usable():
                 return policy
-            body = await self._call(
+            policy = await self._call(
                 "GET",
                 "/uploads",
                 params={"action": "getPolicy", "model": model},
                 bucket=self.limits.upload_policy(model),
+                decode=lambda body: decode_policy(body, model),
             )
-            policy = decode_policy(body, model)
             self._policies[model] = policy
             return policy
 
@@ -559,7 +564,16 @@ class DashScopeClient:
     # --- internals: HTTP -----------------------------------------------------
 
     async def _customize(self, body: dict[str, Any]) -> bytes:
-        return await self._call("POST", CUSTOMIZATION_PATH, json=body)
+        # A create whose answer was lost may have made the vocabulary: not resent
+        # blindly (the account holds only 10); the caller sees the error and lists.
+        creates = body.get("input", {}).get("action") == "create_vocabulary"
+        try:
+            return await self._call("POST", CUSTOMIZATION_PATH, json=body, idempotent=not creates)
+        except _MaybeSent as unsure:
+            raise unsure.error from None
+
+    def _decode_task(self, body: bytes) -> TaskInfo:
+        return decode_task(body, self.endpoint.service_tz)
 
     async def _call(
         self,
@@ -571,8 +585,13 @@ class DashScopeClient:
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
         idempotent: bool = True,
-    ) -> bytes:
-        """One DashScope API call with rate limiting and retries; the 2xx body."""
+        decode: Callable[[bytes], Any] = bytes,
+    ) -> Any:
+        """One DashScope API call with rate limiting and retries; the decoded 2xx body.
+
+        An unreadable 2xx body (cut short, not JSON) is retried like a network
+        error when the call is safe to repeat.
+        """
         url = self.endpoint.url(path)
         all_headers = {"Authorization": f"Bearer {self.__key}", **(headers or {})}
         for retry_number in range(1, self.retry.attempts + 1):
@@ -590,10 +609,19 @@ class DashScopeClient:
                     raise _MaybeSent(error) from None
             else:
                 if response.is_success:
-                    return response.content
-                error = error_from_response(response.status_code, response.content)
-                retry_after = retry_after_seconds(response)
-            if not error.retryable or retry_number == self.retry.attempts:
+                    try:
+                        return decode(response.content)
+                    except MalformedResponseError as exc:
+                        if not idempotent:
+                            raise
+                        error = exc
+                else:
+                    error = error_from_response(response.status_code, response.content)
+                    retry_after = retry_after_seconds(response)
+            if (
+                not (error.retryable or isinstance(error, MalformedResponseError))
+                or retry_number == self.retry.attempts
+            ):
                 raise error
             delay = self.retry.delay(retry_number, retry_after)
             log.info(
@@ -731,6 +759,12 @@ def _request_id(body: bytes) -> str | None:
     except (ValueError, AttributeError):
         return None
     return str(value) if value else None
+
+
+def _ceil_second(moment: datetime) -> datetime:
+    if moment.microsecond:
+        return moment.replace(microsecond=0) + timedelta(seconds=1)
+    return moment
 
 
 def _aware(moment: datetime) -> datetime:

@@ -2,9 +2,9 @@
 
 The service throttles per model for submits (10 or 20 per second) and per
 account for query/list/cancel (20 per second, shared). A bucket with room for
-a single request refilled at 90 % of the limit never puts more than the limit
-into any one-second window, however many jobs wait on it; waiters are served
-in arrival order so none starves.
+a single request refilled at 85 % of the limit keeps under the limit in any
+one-second window, with room for network jitter, however many jobs wait;
+waiters are served in arrival order so none starves.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ class TokenBucket:
         async with self._lock:
             while True:
                 self._refill()
-                if self._tokens >= 1:
-                    self._tokens -= 1
+                if self._tokens >= 1 - 1e-9:  # float rounding must not stall a waiter
+                    self._tokens = max(self._tokens - 1, 0.0)
                     return
                 await self._sleep((1 - self._tokens) / self.rate)
 
@@ -59,7 +59,7 @@ class TokenBucket:
 class RateLimits:
     """Buckets per limit; ``headroom`` < 1 keeps a margin below the published rates."""
 
-    headroom: float = 0.9
+    headroom: float = 0.85
     query_rps: float = catalog.QUERY_RPS
     submit_rps: dict[str, float] = field(default_factory=dict)  # overrides per model
     clock: Callable[[], float] = time.monotonic

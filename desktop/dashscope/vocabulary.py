@@ -31,7 +31,7 @@ LIST_PAGE_SIZE = 10
 _PREFIX = re.compile(r"[a-z0-9]{1,9}")
 
 
-class VocabularyEntry(msgspec.Struct, frozen=True, omit_defaults=True):
+class VocabularyEntry(msgspec.Struct, frozen=True):
     text: str
     weight: int = 4
     lang: str | None = None
@@ -141,7 +141,14 @@ def _reply(out_type: type) -> type:
 
 
 def _wire(entries: Sequence[VocabularyEntry]) -> list[dict[str, Any]]:
-    return [msgspec.to_builtins(e) for e in entries]
+    """Weight always sent (the service requires it); ``lang`` only when set."""
+    wire = []
+    for entry in entries:
+        item: dict[str, Any] = {"text": entry.text, "weight": entry.weight}
+        if entry.lang is not None:
+            item["lang"] = entry.lang
+        wire.append(item)
+    return wire
 
 
 def check_prefix(prefix: str) -> None:
