@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from desktop.domain.catalog import Region
+
 
 class AllFailedShape(StrEnum):
     """§10.2: the query body when no subtask succeeded."""
@@ -53,6 +55,8 @@ class EmulatorConfig:
     """Mutable at run time: tests flip switches between requests."""
 
     api_keys: set[str] = field(default_factory=lambda: {"sk-emulator"})
+    # The host's region: Singapore offers only Fun-ASR (§1.1); other models are refused.
+    region: Region = Region.BEIJING
     # Audio seconds processed per clock second; processing time = duration / speed.
     processing_speed: float = 600.0
     # When set, every task runs exactly this long (benchmarks want a fixed time).

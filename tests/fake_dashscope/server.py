@@ -393,6 +393,8 @@ class Emulator:
             spec = catalog.get(str(model))
         except catalog.UnknownModelError:
             raise _refuse(400, "InvalidParameter", "Model not exist.") from None
+        if self.config.region not in spec.regions:  # e.g. Paraformer on the Singapore host
+            raise _refuse(400, "InvalidParameter", "Model not exist.")
         self._throttle(f"submit:{spec.name}", spec.submit_rps)
         payload = body.get("input")
         if not isinstance(payload, dict) or not payload:
@@ -553,7 +555,7 @@ class Emulator:
             "caller_uid": "1000000000000000",
             "gmt_create": epoch_ms(task.submit_at),
             "model_name": task.model,
-            "region": "cn-beijing",
+            "region": self.config.region.value,
             "request_id": task.submit_request_id,
             "status": status,
             "task_id": task.task_id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.domain.catalog import Region
 from tests.fake_dashscope import NoSpeechLevel, OssWithoutResolve, OverLimitResponse
 from tests.fake_dashscope_tests.conftest import SUBMIT, finished, submit, submit_ok
 
@@ -98,3 +99,12 @@ def test_over_the_file_limit(api, dashscope_emulator, variant, code):
     dashscope_emulator.config.over_limit_response = variant
     answer = submit(api, [f"https://cdn.example.com/{n}.wav" for n in range(101)])
     assert answer.status_code == 400 and answer.json()["code"] == code
+
+
+def test_singapore_offers_only_fun_asr(api, dashscope_emulator):
+    dashscope_emulator.config.region = Region.SINGAPORE
+    urls = ["https://cdn.example.com/a.wav"]
+    refused = submit(api, urls, model="paraformer-v2")
+    assert refused.status_code == 400 and refused.json()["message"] == "Model not exist."
+    submit_ok(api, urls, model="fun-asr")
+    assert api.get("/tasks").json()["data"][0]["region"] == "ap-southeast-1"
