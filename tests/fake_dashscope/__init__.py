@@ -16,8 +16,9 @@ from tests.fake_dashscope.config import (
     OssWithoutResolve,
     OverLimitResponse,
 )
+from tests.fake_dashscope.exchange import RecordedRequest
 from tests.fake_dashscope.faults import Fault, FaultKind, Faults
-from tests.fake_dashscope.server import Emulator, RecordedRequest
+from tests.fake_dashscope.server import Emulator
 
 __all__ = [
     "AllFailedShape",
