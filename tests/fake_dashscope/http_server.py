@@ -109,10 +109,10 @@ class Handler(BaseHTTPRequestHandler):
         started = time.time()
         if emulator.config.latency_s and route not in ("upload", "media", "result"):
             time.sleep(emulator.config.latency_s)
+        delay = emulator.faults.latency(route)
+        if delay:
+            time.sleep(delay)
         fault = emulator.faults.take(route, before_handling=True)
-        if fault is not None and fault.kind is FaultKind.LATENCY:
-            time.sleep(fault.delay_s)
-            fault = None
         if fault is not None and fault.kind is FaultKind.DROP:
             emulator._record(
                 RecordedRequest(started, method, self.path, route, None, headers, fault="drop")
