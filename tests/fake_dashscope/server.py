@@ -129,9 +129,10 @@ class Emulator:
             self._thread.join(timeout=5)
             self._thread = None
         self.tasks.close()
-        if self._log_file is not None:
-            self._log_file.close()
-            self._log_file = None
+        with self._lock:  # a late handler thread may still be recording
+            if self._log_file is not None:
+                self._log_file.close()
+                self._log_file = None
         if self._own_storage:
             shutil.rmtree(self._storage, ignore_errors=True)
 
