@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import typing
 from typing import TYPE_CHECKING, Any
 
 from tests.fake_dashscope.config import EmulatorConfig
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 PREFIX = "/_emulator"
 _FIELDS = {f.name: f for f in dataclasses.fields(EmulatorConfig)}
+_HINTS = typing.get_type_hints(EmulatorConfig)
 
 
 class ControlError(ValueError):
@@ -72,10 +74,15 @@ def handle(emulator: Emulator, method: str, path: str, body: Any) -> tuple[int, 
 def _configure(config: EmulatorConfig, name: str, value: Any) -> None:
     if name not in _FIELDS:
         raise ControlError(f"no switch {name!r}; switches: {', '.join(_FIELDS)}")
-    current = getattr(config, name)
-    if isinstance(current, enum.Enum):
-        value = type(current)(value)
-    elif isinstance(current, set):
+    kinds = _HINTS[name]
+    enums = [
+        k
+        for k in typing.get_args(kinds) or (kinds,)
+        if isinstance(k, type) and issubclass(k, enum.Enum)
+    ]
+    if value is not None and enums:
+        value = enums[0](value)
+    elif isinstance(getattr(config, name), set):
         value = set(value)
     setattr(config, name, value)
 

@@ -47,7 +47,6 @@ from tests.fake_dashscope.tasks import Fetched, Task, TaskBook
 from tests.fake_dashscope.upload import ObjectStore
 from tests.fake_dashscope.vocabularies import Vocabularies, VocabularyError
 from tests.fake_dashscope.wire import (
-    SERVICE_TZ,
     epoch_ms,
     hex_token,
     oss_error_xml,
@@ -324,6 +323,10 @@ class Emulator:
             raise refuse(400, "InvalidParameter", "Model not exist.") from None
         if self.config.region not in spec.regions:  # e.g. Paraformer on the Singapore host
             raise refuse(400, "InvalidParameter", "Model not exist.")
+        if spec.name in self.config.retired_models:
+            raise refuse(403, "Model.AccessDenied", "Model access denied.")
+        if self.config.account_refusal is not None:
+            raise refuse(*self.config.account_refusal.answer)
         self._throttle(f"submit:{spec.name}", spec.submit_rps)
         payload = body.get("input")
         if not isinstance(payload, dict) or not payload:
@@ -431,11 +434,12 @@ class Emulator:
     def _list(self, exchange: Exchange) -> Response:
         self._throttle("tasks", QUERY_BUCKET_RPS)
         query = exchange.query
+        tz = self.config.tz
         try:
             page_no = int(query.get("page_no", "1"))
             page_size = int(query.get("page_size", "10"))
-            end = parse_list_time(query["end_time"]) if "end_time" in query else None
-            start = parse_list_time(query["start_time"]) if "start_time" in query else None
+            end = parse_list_time(query["end_time"], tz) if "end_time" in query else None
+            start = parse_list_time(query["start_time"], tz) if "start_time" in query else None
         except ValueError:
             raise refuse(
                 400,
@@ -460,6 +464,8 @@ class Emulator:
             and query.get("model_name") in (None, t.model)
             and query.get("task_id") in (None, t.task_id)
             and query.get("status") in (None, t.status(now, self.config.task_retention_s))
+            and query.get("api_key_id") in (None, _key_id(t.api_key))
+            and query.get("region") in (None, self.config.region.value)
         ]
         chosen.sort(key=lambda t: t.submit_at, reverse=True)
         page = chosen[(page_no - 1) * page_size : page_no * page_size]
@@ -477,9 +483,8 @@ class Emulator:
 
     def _list_item(self, task: Task, now: float) -> dict[str, Any]:
         status = task.status(now, self.config.task_retention_s)
-        key_number = str(int(hashlib.sha256(task.api_key.encode()).hexdigest()[:8], 16))
         item: dict[str, Any] = {
-            "api_key_id": key_number,
+            "api_key_id": _key_id(task.api_key),
             "caller_parent_id": "1000000000000000",
             "caller_uid": "1000000000000000",
             "gmt_create": epoch_ms(task.submit_at),
@@ -535,7 +540,7 @@ class Emulator:
 
     def _result_url(self, task: Task, index: int) -> str:
         assert task.end_at is not None
-        moment = datetime.fromtimestamp(task.end_at, SERVICE_TZ)
+        moment = datetime.fromtimestamp(task.end_at, self.config.tz)
         path = (
             f"/results/prod/{task.model}/{moment:%Y%m%d}/{moment:%H}%3A{moment:%M}/"
             f"{task.task_id}-{index + 1}.json"
@@ -653,3 +658,8 @@ class Emulator:
             target.unlink(missing_ok=True)
             return results.DOWNLOAD_FAILED
         return Fetched(target, temporary=True)
+
+
+def _key_id(api_key: str) -> str:
+    """The list's ``api_key_id``: a stable number per key that does not reveal it."""
+    return str(int(hashlib.sha256(api_key.encode()).hexdigest()[:8], 16))

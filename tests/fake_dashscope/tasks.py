@@ -25,6 +25,12 @@ from tests.fake_dashscope.config import AllFailedShape, EmulatorConfig, NoSpeech
 from tests.fake_dashscope.results import Outcome
 from tests.fake_dashscope.wire import service_time
 
+TIMEOUT = (
+    "InternalError.Timeout",
+    "An internal timeout error has occured during execution, please try again later or"
+    " contact service support.",
+)
+
 
 @dataclass(frozen=True)
 class Fetched:
@@ -131,6 +137,9 @@ class TaskBook:
             run_s = (
                 longest_s / self._config.processing_speed if self._config.processing_speed else 0
             )
+        if run_s > self._config.task_timeout_s:  # the service gives up after 3 hours
+            run_s = self._config.task_timeout_s
+            outcomes = [results.failure(url, TIMEOUT) for url in task.file_urls]
         with self._lock:
             task.outcomes = outcomes
             task.end_at = task.scheduled_at + run_s
@@ -212,27 +221,28 @@ class TaskBook:
     ) -> tuple[dict[str, Any], dict[str, Any] | None]:
         """``output`` and ``usage`` (or None) of a query answer, as of now."""
         now = self._clock.now()
+        tz = self._config.tz
         status = task.status(now, self._config.task_retention_s)
         if status == "UNKNOWN":
             return {"task_id": task.task_id, "task_status": "UNKNOWN"}, None
         output: dict[str, Any] = {
             "task_id": task.task_id,
             "task_status": status,
-            "submit_time": service_time(task.submit_at),
+            "submit_time": service_time(task.submit_at, tz),
         }
         total = len(task.file_urls)
         if status == "CANCELED":
-            output["end_time"] = service_time(task.canceled_at or now)
+            output["end_time"] = service_time(task.canceled_at or now, tz)
             output["task_metrics"] = {"TOTAL": total, "SUCCEEDED": 0, "FAILED": 0}
             return output, None
-        output["scheduled_time"] = service_time(task.scheduled_at)
+        output["scheduled_time"] = service_time(task.scheduled_at, tz)
         if status in ("PENDING", "RUNNING"):
             output["task_metrics"] = {"TOTAL": total, "SUCCEEDED": 0, "FAILED": 0}
             if status == "RUNNING" and self._config.running_partial_results:
                 self._partial(task, now, output, result_url)
             return output, None
         assert task.outcomes is not None and task.end_at is not None
-        output["end_time"] = service_time(task.end_at)
+        output["end_time"] = service_time(task.end_at, tz)
         entries = [self._entry(task, i, o, result_url) for i, o in enumerate(task.outcomes)]
         succeeded = sum(o.succeeded for o in task.outcomes)
         output["results"] = entries

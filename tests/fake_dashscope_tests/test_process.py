@@ -83,6 +83,8 @@ def test_many_concurrent_clients(dashscope_emulator):
 def test_process_is_steered_over_the_control_routes(tmp_path):
     with EmulatorProcess(api_key="sk-steer") as process:
         process.configure(max_files_per_task=1, all_failed_shape="failed-without-results")
+        process.configure(account_refusal="arrearage")
+        process.configure(account_refusal=None, retired_models=["paraformer-v1"])
         process.script("gone.wav", code="InvalidFile.DownloadFailed", message="gone")
         process.advance(5)
         process.inject("error", "query", count=1, status=503, code="ServiceUnavailable")

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from desktop.domain.catalog import Region
-from tests.fake_dashscope import NoSpeechLevel, OssWithoutResolve, OverLimitResponse
+from tests.fake_dashscope import (
+    AccountRefusal,
+    NoSpeechLevel,
+    OssWithoutResolve,
+    OverLimitResponse,
+)
 from tests.fake_dashscope_tests.conftest import SUBMIT, finished, submit, submit_ok
 
 
@@ -108,3 +115,45 @@ def test_singapore_offers_only_fun_asr(api, dashscope_emulator):
     assert refused.status_code == 400 and refused.json()["message"] == "Model not exist."
     submit_ok(api, urls, model="fun-asr")
     assert api.get("/tasks").json()["data"][0]["region"] == "ap-southeast-1"
+
+
+@pytest.mark.parametrize("refusal", list(AccountRefusal))
+def test_account_refusals(api, dashscope_emulator, refusal):
+    dashscope_emulator.config.account_refusal = refusal
+    answer = submit(api, ["https://cdn.example.com/a.wav"])
+    status, code, _ = refusal.answer
+    assert (answer.status_code, answer.json()["code"]) == (status, code)
+    assert dashscope_emulator.tasks.all() == []
+
+
+def test_retired_model(api, dashscope_emulator):
+    dashscope_emulator.config.retired_models = {"paraformer-v1"}
+    answer = submit(api, ["https://cdn.example.com/a.wav"], model="paraformer-v1")
+    assert (answer.status_code, answer.json()["code"]) == (403, "Model.AccessDenied")
+
+
+def test_task_running_past_three_hours_times_out(api, dashscope_emulator):
+    dashscope_emulator.config.processing_speed = 1.0  # 4 h of audio takes 4 h
+    dashscope_emulator.script("four-hours.wav", duration_ms=4 * 3600 * 1000)
+    task_id = submit_ok(api, ["https://cdn.example.com/four-hours.wav"])
+    output = finished(api, dashscope_emulator, task_id)["output"]
+    assert output["task_status"] == "FAILED" and output["code"] == "InternalError.Timeout"
+
+
+def test_service_clock_offset(api, dashscope_emulator):
+    dashscope_emulator.config.utc_offset_hours = 0
+    task_id = submit_ok(api, ["https://cdn.example.com/a.wav"])
+    submitted = api.get(f"/tasks/{task_id}").json()["output"]["submit_time"]
+    task = dashscope_emulator.task(task_id)
+    assert submitted.startswith(
+        datetime.fromtimestamp(task.submit_at, UTC).strftime("%Y-%m-%d %H:%M:%S")
+    )
+
+
+def test_list_filters_by_key_and_region(api, dashscope_emulator):
+    submit_ok(api, ["https://cdn.example.com/a.wav"])
+    key_id = api.get("/tasks").json()["data"][0]["api_key_id"]
+    assert dashscope_emulator.api_key not in key_id
+    assert api.get("/tasks", params={"api_key_id": key_id}).json()["total"] == 1
+    assert api.get("/tasks", params={"api_key_id": "1"}).json()["total"] == 0
+    assert api.get("/tasks", params={"region": "ap-southeast-1"}).json()["total"] == 0
