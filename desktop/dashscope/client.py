@@ -131,6 +131,7 @@ class DashScopeClient:
         self._gate = asyncio.Condition()
         self._submits_in_flight = 0
         self._recovering = False
+        self._unconfirmed: dict[str, int] = {}  # submits per model whose answer was lost
         self.request_count = 0  # every HTTP request sent, for benchmarks
         self.vocabularies = VocabularyService(self._customize)
 
@@ -356,8 +357,8 @@ class DashScopeClient:
         last: DashScopeError | None = None
         for retry_number in range(1, self.retry.attempts + 1):
             started = datetime.now(UTC)
-            try:
-                async with self._submit_slot():
+            async with self._submit_slot():
+                try:
                     info = await self._call(
                         "POST",
                         SUBMIT_PATH,
@@ -367,13 +368,17 @@ class DashScopeClient:
                         idempotent=False,
                         decode=self._decode_task,
                     )
+                except (MalformedResponseError, _MaybeSent) as exc:
+                    unsure = exc.error if isinstance(exc, _MaybeSent) else exc
+                    # Counted before the slot is left, so no search runs thinking it is alone.
+                    self._unconfirmed[model] = self._unconfirmed.get(model, 0) + 1
+                else:
                     self._known_tasks.add(info.task_id)
                     return info
-            except MalformedResponseError as exc:
-                unsure: DashScopeError = exc
-            except _MaybeSent as exc:
-                unsure = exc.error
-            found = await self._find_lost_submit(model, urls, started, unsure)
+            try:
+                found = await self._find_lost_submit(model, urls, started, unsure)
+            finally:
+                self._unconfirmed[model] -= 1
             if found is not None:
                 return found
             last = unsure
@@ -390,54 +395,85 @@ class DashScopeClient:
     ) -> TaskInfo | None:
         """The task an unanswered submit created, from the task list; None if there is none.
 
-        New submits wait while this runs, and it waits for those in flight, so
-        a task whose reply is merely late is never taken for the lost one.
+        New submits wait while the list is read, and it waits for those in
+        flight, so a task whose reply is merely late is never taken for the lost
+        one. A single unanswered submit and a single unknown task belong
+        together. With several of either, a task is only taken once its results
+        name exactly these files, so two lost submits never swap their tasks
+        (this can mean waiting until the tasks finish).
         """
+        polls = 0
+        while True:
+            candidates, alone = await self._unknown_tasks(model, started, error)
+            if not candidates:
+                log.info("submit to %s got no answer and created no task; sending again", model)
+                return None
+            if alone and len(candidates) == 1:
+                return await self._adopt(candidates[0].task_id, model)
+            unresolved = False
+            for candidate in candidates:
+                files = await self._files_of(candidate.task_id)
+                if files == urls and candidate.task_id not in self._known_tasks:
+                    return await self._adopt(candidate.task_id, model)
+                unresolved |= files is None
+            if not unresolved:
+                log.info("no unknown task of %s holds these files; sending again", model)
+                return None
+            await self._sleep(self.poll.delay(polls))
+            polls += 1
+
+    async def _unknown_tasks(
+        self, model: str, started: datetime, error: DashScopeError
+    ) -> tuple[list[TaskSummary], bool]:
+        """Listed tasks of ``model`` that no call of this client has claimed, and whether
+        only one unanswered submit is looking for its task."""
         async with self._gate:
             await self._gate.wait_for(lambda: not self._recovering)
             self._recovering = True
             await self._gate.wait_for(lambda: self._submits_in_flight == 0)
         try:
-            try:
-                listed = await self.list_tasks(
-                    start=started - SUBMIT_CLOCK_SLACK,
-                    end=datetime.now(UTC) + SUBMIT_CLOCK_SLACK,
-                    model=model,
-                )
-            except DashScopeError:
-                raise RequestTimeout(
-                    f"a submit to {model} got no answer ({error.message}) and the task list "
-                    "could not be checked, so it was not sent again",
-                    code=error.code or "SubmitUnconfirmed",
-                    advice="Check the task list in a minute before submitting these files again.",
-                ) from None
-            candidates = [
-                t
-                for t in listed
-                if t.task_id not in self._known_tasks
-                and (t.file_urls is None or list(t.file_urls) == urls)
-            ]
-            if not candidates:
-                log.info("submit to %s got no answer and created no task; sending again", model)
-                return None
-            chosen = min(
-                candidates, key=lambda t: t.submit_time or datetime.max.replace(tzinfo=UTC)
+            listed = await self.list_tasks(
+                start=started - SUBMIT_CLOCK_SLACK,
+                end=datetime.now(UTC) + SUBMIT_CLOCK_SLACK,
+                model=model,
             )
-            self._known_tasks.add(chosen.task_id)
-            log.info("submit to %s got no answer but created task %s", model, chosen.task_id)
+        except DashScopeError:
+            raise RequestTimeout(
+                f"a submit to {model} got no answer ({error.message}) and the task list "
+                "could not be checked, so it was not sent again",
+                code=error.code or "SubmitUnconfirmed",
+                advice="Check the task list in a minute before submitting these files again.",
+            ) from None
         finally:
             async with self._gate:
                 self._recovering = False
                 self._gate.notify_all()
-        return await self._query_adopted(chosen)
+        candidates = [t for t in listed if t.task_id not in self._known_tasks]
+        return candidates, self._unconfirmed.get(model, 0) == 1
 
-    async def _query_adopted(self, summary: TaskSummary) -> TaskInfo:
+    async def _files_of(self, task_id: str) -> list[str] | None:
+        """The file URLs of a task once its results show them all; None while unknown.
+
+        A final task without per-file results (an all-failed shape) never shows
+        its files; it is treated as not ours - it was not billed, and the files
+        are sent again.
+        """
         try:
-            return await self.query(summary.task_id)
+            info = await self.query(task_id)
         except DashScopeError:
-            return TaskInfo(
-                task_id=summary.task_id, status=summary.status, submit_time=summary.submit_time
-            )
+            return None
+        complete = info.total is not None and len(info.results) == info.total
+        if info.is_final or complete:
+            return [r.file_url for r in info.results]
+        return None
+
+    async def _adopt(self, task_id: str, model: str) -> TaskInfo:
+        self._known_tasks.add(task_id)
+        log.info("submit to %s got no answer but created task %s", model, task_id)
+        try:
+            return await self.query(task_id)
+        except DashScopeError:
+            return TaskInfo(task_id=task_id, status=TaskStatus.PENDING)
 
     async def _probe_single_file(
         self,
@@ -616,7 +652,11 @@ class DashScopeClient:
                             raise
                         error = exc
                 else:
-                    error = error_from_response(response.status_code, response.content)
+                    error = error_from_response(
+                        response.status_code,
+                        response.content,
+                        header_request_id=_header_request_id(response),
+                    )
                     retry_after = retry_after_seconds(response)
             if (
                 not (error.retryable or isinstance(error, MalformedResponseError))
@@ -751,6 +791,13 @@ def _oss_fields(body: bytes) -> tuple[str, str, str | None]:
     if not fields:
         return read_error_body(body)
     return fields.get("Code", ""), fields.get("Message", ""), fields.get("RequestId")
+
+
+def _header_request_id(response: httpx.Response) -> str | None:
+    for name in ("x-request-id", "x-dashscope-request-id", "x-acs-request-id"):
+        if value := response.headers.get(name):
+            return value
+    return None
 
 
 def _request_id(body: bytes) -> str | None:

@@ -164,9 +164,16 @@ def error_class(status: int, code: str, message: str) -> type[DashScopeError]:
     return InvalidParameterError
 
 
-def error_from_response(status: int, body: bytes, *, context: str = "") -> DashScopeError:
-    """Build the typed error from a non-2xx DashScope JSON reply (or a gateway's HTML)."""
+def error_from_response(
+    status: int, body: bytes, *, context: str = "", header_request_id: str | None = None
+) -> DashScopeError:
+    """Build the typed error from a non-2xx DashScope JSON reply (or a gateway's HTML).
+
+    Whether a response header mirrors ``request_id`` is unconfirmed; it is used
+    when the body has none (a gateway page, say).
+    """
     code, message, request_id = read_error_body(body)
+    request_id = request_id or header_request_id
     if not message:
         message = f"HTTP {status}"
     if context:

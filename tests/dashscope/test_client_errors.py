@@ -169,3 +169,36 @@ def test_error_from_a_gateway_html_page_is_still_typed():
     error = errors.error_from_response(502, b"<html>Bad Gateway</html>")
     assert isinstance(error, errors.ServerError)
     assert error.code == "Unknown" and error.status == 502
+
+
+def test_a_request_id_from_a_header_is_kept_when_the_body_has_none():
+    error = errors.error_from_response(502, b"<html>Bad Gateway</html>", header_request_id="rid-1")
+    assert error.request_id == "rid-1"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("variant", ["submit-400", "subtask-failed", "ignored"])
+async def test_every_way_the_service_may_treat_a_bad_option_is_reported(
+    dashscope_emulator, variant
+):
+    """A vocabulary made for another model cannot be checked locally (§10.6 variants)."""
+    from desktop.dashscope.vocabulary import VocabularyEntry
+    from desktop.dashscope.wire import TaskStatus
+    from tests.fake_dashscope import InvalidOptionResponse
+
+    dashscope_emulator.config.invalid_option_response = InvalidOptionResponse(variant)
+    dashscope_emulator.script(URL, duration_ms=2000)
+    async with make_client(dashscope_emulator) as client:
+        foreign = await client.vocabularies.create("fun-asr", "other", [VocabularyEntry("词")])
+        options = TranscriptionOptions(vocabulary_id=foreign)
+        if variant == "submit-400":
+            with pytest.raises(errors.InvalidParameterError) as caught:
+                await client.submit("paraformer-v2", [URL], options)
+            assert caught.value.code == "InvalidParameter"
+            return
+        done = await client.wait((await client.submit("paraformer-v2", [URL], options)).task_id)
+    if variant == "subtask-failed":
+        failed = done.results[0] if done.results else done
+        assert failed.code == "InvalidParameter"
+    else:
+        assert done.status is TaskStatus.SUCCEEDED

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from desktop.dashscope import errors
@@ -164,9 +166,7 @@ async def test_concurrent_lost_submits_each_adopt_their_own_task(dashscope_emula
         dashscope_emulator.script(url, duration_ms=1000)
     dashscope_emulator.faults.inject(FaultKind.LOSE_ANSWER, "submit", 2)
     async with make_client(dashscope_emulator) as client:
-        import asyncio
-
         tasks = await asyncio.gather(*(client.submit("paraformer-v2", [u]) for u in urls))
-    ids = [t.task_id for t in tasks]
-    assert len(set(ids)) == 4
-    assert sorted(ids) == sorted(t.task_id for t in dashscope_emulator.tasks.all())
+    created = {t.task_id: t.file_urls for t in dashscope_emulator.tasks.all()}
+    # Each call got the task holding its own file: none swapped, none paid twice.
+    assert {t.task_id: [u] for t, u in zip(tasks, urls, strict=True)} == created

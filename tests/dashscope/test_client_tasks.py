@@ -162,3 +162,51 @@ async def test_list_status_filter(dashscope_emulator):
         done = await client.list_tasks(**window, status=TaskStatus.SUCCEEDED)
     assert [t.task_id for t in pending] == [task.task_id]
     assert done == []
+
+
+@pytest.mark.asyncio
+async def test_a_result_larger_than_the_cap_is_refused(dashscope_emulator, monkeypatch):
+    from desktop.dashscope import errors, result_file
+
+    dashscope_emulator.script("https://files.example/r.wav", duration_ms=4000)
+    async with make_client(dashscope_emulator) as client:
+        done = await client.wait(
+            (await client.submit("paraformer-v2", ["https://files.example/r.wav"])).task_id
+        )
+        monkeypatch.setattr(result_file, "MAX_RESULT_BYTES", 64)
+        with pytest.raises(errors.MalformedResponseError, match="larger than") as caught:
+            await client.fetch_result(done.results[0].transcription_url)
+    assert caught.value.code == "ResultTooLarge"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("kind", ["truncate", "malformed", "drop"])
+async def test_a_result_download_cut_short_is_fetched_again(dashscope_emulator, kind):
+    from tests.fake_dashscope import FaultKind
+
+    dashscope_emulator.script("https://files.example/r.wav", duration_ms=4000)
+    async with make_client(dashscope_emulator) as client:
+        done = await client.wait(
+            (await client.submit("paraformer-v2", ["https://files.example/r.wav"])).task_id
+        )
+        dashscope_emulator.faults.inject(FaultKind(kind), "result", 1)
+        body = await client.fetch_result(done.results[0].transcription_url)
+    assert parse_result(body).channels
+    assert len(dashscope_emulator.requests("result")) == 2
+
+
+@pytest.mark.asyncio
+async def test_a_result_that_is_never_readable_ends_as_malformed(dashscope_emulator):
+    from desktop.dashscope import errors
+    from tests.fake_dashscope import FaultKind
+
+    dashscope_emulator.script("https://files.example/r.wav", duration_ms=4000)
+    async with make_client(dashscope_emulator) as client:
+        done = await client.wait(
+            (await client.submit("paraformer-v2", ["https://files.example/r.wav"])).task_id
+        )
+        dashscope_emulator.faults.inject(FaultKind.MALFORMED, "result", None)
+        with pytest.raises(errors.MalformedResponseError) as caught:
+            await client.fetch_result(done.results[0].transcription_url)
+    assert caught.value.code == "MalformedResult"
+    assert "Signature" not in str(caught.value)  # signed URLs stay out of messages
