@@ -78,14 +78,41 @@ Sleep = Callable[[float], Awaitable[None]]
 
 @dataclass(frozen=True)
 class PollPolicy:
-    """Query intervals while waiting: ``first``, growing by ``factor`` up to ``longest``."""
+    """When ``wait`` asks again.
+
+    Without a hint: after ``first`` seconds, growing by ``factor`` up to
+    ``longest``. With the task's expected processing time: a couple of early
+    polls (to see RUNNING), then one just after the expected end, then every
+    ``near`` seconds for a grace period, then the plain back-off again - fewer
+    requests than blind polling, and the result is seen within ``near`` of the
+    task's end.
+    """
 
     first: float = 1.0
     factor: float = 1.5
     longest: float = 5.0
+    near: float = 0.3
+    early_polls: int = 2
 
     def delay(self, poll_number: int) -> float:
         return min(self.first * self.factor**poll_number, self.longest)
+
+    def next_delay(self, poll_number: int, elapsed: float, expected: float | None) -> float:
+        """Seconds to the next poll, ``elapsed`` seconds into a task expected to take
+        ``expected`` seconds (None: not known)."""
+        if expected is None:
+            return self.delay(poll_number)
+        until_due = expected - elapsed
+        if until_due > 0:
+            if poll_number + 1 < self.early_polls:
+                return min(self.delay(poll_number), until_due + self.near / 2)
+            return until_due + self.near / 2
+        # Estimates are rough: poll closely for a while (a fifth of the expected
+        # time, 2 to 10 s), then fall back to the plain back-off.
+        overdue = -until_due
+        if overdue < min(max(2.0, 0.2 * expected), 10.0):
+            return self.near
+        return self.delay(poll_number)
 
 
 class _MaybeSent(Exception):
@@ -225,15 +252,20 @@ class DashScopeClient:
         *,
         on_update: Callable[[TaskInfo], None] | None = None,
         timeout: float | None = None,
+        expected_s: float | None = None,
     ) -> TaskInfo:
         """Poll until the task is final; ``on_update`` hears every status change.
 
         Passing trouble (network, 5xx, throttling, an unreadable reply) does not
         end the wait: a task runs for minutes to hours and is not lost because
-        one poll failed. ``timeout`` raises :class:`WaitTimeout`.
+        one poll failed. ``timeout`` raises :class:`WaitTimeout`. ``expected_s``
+        (the task's expected processing time from now, e.g. audio length over
+        the model's speed) times the polls to its end; see :class:`PollPolicy`.
         """
         loop = asyncio.get_running_loop()
         deadline = None if timeout is None else loop.time() + timeout
+        started = loop.time()
+        expected = None if expected_s is None else max(expected_s, 0.0)
         last: TaskStatus | None = None
         polls = 0
         while True:
@@ -249,7 +281,7 @@ class DashScopeClient:
                         on_update(info)
                 if info.is_final:
                     return info
-            delay = self.poll.delay(polls)
+            delay = self.poll.next_delay(polls, loop.time() - started, expected)
             polls += 1
             if deadline is not None and loop.time() + delay > deadline:
                 raise WaitTimeout(
