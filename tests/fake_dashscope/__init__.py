@@ -9,6 +9,7 @@ fixture), or as a process with ``python -m tests.fake_dashscope`` /
 
 from tests.fake_dashscope.clock import Clock
 from tests.fake_dashscope.config import (
+    AccountRefusal,
     AllFailedShape,
     EmulatorConfig,
     InvalidOptionResponse,
@@ -16,10 +17,12 @@ from tests.fake_dashscope.config import (
     OssWithoutResolve,
     OverLimitResponse,
 )
+from tests.fake_dashscope.exchange import RecordedRequest
 from tests.fake_dashscope.faults import Fault, FaultKind, Faults
-from tests.fake_dashscope.server import Emulator, RecordedRequest
+from tests.fake_dashscope.server import Emulator
 
 __all__ = [
+    "AccountRefusal",
     "AllFailedShape",
     "Clock",
     "Emulator",

@@ -14,6 +14,7 @@ import sys
 import threading
 from pathlib import Path
 
+from desktop.domain.catalog import Region
 from tests.fake_dashscope.config import AllFailedShape, EmulatorConfig
 from tests.fake_dashscope.server import Emulator
 
@@ -56,6 +57,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         choices=[s.value for s in AllFailedShape],
         default=AllFailedShape.FAILED_WITH_RESULTS.value,
     )
+    parser.add_argument(
+        "--region",
+        choices=[r.value for r in Region],
+        default=Region.BEIJING.value,
+        help="ap-southeast-1 (Singapore) offers only the Fun-ASR models",
+    )
     parser.add_argument("--no-rate-limits", action="store_true")
     parser.add_argument("--rate-limit-factor", type=float, default=1.0)
     parser.add_argument("--policy-expire-s", type=int, default=300)
@@ -78,6 +85,7 @@ def config_from(args: argparse.Namespace) -> EmulatorConfig:
         pending_s=args.pending_s,
         max_files_per_task=args.max_files_per_task,
         all_failed_shape=AllFailedShape(args.all_failed_shape),
+        region=Region(args.region),
         rate_limits=not args.no_rate_limits,
         rate_limit_factor=args.rate_limit_factor,
         policy_expire_s=args.policy_expire_s,

@@ -8,7 +8,10 @@ question, so a test can run the client against each variant.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta, timezone
 from enum import StrEnum
+
+from desktop.domain.catalog import Region
 
 
 class AllFailedShape(StrEnum):
@@ -48,11 +51,58 @@ class NoSpeechLevel(StrEnum):
     TASK = "task"  # task FAILED, output.code, no results (when every file is silent)
 
 
+class AccountRefusal(StrEnum):
+    """Account states that refuse every submit, with the documented status and code."""
+
+    ARREARAGE = "arrearage"  # 400 Arrearage
+    UNPURCHASED = "unpurchased"  # 403 AccessDenied.Unpurchased
+    FREE_TIER_ONLY = "free-tier-only"  # 403 AllocationQuota.FreeTierOnly
+    QUOTA_EXCEEDED = "quota-exceeded"  # 429 Throttling.AllocationQuota
+
+    @property
+    def answer(self) -> tuple[int, str, str]:
+        return {
+            AccountRefusal.ARREARAGE: (
+                400,
+                "Arrearage",
+                "Access denied, please make sure your account is in good standing.",
+            ),
+            AccountRefusal.UNPURCHASED: (
+                403,
+                "AccessDenied.Unpurchased",
+                "Access to model denied. Please make sure you are eligible for using the model.",
+            ),
+            AccountRefusal.FREE_TIER_ONLY: (
+                403,
+                "AllocationQuota.FreeTierOnly",
+                "The free tier of"
+                " the model has been exhausted. If you wish to"
+                " continue access the model on a paid basis, please"
+                ' disable the "use free tier only" mode in the'
+                " management console.",
+            ),
+            AccountRefusal.QUOTA_EXCEEDED: (
+                429,
+                "Throttling.AllocationQuota",
+                "Allocated quota exceeded, please increase your quota limit.",
+            ),
+        }[self]
+
+
 @dataclass
 class EmulatorConfig:
     """Mutable at run time: tests flip switches between requests."""
 
     api_keys: set[str] = field(default_factory=lambda: {"sk-emulator"})
+    # The host's region: Singapore offers only Fun-ASR (§1.1); other models are refused.
+    region: Region = Region.BEIJING
+    # §10.8: the clock of the service's time strings; Beijing is UTC+8, Singapore unknown.
+    utc_offset_hours: float = 8.0
+    # §10.12: models already retired (403 Model.AccessDenied), e.g. {"paraformer-v1"}.
+    retired_models: set[str] = field(default_factory=set)
+    # The account's standing: None, or a refusal every submit gets (§5.2).
+    account_refusal: AccountRefusal | None = None
+    task_timeout_s: float = 3 * 3600  # longer processing fails InternalError.Timeout
     # Audio seconds processed per clock second; processing time = duration / speed.
     processing_speed: float = 600.0
     # When set, every task runs exactly this long (benchmarks want a fixed time).
@@ -85,3 +135,13 @@ class EmulatorConfig:
     allow_external_fetch: bool = False  # fetch non-loopback file URLs (never in tests)
     fetch_timeout_s: float = 10.0
     latency_s: float = 0.0  # added to every API response
+    # §10.5: files the model cannot take (over 12 h, over 2 GB, an 8 kHz model on
+    # 16 kHz audio). The codes are inferred, not documented; False = accepted.
+    media_rule_failures: bool = True
+    too_long_code: str = "InvalidFile.AudioLengthExceeded"
+    too_large_code: str = "InvalidFile.FileSizeExceeded"
+    sample_rate_code: str = "InvalidFile.SampleRateNotSupported"
+
+    @property
+    def tz(self) -> timezone:
+        return timezone(timedelta(hours=self.utc_offset_hours))

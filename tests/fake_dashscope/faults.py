@@ -95,14 +95,29 @@ class Faults:
             self._rules.clear()
 
     def take(self, route: str, *, before_handling: bool) -> Fault | None:
+        """The first armed rule of that phase for ``route`` (latency rules aside)."""
         with self._lock:
             for rule in self._rules:
-                if rule.kind.before_handling != before_handling:
+                if rule.kind is FaultKind.LATENCY or rule.kind.before_handling != before_handling:
                     continue
-                if rule.route not in ("*", route):
-                    continue
-                if rule.count is not None and rule.fired >= rule.count:
-                    continue
-                rule.fired += 1
-                return rule
+                if self._fires(rule, route):
+                    return rule
         return None
+
+    def latency(self, route: str) -> float:
+        """Seconds to wait before handling: every armed latency rule for ``route`` adds up."""
+        with self._lock:
+            return sum(
+                rule.delay_s
+                for rule in self._rules
+                if rule.kind is FaultKind.LATENCY and self._fires(rule, route)
+            )
+
+    @staticmethod
+    def _fires(rule: Fault, route: str) -> bool:
+        if rule.route not in ("*", route):
+            return False
+        if rule.count is not None and rule.fired >= rule.count:
+            return False
+        rule.fired += 1
+        return True

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 from typing import IO, Any
 
@@ -113,6 +114,48 @@ class EmulatorProcess:
             self._stderr.close()
             self._stderr = None
         self._process = None
+
+    # controls (``/_emulator/...``) ----------------------------------------------------
+    @property
+    def origin(self) -> str:
+        return self.base_url.removesuffix("/api/v1")
+
+    def control(self, method: str, action: str, body: Any = None) -> Any:
+        data = json.dumps(body if body is not None else {}).encode()
+        request = urllib.request.Request(
+            f"{self.origin}/_emulator/{action}",
+            data=data,
+            method=method,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return json.load(answer)
+
+    def advance(self, seconds: float) -> None:
+        self.control("POST", "clock", {"advance": seconds})
+
+    def configure(self, **switches: Any) -> None:
+        """Set ``EmulatorConfig`` fields (enums by value), e.g. ``max_files_per_task=1``."""
+        self.control("POST", "config", switches)
+
+    def inject(self, kind: str, route: str = "*", count: int | None = 1, **fields: Any) -> None:
+        self.control("POST", "faults", {"kind": kind, "route": route, "count": count, **fields})
+
+    def clear_faults(self) -> None:
+        self.control("DELETE", "faults")
+
+    def script(self, key: str, **fields: Any) -> None:
+        """``code``/``message``/``duration_ms`` for a file URL or name, or ``result=document``."""
+        self.control("POST", "scripts", {"key": key, **fields})
+
+    def requests(self) -> list[dict[str, Any]]:
+        return self.control("GET", "requests")
+
+    def tasks(self) -> list[dict[str, Any]]:
+        return self.control("GET", "tasks")
+
+    def finish_all(self) -> None:
+        self.control("POST", "finish")
 
     def __enter__(self) -> EmulatorProcess:
         return self.start()

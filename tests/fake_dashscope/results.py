@@ -30,6 +30,10 @@ _WORDS = (
     "talk", "about", "weather", "markets", "music", "trains", "rivers", "morning", "evening",
     "coffee", "letters", "gardens", "bridges", "stories", "numbers", "voices", "windows",
 )  # fmt: skip
+_CHINESE_WORDS = (
+    "我们", "今天", "讨论", "一下", "项目", "进度", "会议", "时间", "安排", "问题", "需要",
+    "大家", "注意", "准备", "资料", "明天", "上午", "下午", "继续", "完成", "这里", "语音",
+)  # fmt: skip
 SENTENCE_MS = 5000
 WORD_MS = 380
 
@@ -174,12 +178,17 @@ def generated_outcome(
         parameters.get("speaker_count") if isinstance(parameters.get("speaker_count"), int) else 2
     )
     rng = random.Random(file_url)
+    chinese = _speaks_chinese(model, parameters)
     transcripts = []
     speech_total = 0
     for channel in wanted:
         spans = facts.speech[channel]
         sentences = _sentences(
-            spans, rng, sensevoice=sensevoice, speakers=max(1, speakers) if diarize else 0
+            spans,
+            rng,
+            sensevoice=sensevoice,
+            speakers=max(1, speakers) if diarize else 0,
+            chinese=chinese,
         )
         content = facts.speech_ms(channel)
         speech_total += content
@@ -208,8 +217,21 @@ def _properties(facts: AudioFacts) -> dict[str, Any]:
     }
 
 
+def _speaks_chinese(model: str, parameters: dict[str, Any]) -> bool:
+    """Chinese words when asked for Chinese first, or when the model hears only Mandarin."""
+    hints = parameters.get("language_hints")
+    if isinstance(hints, list) and hints:
+        return hints[0] in ("zh", "yue")
+    return catalog.get(model).languages == ("zh",)
+
+
 def _sentences(
-    spans: tuple[tuple[int, int], ...], rng: random.Random, *, sensevoice: bool, speakers: int
+    spans: tuple[tuple[int, int], ...],
+    rng: random.Random,
+    *,
+    sensevoice: bool,
+    speakers: int,
+    chinese: bool = False,
 ) -> list[dict[str, Any]]:
     sentences: list[dict[str, Any]] = []
     for begin, end in _sentence_spans(spans):
@@ -218,15 +240,18 @@ def _sentences(
         step = (end - begin) / count
         for index in range(count):
             last = index == count - 1
-            word = rng.choice(_WORDS)
-            if index == 0:
-                word = word.capitalize()
+            if chinese:  # whole words, no spaces, full-width stop (Fun-ASR style)
+                text, mark = rng.choice(_CHINESE_WORDS), "。" if last else ""
+            else:  # Latin words carry their trailing space
+                word = rng.choice(_WORDS)
+                word = word.capitalize() if index == 0 else word
+                text, mark = (word, ".") if last else (word + " ", "")
             words.append(
                 {
                     "begin_time": begin + round(index * step),
                     "end_time": begin + round((index + 1) * step),
-                    "text": word if last else word + " ",
-                    "punctuation": "." if last else "",
+                    "text": text,
+                    "punctuation": mark,
                 }
             )
         text = "".join(w["text"] + w["punctuation"] for w in words)

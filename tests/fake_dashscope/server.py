@@ -1,6 +1,7 @@
 """The emulator: a real HTTP server on loopback that behaves as the protocol doc says.
 
-``Emulator`` runs a stdlib ``ThreadingHTTPServer`` (one thread per connection,
+``Emulator`` holds the service's state and answers each route; it runs the
+stdlib ``ThreadingHTTPServer`` of ``http_server`` (one thread per connection,
 HTTP/1.1 keep-alive) in a background thread, so tests use it in-process and
 ``python -m tests.fake_dashscope`` runs the same object as a process. Routes:
 
@@ -13,28 +14,23 @@ HTTP/1.1 keep-alive) in a background thread, so tests use it in-process and
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
 import re
 import shutil
-import socket
 import tempfile
 import threading
-import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from desktop.domain import catalog
 from desktop.domain.transcript import Transcript
-from tests.fake_dashscope import results, submit_rules
+from tests.fake_dashscope import control, results, submit_rules
 from tests.fake_dashscope.clock import Clock
 from tests.fake_dashscope.config import (
     EmulatorConfig,
@@ -42,16 +38,16 @@ from tests.fake_dashscope.config import (
     OssWithoutResolve,
     OverLimitResponse,
 )
-from tests.fake_dashscope.faults import Fault, FaultKind, Faults
-from tests.fake_dashscope.http_body import BodyTooLarge, RequestBody
+from tests.fake_dashscope.exchange import Exchange, RecordedRequest, Refused, Response, refuse
+from tests.fake_dashscope.faults import Faults
+from tests.fake_dashscope.http_body import BodyTooLarge
+from tests.fake_dashscope.http_server import MEDIA_CHUNK, Handler, Server
 from tests.fake_dashscope.ratelimit import RateLimiter
 from tests.fake_dashscope.tasks import Fetched, Task, TaskBook
 from tests.fake_dashscope.upload import ObjectStore
 from tests.fake_dashscope.vocabularies import Vocabularies, VocabularyError
 from tests.fake_dashscope.wire import (
-    SERVICE_TZ,
     epoch_ms,
-    error_body,
     hex_token,
     oss_error_xml,
     parse_list_time,
@@ -62,82 +58,13 @@ from tests.fake_dashscope.wire import (
 API = "/api/v1"
 BUCKET = "dashscope-file-emulator"
 MAX_JSON_BODY = 6 * 1024 * 1024
-MEDIA_CHUNK = 1 << 20
 QUERY_BUCKET_RPS = catalog.QUERY_RPS
 POLICY_RPS = 100
 LIST_WINDOW_S = 24 * 3600
-MALFORMED_BODY = b'{"request_id":"6c3c2d1e-0000","output":{"task_id":"c2e5d63b-96e1-46'
 _RESULT_PATH = re.compile(
     r"^/results/prod/[^/]+/\d{8}/[^/]+/(?P<task>[0-9a-f-]{36})-(?P<n>\d+)\.json$"
 )
 _TASK_PATH = re.compile(rf"^{API}/tasks/(?P<task>[^/]+)(?P<cancel>/cancel)?/?$")
-
-
-@dataclass(frozen=True)
-class RecordedRequest:
-    """One request as the emulator saw it (for assertions on traffic)."""
-
-    time: float
-    method: str
-    path: str  # with the query string
-    route: str
-    status: int | None  # None: the connection was dropped without an answer
-    headers: dict[str, str]
-    body: Any = None  # parsed JSON of API POSTs; None for uploads and GETs
-    fault: str | None = None
-
-    def header(self, name: str) -> str | None:
-        wanted = name.lower()
-        return next((v for k, v in self.headers.items() if k.lower() == wanted), None)
-
-    @property
-    def query(self) -> dict[str, str]:
-        return {k: v[-1] for k, v in parse_qs(urlsplit(self.path).query).items()}
-
-
-@dataclass
-class Response:
-    status: int
-    body: bytes = b""
-    content_type: str = "application/json"
-    headers: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def json(cls, status: int, document: Any, headers: dict[str, str] | None = None) -> Response:
-        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
-        return cls(status, body, "application/json", headers or {})
-
-    @classmethod
-    def error(cls, status: int, code: str, message: str) -> Response:
-        return cls.json(status, error_body(code, message))
-
-
-class _Refused(Exception):
-    """A request refused with an error response (raised anywhere in a handler)."""
-
-    def __init__(self, response: Response) -> None:
-        super().__init__(response.status)
-        self.response = response
-
-
-def _refuse(status: int, code: str, message: str) -> _Refused:
-    return _Refused(Response.error(status, code, message))
-
-
-@dataclass
-class _Exchange:
-    """One request being served."""
-
-    method: str
-    path: str
-    query: dict[str, str]
-    headers: dict[str, str]
-    body: RequestBody
-    json: Any = None
-
-    def header(self, name: str) -> str | None:
-        wanted = name.lower()
-        return next((v for k, v in self.headers.items() if k.lower() == wanted), None)
 
 
 class Emulator:
@@ -168,7 +95,7 @@ class Emulator:
         self._lock = threading.Lock()
         self._records: list[RecordedRequest] = []
         self._log_file: Any = None
-        self._server: _Server | None = None
+        self._server: Server | None = None
         self._thread: threading.Thread | None = None
         self._secret = hex_token(16).encode()
         self.limiter = RateLimiter()
@@ -180,7 +107,7 @@ class Emulator:
     def start(self) -> Emulator:
         if self._request_log is not None:
             self._log_file = self._request_log.open("a", encoding="utf-8")
-        self._server = _Server((self._host, self._port), _Handler, self)
+        self._server = Server((self._host, self._port), Handler, self)
         self._port = self._server.server_address[1]
         self._thread = threading.Thread(
             target=self._server.serve_forever,
@@ -201,9 +128,10 @@ class Emulator:
             self._thread.join(timeout=5)
             self._thread = None
         self.tasks.close()
-        if self._log_file is not None:
-            self._log_file.close()
-            self._log_file = None
+        with self._lock:  # a late handler thread may still be recording
+            if self._log_file is not None:
+                self._log_file.close()
+                self._log_file = None
         if self._own_storage:
             shutil.rmtree(self._storage, ignore_errors=True)
 
@@ -322,9 +250,11 @@ class Emulator:
             return "result"
         if path.startswith("/media/") and method in ("GET", "HEAD"):
             return "media"
+        if path.startswith(control.PREFIX + "/"):
+            return "control"
         return "unknown"
 
-    def handle(self, route: str, exchange: _Exchange) -> Response | Path:
+    def handle(self, route: str, exchange: Exchange) -> Response | Path:
         """The answer to one request (a ``Path`` is a file to stream back)."""
         try:
             if route in ("submit", "query", "list", "cancel", "customization", "get_policy"):
@@ -335,27 +265,27 @@ class Emulator:
                     exchange.body.drain()
             handler = getattr(self, f"_{route}")
             return handler(exchange)
-        except _Refused as refused:
+        except Refused as refused:
             exchange.body.drain()
             return refused.response
 
-    def _authenticate(self, exchange: _Exchange) -> None:
+    def _authenticate(self, exchange: Exchange) -> None:
         header = exchange.header("Authorization") or ""
         if not header.strip():
-            raise _refuse(401, "InvalidApiKey", "No API-key provided.")
+            raise refuse(401, "InvalidApiKey", "No API-key provided.")
         key = header[7:].strip() if header.lower().startswith("bearer ") else ""
         if key not in self.config.api_keys:
-            raise _refuse(401, "InvalidApiKey", "Invalid API-key provided.")
+            raise refuse(401, "InvalidApiKey", "Invalid API-key provided.")
 
-    def _read_json(self, exchange: _Exchange) -> Any:
+    def _read_json(self, exchange: Exchange) -> Any:
         try:
             raw = exchange.body.read_all(MAX_JSON_BODY)
         except BodyTooLarge:
-            raise _refuse(400, "BadRequest.TooLarge", "Payload Too Large.") from None
+            raise refuse(400, "BadRequest.TooLarge", "Payload Too Large.") from None
         try:
             return json.loads(raw)
         except ValueError:
-            raise _refuse(
+            raise refuse(
                 400, "BadRequest.IllegalInput", "The input parameter requires json format."
             ) from None
 
@@ -363,43 +293,49 @@ class Emulator:
         if not self.config.rate_limits:
             return
         if not self.limiter.allow(bucket, per_second * self.config.rate_limit_factor):
-            raise _refuse(
+            raise refuse(
                 429, "Throttling.RateQuota", "Requests rate limit exceeded, please try again later."
             )
 
     # API routes ------------------------------------------------------------------------
-    def _unknown(self, exchange: _Exchange) -> Response:
+    def _unknown(self, exchange: Exchange) -> Response:
         exchange.body.drain()
         return Response.error(404, "NotFound", "Not found!")
 
-    def _submit(self, exchange: _Exchange) -> Response:
+    def _submit(self, exchange: Exchange) -> Response:
         if (exchange.header("X-DashScope-Async") or "").lower() != "enable":
-            raise _refuse(
+            raise refuse(
                 403, "AccessDenied", "current user api does not support synchronous calls."
             )
         body = exchange.json
         if not isinstance(body, dict):
-            raise _refuse(
+            raise refuse(
                 400, "BadRequest.IllegalInput", "The input parameter requires json format."
             )
         model = body.get("model")
         if not model:
-            raise _refuse(
+            raise refuse(
                 400, "BadRequest.EmptyModel", 'Required parameter "model" missing from request.'
             )
         try:
             spec = catalog.get(str(model))
         except catalog.UnknownModelError:
-            raise _refuse(400, "InvalidParameter", "Model not exist.") from None
+            raise refuse(400, "InvalidParameter", "Model not exist.") from None
+        if self.config.region not in spec.regions:  # e.g. Paraformer on the Singapore host
+            raise refuse(400, "InvalidParameter", "Model not exist.")
+        if spec.name in self.config.retired_models:
+            raise refuse(403, "Model.AccessDenied", "Model access denied.")
+        if self.config.account_refusal is not None:
+            raise refuse(*self.config.account_refusal.answer)
         self._throttle(f"submit:{spec.name}", spec.submit_rps)
         payload = body.get("input")
         if not isinstance(payload, dict) or not payload:
-            raise _refuse(
+            raise refuse(
                 400, "BadRequest.EmptyInput", "Required input parameter missing from request."
             )
         urls = payload.get("file_urls")
         if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
-            raise _refuse(
+            raise refuse(
                 400,
                 "InvalidParameter",
                 "Required parameter(s) missing or invalid, please check the request parameters.",
@@ -412,7 +348,7 @@ class Emulator:
         )
         if issues:
             if self.config.invalid_option_response is InvalidOptionResponse.SUBMIT_400:
-                raise _refuse(400, "InvalidParameter", "; ".join(issues))
+                raise refuse(400, "InvalidParameter", "; ".join(issues))
             if self.config.invalid_option_response is InvalidOptionResponse.SUBTASK_FAILED:
                 forced = ("InvalidParameter", "; ".join(issues))
         if "parameters" not in body and self.config.require_parameters_object:
@@ -423,7 +359,7 @@ class Emulator:
             and any(u.startswith("oss://") for u in urls)
             and self.config.oss_without_resolve is OssWithoutResolve.SUBMIT_400
         ):
-            raise _refuse(
+            raise refuse(
                 400,
                 "InvalidParameter",
                 "The provided URL does not appear to be valid. Ensure it is correctly formatted.",
@@ -452,18 +388,18 @@ class Emulator:
         if count <= limit:
             return
         if self.config.over_limit_response is OverLimitResponse.BAD_REQUEST_TOO_LARGE:
-            raise _refuse(400, "BadRequest.TooLarge", "Payload Too Large.")
-        raise _refuse(
+            raise refuse(400, "BadRequest.TooLarge", "Payload Too Large.")
+        raise refuse(
             400,
             "InvalidParameter",
             f"The number of file_urls exceeds the limit of {limit} per request.",
         )
 
     @staticmethod
-    def _key_of(exchange: _Exchange) -> str:
+    def _key_of(exchange: Exchange) -> str:
         return (exchange.header("Authorization") or "")[7:].strip()
 
-    def _query(self, exchange: _Exchange) -> Response:
+    def _query(self, exchange: Exchange) -> Response:
         self._throttle("tasks", QUERY_BUCKET_RPS)
         match = _TASK_PATH.match(exchange.path)
         assert match is not None
@@ -482,29 +418,30 @@ class Emulator:
             document["usage"] = usage
         return Response.json(200, document)
 
-    def _cancel(self, exchange: _Exchange) -> Response:
+    def _cancel(self, exchange: Exchange) -> Response:
         self._throttle("tasks", QUERY_BUCKET_RPS)
         match = _TASK_PATH.match(exchange.path)
         assert match is not None
         task = self.tasks.get(unquote(match.group("task")))
         if task is None or not self.tasks.cancel(task):
-            raise _refuse(
+            raise refuse(
                 400,
                 "UnsupportedOperation",
                 "Failed to cancel the task, please confirm if the task is in PENDING status.",
             )
         return Response.json(200, {"request_id": request_id()})
 
-    def _list(self, exchange: _Exchange) -> Response:
+    def _list(self, exchange: Exchange) -> Response:
         self._throttle("tasks", QUERY_BUCKET_RPS)
         query = exchange.query
+        tz = self.config.tz
         try:
             page_no = int(query.get("page_no", "1"))
             page_size = int(query.get("page_size", "10"))
-            end = parse_list_time(query["end_time"]) if "end_time" in query else None
-            start = parse_list_time(query["start_time"]) if "start_time" in query else None
+            end = parse_list_time(query["end_time"], tz) if "end_time" in query else None
+            start = parse_list_time(query["start_time"], tz) if "start_time" in query else None
         except ValueError:
-            raise _refuse(
+            raise refuse(
                 400,
                 "InvalidParameter",
                 "Required parameter(s) missing or invalid, please check the request parameters.",
@@ -513,13 +450,13 @@ class Emulator:
         end = end if end is not None else (start + LIST_WINDOW_S if start is not None else now)
         start = start if start is not None else end - LIST_WINDOW_S
         if end - start > LIST_WINDOW_S or end < start:
-            raise _refuse(
+            raise refuse(
                 400,
                 "InvalidParameter",
                 "The time range between start_time and end_time must be within 24 hours.",
             )
         if page_no < 1 or not 1 <= page_size <= 100:
-            raise _refuse(400, "InvalidParameter", "page_no must be >= 1 and page_size 1..100.")
+            raise refuse(400, "InvalidParameter", "page_no must be >= 1 and page_size 1..100.")
         chosen = [
             t
             for t in self.tasks.all()
@@ -527,6 +464,8 @@ class Emulator:
             and query.get("model_name") in (None, t.model)
             and query.get("task_id") in (None, t.task_id)
             and query.get("status") in (None, t.status(now, self.config.task_retention_s))
+            and query.get("api_key_id") in (None, _key_id(t.api_key))
+            and query.get("region") in (None, self.config.region.value)
         ]
         chosen.sort(key=lambda t: t.submit_at, reverse=True)
         page = chosen[(page_no - 1) * page_size : page_no * page_size]
@@ -544,14 +483,13 @@ class Emulator:
 
     def _list_item(self, task: Task, now: float) -> dict[str, Any]:
         status = task.status(now, self.config.task_retention_s)
-        key_number = str(int(hashlib.sha256(task.api_key.encode()).hexdigest()[:8], 16))
         item: dict[str, Any] = {
-            "api_key_id": key_number,
+            "api_key_id": _key_id(task.api_key),
             "caller_parent_id": "1000000000000000",
             "caller_uid": "1000000000000000",
             "gmt_create": epoch_ms(task.submit_at),
             "model_name": task.model,
-            "region": "cn-beijing",
+            "region": self.config.region.value,
             "request_id": task.submit_request_id,
             "status": status,
             "task_id": task.task_id,
@@ -565,26 +503,26 @@ class Emulator:
             item["end_time"] = epoch_ms(task.canceled_at)
         return item
 
-    def _customization(self, exchange: _Exchange) -> Response:
+    def _customization(self, exchange: Exchange) -> Response:
         body = exchange.json
         if not isinstance(body, dict) or body.get("model") != "speech-biasing":
-            raise _refuse(400, "InvalidParameter", "Model not exist.")
+            raise refuse(400, "InvalidParameter", "Model not exist.")
         payload = body.get("input")
         if not isinstance(payload, dict) or "action" not in payload:
-            raise _refuse(
+            raise refuse(
                 400, "BadRequest.EmptyInput", "Required input parameter missing from request."
             )
         try:
             output = self.vocabularies.handle(str(payload["action"]), payload)
         except VocabularyError as error:
-            raise _refuse(error.status, error.code, error.message) from None
+            raise refuse(error.status, error.code, error.message) from None
         return Response.json(
             200, {"output": output, "usage": {"count": 1}, "request_id": request_id()}
         )
 
-    def _get_policy(self, exchange: _Exchange) -> Response:
+    def _get_policy(self, exchange: Exchange) -> Response:
         if exchange.query.get("action") != "getPolicy" or not exchange.query.get("model"):
-            raise _refuse(
+            raise refuse(
                 400,
                 "InvalidParameter",
                 "Required parameter(s) missing or invalid, please check the request parameters.",
@@ -595,14 +533,14 @@ class Emulator:
         return Response.json(200, {"request_id": request_id(), "data": data})
 
     # storage routes --------------------------------------------------------------------
-    def _upload(self, exchange: _Exchange) -> Response:
+    def _upload(self, exchange: Exchange) -> Response:
         answer = self.objects.receive(exchange.body.read, exchange.header("Content-Type") or "")
         headers = {"x-oss-request-id": hex_token(12).upper()}
         return Response(answer.status, answer.body, answer.content_type, headers)
 
     def _result_url(self, task: Task, index: int) -> str:
         assert task.end_at is not None
-        moment = datetime.fromtimestamp(task.end_at, SERVICE_TZ)
+        moment = datetime.fromtimestamp(task.end_at, self.config.tz)
         path = (
             f"/results/prod/{task.model}/{moment:%Y%m%d}/{moment:%H}%3A{moment:%M}/"
             f"{task.task_id}-{index + 1}.json"
@@ -620,7 +558,7 @@ class Emulator:
         digest = hmac.new(self._secret, f"{path}\n{expires}".encode(), hashlib.sha1).digest()
         return base64.b64encode(digest).decode()
 
-    def _result(self, exchange: _Exchange) -> Response:
+    def _result(self, exchange: Exchange) -> Response:
         exchange.body.drain()
         raw_path = exchange.path.split("?", 1)[0]
         match = _RESULT_PATH.match(raw_path)
@@ -658,7 +596,7 @@ class Emulator:
             )
         return Response(200, document, "application/json")
 
-    def _media(self, exchange: _Exchange) -> Response | Path:
+    def _media(self, exchange: Exchange) -> Response | Path:
         exchange.body.drain()
         path = self._media_path(exchange.path.split("?", 1)[0])
         if path is None or not path.is_file():
@@ -722,174 +660,6 @@ class Emulator:
         return Fetched(target, temporary=True)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 1024
-    allow_reuse_address = True
-
-    def __init__(
-        self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], emulator: Emulator
-    ) -> None:
-        self.emulator = emulator
-        self._connections: set[socket.socket] = set()
-        self._connections_lock = threading.Lock()
-        super().__init__(address, handler)
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        with self._connections_lock:
-            self._connections.add(request)
-        super().process_request(request, client_address)
-
-    def shutdown_request(self, request: Any) -> None:
-        with self._connections_lock:
-            self._connections.discard(request)
-        super().shutdown_request(request)
-
-    def close_all(self) -> None:
-        """Close idle keep-alive connections so their threads end with the server."""
-        with self._connections_lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _Server
-    timeout = 300  # idle keep-alive connections close after this
-    disable_nagle_algorithm = True  # headers and body go out in two writes
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass  # the emulator records requests itself
-
-    def do_GET(self) -> None:
-        self._serve("GET")
-
-    def do_POST(self) -> None:
-        self._serve("POST")
-
-    def do_HEAD(self) -> None:
-        self._serve("HEAD")
-
-    def do_PUT(self) -> None:
-        self._serve("PUT")
-
-    def do_DELETE(self) -> None:
-        self._serve("DELETE")
-
-    def _serve(self, method: str) -> None:
-        emulator = self.server.emulator
-        parts = urlsplit(self.path)
-        headers = dict(self.headers.items())
-        exchange = _Exchange(
-            method=method,
-            path=parts.path,
-            query={k: v[-1] for k, v in parse_qs(parts.query).items()},
-            headers=headers,
-            body=RequestBody(
-                self.rfile,
-                self.headers.get("Content-Length"),
-                self.headers.get("Transfer-Encoding"),
-            ),
-        )
-        route = emulator.route(method, parts.path)
-        started = time.time()
-        if emulator.config.latency_s and route not in ("upload", "media", "result"):
-            time.sleep(emulator.config.latency_s)
-        fault = emulator.faults.take(route, before_handling=True)
-        if fault is not None and fault.kind is FaultKind.LATENCY:
-            time.sleep(fault.delay_s)
-            fault = None
-        if fault is not None and fault.kind is FaultKind.DROP:
-            emulator._record(
-                RecordedRequest(started, method, self.path, route, None, headers, fault="drop")
-            )
-            self._drop()
-            return
-        if fault is not None:  # ERROR
-            answer: Response | Path = self._error_answer(fault)
-            exchange.body.drain()
-        else:
-            answer = emulator.handle(route, exchange)
-        after = emulator.faults.take(route, before_handling=False)
-        # Recorded before the answer leaves, so a test that got the answer sees the record.
-        lost = after is not None and after.kind is FaultKind.LOSE_ANSWER
-        status = None if lost else (200 if isinstance(answer, Path) else answer.status)
-        if after is not None and after.kind is FaultKind.MALFORMED:
-            status = 200
-        spoiled = fault or after
-        emulator._record(
-            RecordedRequest(
-                started,
-                method,
-                self.path,
-                route,
-                status,
-                headers,
-                exchange.json,
-                spoiled.kind.value if spoiled else None,
-            )
-        )
-        self._send(answer, after, method)
-
-    @staticmethod
-    def _error_answer(fault: Fault) -> Response:
-        answer = Response.error(fault.status, fault.code, fault.message)
-        if fault.retry_after is not None:
-            answer.headers["Retry-After"] = fault.retry_after
-        return answer
-
-    def _send(self, answer: Response | Path, fault: Fault | None, method: str) -> int | None:
-        """Write the answer, spoiled by an after-handling fault; the status, or None if dropped."""
-        if fault is not None and fault.kind is FaultKind.LOSE_ANSWER:
-            self._drop()
-            return None
-        if fault is not None and fault.kind is FaultKind.SLOW_ANSWER:
-            time.sleep(fault.delay_s)
-        if isinstance(answer, Path):
-            return self._send_file(answer, method)
-        body = answer.body
-        if fault is not None and fault.kind is FaultKind.MALFORMED:
-            answer = Response(200, MALFORMED_BODY, "application/json")
-            body = answer.body
-        rid_header = self.server.emulator.config.request_id_header
-        try:
-            self.send_response(answer.status)
-            self.send_header("Content-Type", answer.content_type)
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in answer.headers.items():
-                self.send_header(name, value)
-            if rid_header and answer.content_type == "application/json":
-                with contextlib.suppress(ValueError, AttributeError, TypeError):
-                    self.send_header(rid_header, json.loads(body)["request_id"])
-            self.end_headers()
-            if fault is not None and fault.kind is FaultKind.TRUNCATE:
-                self.wfile.write(body[: len(body) // 2])
-                self.wfile.flush()
-                self._drop()
-                return answer.status
-            if method != "HEAD":
-                self.wfile.write(body)
-        except OSError:  # the client gave up (timeouts, slow answers)
-            self.close_connection = True
-        return answer.status
-
-    def _send_file(self, path: Path, method: str) -> int:
-        size = path.stat().st_size
-        try:
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-            self.send_header("Content-Length", str(size))
-            self.end_headers()
-            if method != "HEAD":
-                with path.open("rb") as file:
-                    shutil.copyfileobj(file, self.wfile, MEDIA_CHUNK)
-        except OSError:
-            self.close_connection = True
-        return 200
-
-    def _drop(self) -> None:
-        self.close_connection = True
-        with contextlib.suppress(OSError):
-            self.connection.shutdown(socket.SHUT_RDWR)
+def _key_id(api_key: str) -> str:
+    """The list's ``api_key_id``: a stable number per key that does not reveal it."""
+    return str(int(hashlib.sha256(api_key.encode()).hexdigest()[:8], 16))

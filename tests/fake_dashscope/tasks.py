@@ -17,12 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.domain import catalog
 from tests.fake_dashscope import results
-from tests.fake_dashscope.audio import UndecodableError, analyse
+from tests.fake_dashscope.audio import AudioFacts, UndecodableError, analyse
 from tests.fake_dashscope.clock import Clock
 from tests.fake_dashscope.config import AllFailedShape, EmulatorConfig, NoSpeechLevel
 from tests.fake_dashscope.results import Outcome
 from tests.fake_dashscope.wire import service_time
+
+TIMEOUT = (
+    "InternalError.Timeout",
+    "An internal timeout error has occured during execution, please try again later or"
+    " contact service support.",
+)
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,9 @@ class TaskBook:
             run_s = (
                 longest_s / self._config.processing_speed if self._config.processing_speed else 0
             )
+        if run_s > self._config.task_timeout_s:  # the service gives up after 3 hours
+            run_s = self._config.task_timeout_s
+            outcomes = [results.failure(url, TIMEOUT) for url in task.file_urls]
         with self._lock:
             task.outcomes = outcomes
             task.end_at = task.scheduled_at + run_s
@@ -139,46 +149,71 @@ class TaskBook:
         if task.forced_failure is not None:
             return results.failure(url, task.forced_failure)
         script = self._scripts.for_url(url)
-        if script is not None and (script.duration_ms is not None or script.code is not None):
-            return results.scripted_outcome(
-                url, script, None, task.channel_ids, model=task.model, parameters=task.parameters
-            )
+        if script is not None and script.code is not None:
+            return self._scripted(task, url, script, None)
+        if script is not None and script.duration_ms is not None:  # pretend, don't fetch
+            refusal = self._media_rules(task.model, script.duration_ms, None, 0)
+            if refusal is not None:
+                return results.failure(url, refusal)
+            return self._scripted(task, url, script, None)
         fetched = self._resolver(url, task.oss_resolve, task.model)
         if isinstance(fetched, tuple):
             return results.failure(url, fetched)
         try:
-            script = script or self._scripts.for_file(fetched.path)
-            try:
-                facts = analyse(fetched.path)
-            except UndecodableError:
-                if script is not None and script.result is not None:
-                    return results.scripted_outcome(
-                        url,
-                        script,
-                        None,
-                        task.channel_ids,
-                        model=task.model,
-                        parameters=task.parameters,
-                    )
-                return results.failure(url, results.DECODE_FAILED)
-            if script is not None:
-                return results.scripted_outcome(
-                    url,
-                    script,
-                    facts,
-                    task.channel_ids,
-                    model=task.model,
-                    parameters=task.parameters,
-                )
-            if not any(facts.speech[c] for c in task.channel_ids if 0 <= c < facts.channels):
-                code = self._config.no_speech_code
-                return Outcome(url, code=code, message=code, duration_ms=facts.duration_ms)
-            return results.generated_outcome(
-                url, facts, task.channel_ids, model=task.model, parameters=task.parameters
-            )
+            return self._heard(task, url, fetched.path, script)
         finally:
             if fetched.temporary:
                 fetched.path.unlink(missing_ok=True)
+
+    def _heard(self, task: Task, url: str, path: Path, script: results.Script | None) -> Outcome:
+        """The outcome for a file the service could download."""
+        script = script or self._scripts.for_file(path)
+        try:
+            facts = analyse(path)
+        except UndecodableError:
+            if script is not None and script.result is not None:
+                return self._scripted(task, url, script, None)
+            return results.failure(url, results.DECODE_FAILED)
+        refusal = self._media_rules(
+            task.model, facts.duration_ms, facts.sample_rate, path.stat().st_size
+        )
+        if refusal is not None:
+            return results.failure(url, refusal)
+        if script is not None:
+            return self._scripted(task, url, script, facts)
+        if not any(facts.speech[c] for c in task.channel_ids if 0 <= c < facts.channels):
+            code = self._config.no_speech_code
+            return Outcome(url, code=code, message=code, duration_ms=facts.duration_ms)
+        return results.generated_outcome(
+            url, facts, task.channel_ids, model=task.model, parameters=task.parameters
+        )
+
+    @staticmethod
+    def _scripted(
+        task: Task, url: str, script: results.Script, facts: AudioFacts | None
+    ) -> Outcome:
+        return results.scripted_outcome(
+            url, script, facts, task.channel_ids, model=task.model, parameters=task.parameters
+        )
+
+    def _media_rules(
+        self, model: str, duration_ms: int, sample_rate: int | None, size: int
+    ) -> tuple[str, str] | None:
+        """The subtask failure for a file the model cannot take (§10.5), if any."""
+        if not self._config.media_rule_failures:
+            return None
+        spec = catalog.get(model)
+        if size > spec.max_file_bytes:
+            return (self._config.too_large_code, "The audio file is too large.")
+        if spec.max_duration_ms is not None and duration_ms > spec.max_duration_ms:
+            return (self._config.too_long_code, "The audio file is too long.")
+        if sample_rate and not spec.sample_rate.accepts(sample_rate):
+            return (
+                self._config.sample_rate_code,
+                f"The sample rate {sample_rate} Hz is not supported by {model}"
+                f" ({spec.sample_rate.describe()}).",
+            )
+        return None
 
     # query bodies --------------------------------------------------------------------
     def output(
@@ -186,27 +221,28 @@ class TaskBook:
     ) -> tuple[dict[str, Any], dict[str, Any] | None]:
         """``output`` and ``usage`` (or None) of a query answer, as of now."""
         now = self._clock.now()
+        tz = self._config.tz
         status = task.status(now, self._config.task_retention_s)
         if status == "UNKNOWN":
             return {"task_id": task.task_id, "task_status": "UNKNOWN"}, None
         output: dict[str, Any] = {
             "task_id": task.task_id,
             "task_status": status,
-            "submit_time": service_time(task.submit_at),
+            "submit_time": service_time(task.submit_at, tz),
         }
         total = len(task.file_urls)
         if status == "CANCELED":
-            output["end_time"] = service_time(task.canceled_at or now)
+            output["end_time"] = service_time(task.canceled_at or now, tz)
             output["task_metrics"] = {"TOTAL": total, "SUCCEEDED": 0, "FAILED": 0}
             return output, None
-        output["scheduled_time"] = service_time(task.scheduled_at)
+        output["scheduled_time"] = service_time(task.scheduled_at, tz)
         if status in ("PENDING", "RUNNING"):
             output["task_metrics"] = {"TOTAL": total, "SUCCEEDED": 0, "FAILED": 0}
             if status == "RUNNING" and self._config.running_partial_results:
                 self._partial(task, now, output, result_url)
             return output, None
         assert task.outcomes is not None and task.end_at is not None
-        output["end_time"] = service_time(task.end_at)
+        output["end_time"] = service_time(task.end_at, tz)
         entries = [self._entry(task, i, o, result_url) for i, o in enumerate(task.outcomes)]
         succeeded = sum(o.succeeded for o in task.outcomes)
         output["results"] = entries

@@ -110,8 +110,8 @@ class Vocabularies:
             "vocabulary_list": [
                 {
                     "vocabulary_id": v.vocabulary_id,
-                    "gmt_create": vocabulary_time(v.created),
-                    "gmt_modified": vocabulary_time(v.modified),
+                    "gmt_create": vocabulary_time(v.created, self._config.tz),
+                    "gmt_modified": vocabulary_time(v.modified, self._config.tz),
                     "status": self._status(v),
                 }
                 for v in page
@@ -121,8 +121,8 @@ class Vocabularies:
     def _query(self, data: dict[str, Any]) -> dict[str, Any]:
         vocabulary = self._find(data)
         return {
-            "gmt_create": vocabulary_time(vocabulary.created),
-            "gmt_modified": vocabulary_time(vocabulary.modified),
+            "gmt_create": vocabulary_time(vocabulary.created, self._config.tz),
+            "gmt_modified": vocabulary_time(vocabulary.modified, self._config.tz),
             "status": self._status(vocabulary),
             "target_model": vocabulary.target_model,
             "vocabulary": vocabulary.words,

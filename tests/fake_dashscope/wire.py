@@ -23,19 +23,19 @@ def hex_token(n: int = 16) -> str:
     return secrets.token_hex(n)
 
 
-def service_time(epoch: float) -> str:
+def service_time(epoch: float, tz: timezone = SERVICE_TZ) -> str:
     """``"YYYY-MM-DD HH:MM:SS.mmm"`` in service time, as task bodies carry it."""
-    moment = datetime.fromtimestamp(epoch, SERVICE_TZ)
+    moment = datetime.fromtimestamp(epoch, tz)
     return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
 
 
-def vocabulary_time(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, SERVICE_TZ).strftime("%Y-%m-%d %H:%M:%S")
+def vocabulary_time(epoch: float, tz: timezone = SERVICE_TZ) -> str:
+    return datetime.fromtimestamp(epoch, tz).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def parse_list_time(text: str) -> float:
+def parse_list_time(text: str, tz: timezone = SERVICE_TZ) -> float:
     """``YYYYMMDDhhmmss`` (service time) of the task list's window, as epoch seconds."""
-    moment = datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=SERVICE_TZ)
+    moment = datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=tz)
     return moment.timestamp()
 
 

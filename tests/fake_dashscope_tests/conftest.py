@@ -36,6 +36,12 @@ def spoken(media_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def phone_call(media_dir: Path) -> Path:
+    """8 kHz stereo speech, for the 8k models."""
+    return speech(media_dir / "call.wav", "hello this is a phone call", rate=8000, channels=2)
+
+
+@pytest.fixture(scope="session")
 def silent(media_dir: Path) -> Path:
     path = media_dir / "silent.wav"
     ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", path)

@@ -72,3 +72,11 @@ def test_fault_until_cleared_on_every_route(api, dashscope_emulator):
 def test_unknown_route_name_is_refused(dashscope_emulator):
     with pytest.raises(ValueError, match="unknown route"):
         dashscope_emulator.faults.inject(FaultKind.DROP, "sumbit")
+
+
+def test_latency_rules_do_not_hide_other_faults(api, dashscope_emulator):
+    latency = dashscope_emulator.faults.inject(FaultKind.LATENCY, "query", count=None, delay_s=0.01)
+    dashscope_emulator.faults.server_errors("query", count=1, status=500, code="InternalError")
+    assert api.get("/tasks/a").status_code == 500
+    assert api.get("/tasks/a").status_code == 200
+    assert latency.fired == 2  # armed until cleared, delaying every query

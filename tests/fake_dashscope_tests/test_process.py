@@ -78,3 +78,31 @@ def test_many_concurrent_clients(dashscope_emulator):
         queries = list(pool.map(lambda i: call("GET", f"/tasks/{i}"), ids))
     assert [status for status, _ in submits + queries] == [200] * 600
     assert len(dashscope_emulator.tasks.all()) == 300
+
+
+def test_process_is_steered_over_the_control_routes(tmp_path):
+    with EmulatorProcess(api_key="sk-steer") as process:
+        process.configure(max_files_per_task=1, all_failed_shape="failed-without-results")
+        process.configure(account_refusal="arrearage")
+        process.configure(account_refusal=None, retired_models=["paraformer-v1"])
+        process.script("gone.wav", code="InvalidFile.DownloadFailed", message="gone")
+        process.advance(5)
+        process.inject("error", "query", count=1, status=503, code="ServiceUnavailable")
+        headers = {"Authorization": "Bearer sk-steer", "X-DashScope-Async": "enable"}
+        with httpx.Client(base_url=process.base_url, headers=headers) as client:
+            one = {
+                "model": "paraformer-v2",
+                "parameters": {},
+                "input": {"file_urls": ["https://cdn.example.com/gone.wav"]},
+            }
+            task_id = client.post(SUBMIT, json=one).json()["output"]["task_id"]
+            two = {**one, "input": {"file_urls": ["https://a.example.com/1.wav"] * 2}}
+            assert client.post(SUBMIT, json=two).status_code == 400
+            assert client.get(f"/tasks/{task_id}").status_code == 503
+            process.finish_all()
+            output = client.get(f"/tasks/{task_id}").json()["output"]
+        assert output["task_status"] == "FAILED" and "results" not in output
+        assert [t["task_id"] for t in process.tasks()] == [task_id]
+        recorded = process.requests()
+        assert [r["status"] for r in recorded] == [200, 400, 503, 200]
+        assert all("authorization" not in {k.lower() for k in r["headers"]} for r in recorded)

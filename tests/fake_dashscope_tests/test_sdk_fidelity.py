@@ -153,3 +153,23 @@ def test_upload_helper_then_transcribe_the_oss_url(sdk, dashscope_emulator, spok
         OssUtils.upload(
             model="paraformer-v2", file_path=str(spoken), upload_certificate=certificate
         )
+
+
+@pytest.mark.filterwarnings("ignore")  # the v2 audio API announces itself as a preview
+def test_v2_client_jobs(dashscope_emulator, spoken):
+    import dashscope
+    from dashscope.v2.errors import DashScopeError
+
+    client = dashscope.Client(
+        api_key=dashscope_emulator.api_key, base_url=dashscope_emulator.base_url
+    )
+    url = dashscope_emulator.host_file(spoken)
+    job = client.audio.asr.jobs.create(model="paraformer-v2", file_urls=[url])
+    done = client.audio.asr.jobs.wait(job)
+    assert done.status == "SUCCEEDED"
+    assert done.output["results"][0]["subtask_status"] == "SUCCEEDED"
+    failing = client.audio.asr.jobs.create(
+        model="fun-asr", file_urls=["https://unreachable.example.com/a.wav"]
+    )
+    with pytest.raises(DashScopeError, match="cannot be downloaded"):
+        client.audio.asr.jobs.wait(failing)

@@ -337,3 +337,12 @@ def test_host_file_is_downloadable(dashscope_emulator, spoken: Path):
     url = dashscope_emulator.host_file(spoken)
     assert httpx.get(url).content == spoken.read_bytes()
     assert isinstance(dashscope_emulator, Emulator)
+
+
+def test_chinese_words_when_asked_for_chinese(api, dashscope_emulator, spoken):
+    url = dashscope_emulator.host_file(spoken)
+    task_id = submit_ok(api, [url], parameters={"language_hints": ["zh"]})
+    result = finished(api, dashscope_emulator, task_id)["output"]["results"][0]
+    sentence = parse_result(httpx.get(result["transcription_url"]).content).channels[0].sentences[0]
+    assert sentence.text.endswith("。") and " " not in sentence.text
+    assert all("\u4e00" <= w.text[0] <= "\u9fff" for w in sentence.words)
