@@ -34,6 +34,7 @@ from desktop.ui.transcript_bars import FilterBar, FindBar
 from desktop.ui.transcript_model import Column, TranscriptModel
 from desktop.ui.transcript_session import DEBOUNCE_MS, TranscriptSession
 from desktop.ui.transcript_view import TranscriptView
+from desktop.ui.waveform import WaveformPanel
 
 NUDGE_MS = 100
 
@@ -80,6 +81,8 @@ class TranscriptEditor(QMainWindow):
         self.player = MediaPlayer(self)
         self.player_widget = PlayerWidget(self.player, self)
         self.view = TranscriptView(self.model, self)
+        self.waveform = WaveformPanel(self.model, self)
+        self.wave = self.waveform.view
         self.filters = FilterBar(self.model, self)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
@@ -90,6 +93,7 @@ class TranscriptEditor(QMainWindow):
         self._hide_empty_columns()
         if media is not None:
             self.player_widget.open(media)
+            self._load_waveform(media)
         elif self.player.available:
             self.player_widget.show_notice(media_problem)
 
@@ -104,9 +108,11 @@ class TranscriptEditor(QMainWindow):
         column.addWidget(self.view, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.player_widget)
+        splitter.addWidget(self.waveform)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 3)
         self.setCentralWidget(splitter)
         self.save_label = QLabel(self.tr("All changes saved"), self)
         self.statusBar().addPermanentWidget(self.save_label)
@@ -188,6 +194,24 @@ class TranscriptEditor(QMainWindow):
         self.find_bar.replace_one.connect(self.replace_current)
         self.find_bar.replace_every.connect(self.replace_all)
         self.find_bar.closed.connect(self.view.setFocus)
+        self.player.position_changed.connect(self.wave.set_position)
+        self.player.duration_changed.connect(self.wave.set_duration)
+        self.wave.seek_requested.connect(self.seek)
+        self.wave.row_selected.connect(self.select_row)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.wave.select_row(
+                current.row() if current.isValid() else None
+            )
+        )
+
+    def _load_waveform(self, media: str) -> None:
+        if media.startswith(("http://", "https://")):
+            self.waveform.status.setText(
+                self.tr("No waveform for media played from a URL; import it with --media FILE")
+            )
+            self.waveform.status.show()
+            return
+        self.waveform.load(Path(media))
 
     def _hide_empty_columns(self) -> None:
         transcript = self.session.transcript
@@ -423,6 +447,7 @@ class TranscriptEditor(QMainWindow):
         if not self.session.close() and not self._discard_unsaved():
             event.ignore()
             return
+        self.waveform.stop()
         self.player.close()
         super().closeEvent(event)
 
