@@ -30,6 +30,7 @@ from desktop.domain.editing import EditError, SentenceRef, TextMatch
 from desktop.domain.transcript import Transcript
 from desktop.store.library import ItemSummary, Library
 from desktop.ui.player import JUMP_MS, MediaPlayer, PlayerWidget
+from desktop.ui.sync_tools import SyncTools
 from desktop.ui.transcript_bars import FilterBar, FindBar
 from desktop.ui.transcript_model import Column, TranscriptModel
 from desktop.ui.transcript_session import DEBOUNCE_MS, TranscriptSession
@@ -180,6 +181,8 @@ class TranscriptEditor(QMainWindow):
             play, self.tr("Forward 5 seconds"), lambda: self.player.jump(JUMP_MS), "Alt+Right"
         )
         self._action(play, self.tr("Replay current sentence"), self.replay_sentence, "Ctrl+R")
+        self.sync = SyncTools(self)
+        self.sync.build_menu()
 
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
