@@ -10,6 +10,7 @@ Ctrl+R replays the current sentence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -29,6 +30,7 @@ from desktop.domain import editing
 from desktop.domain.editing import EditError, SentenceRef, TextMatch
 from desktop.domain.transcript import Transcript
 from desktop.store.library import ItemSummary, Library
+from desktop.ui.compare_versions import CompareDialog
 from desktop.ui.player import JUMP_MS, MediaPlayer, PlayerWidget
 from desktop.ui.sync_tools import SyncTools
 from desktop.ui.transcript_bars import FilterBar, FindBar
@@ -74,6 +76,8 @@ class TranscriptEditor(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or f"Item {item_id}")
+        self._library_path = library_path
+        self.compare_dialog: CompareDialog | None = None
         self.resize(1100, 760)
         self.session = TranscriptSession(
             item_id, transcript, library_path=library_path, debounce_ms=debounce_ms, parent=self
@@ -171,6 +175,9 @@ class TranscriptEditor(QMainWindow):
         self._action(edit, self.tr("Find next"), self.find_next, "F3")
         edit.addSeparator()
         self._action(edit, self.tr("Revert to original"), self.revert_to_original)
+        self._action(
+            edit, self.tr("&Compare with another version…"), self.compare_versions, "Ctrl+Shift+V"
+        )
 
         play = bar.addMenu(self.tr("&Playback"))
         self._action(play, self.tr("Play/pause"), self.player.toggle, "Ctrl+Space")
@@ -369,6 +376,54 @@ class TranscriptEditor(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Back to the original result; Undo brings your edits back"), 10_000
             )
+
+    def compare_choices(self) -> list[tuple[str, Callable[[], Transcript]]]:
+        """What the text can be compared with: this item's versions, other runs of its media."""
+        path, item_id = self._library_path, self.session.item_id
+        with Library.open(path) as library:
+            versions = library.versions(item_id)
+            media = library.item(item_id).media_path
+            others = (
+                [i for i in library.items_with_media(media) if i.id != item_id] if media else []
+            )
+
+        def version(version_id: int) -> Callable[[], Transcript]:
+            def load() -> Transcript:
+                with Library.open(path) as library:
+                    return library.version_transcript(item_id, version_id)
+
+            return load
+
+        def item(other_id: int) -> Callable[[], Transcript]:
+            def load() -> Transcript:
+                with Library.open(path) as library:
+                    return library.transcript(other_id)
+
+            return load
+
+        choices = [
+            (self.tr("The original result ({0})").format(f"{v.created_at:%Y-%m-%d %H:%M}"),
+             version(v.id))
+            for v in versions
+            if v.is_original
+        ]  # fmt: skip
+        choices += [
+            (self.tr("Saved version of {0}").format(f"{v.created_at:%Y-%m-%d %H:%M:%S}"),
+             version(v.id))
+            for v in reversed(versions)
+            if not v.is_original
+        ]  # fmt: skip
+        choices += [
+            (self.tr("{0} — {1} (item {2})").format(o.title, o.model or "?", o.id), item(o.id))
+            for o in others
+        ]
+        return choices
+
+    def compare_versions(self) -> None:
+        self.view.finish_editing(commit=True)
+        dialog = CompareDialog(self.session, self.compare_choices(), self)
+        self.compare_dialog = dialog
+        dialog.open()
 
     # -- find and replace ------------------------------------------------------
 
