@@ -183,8 +183,10 @@ class CompareDialog(QDialog):
         self.left.setHtml("<hr>".join(render(c, "left") for c in diff.channels))
         self.right.setHtml("<hr>".join(render(c, "right") for c in diff.channels))
         self.summary.setText(
-            self.tr("{0} changes; {1:.0%} of the words are the same").format(
-                len(hunks), diff.similarity()
+            self.tr("{0} {1}; {2:.0%} of the words are the same").format(
+                len(hunks),
+                self.tr("change") if len(hunks) == 1 else self.tr("changes"),
+                diff.similarity(),
             )
             if hunks
             else self.tr("The two versions have the same words")

@@ -153,7 +153,9 @@ class TimingRulesDialog(QDialog):
         self.changes = TimingChangesModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.changes)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         form = QFormLayout()
         form.addRow(self.tr("Take the numbers of"), self.preset)
@@ -210,7 +212,11 @@ class TimingRulesDialog(QDialog):
         )
         self.changes.set_changes(changes)
         self.summary.setText(
-            self.tr("{0} sentences change").format(len(changes))
+            (
+                self.tr("1 sentence changes")
+                if len(changes) == 1
+                else self.tr("{0} sentences change").format(len(changes))
+            )
             if changes
             else self.tr("Nothing to change: every sentence already follows these rules")
         )

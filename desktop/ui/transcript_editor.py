@@ -235,6 +235,7 @@ class TranscriptEditor(QMainWindow):
     def seek(self, ms: int) -> None:
         self.player.seek(ms)
         self.model.set_position(ms)
+        self.wave.set_position(ms)  # also without playable media: "set start here" uses it
 
     def replay_sentence(self) -> None:
         row = self.current_row()

@@ -29,7 +29,7 @@ def test_the_original_and_the_correction_show_word_by_word_and_a_change_can_be_t
     assert dialog.version.currentText().startswith("The original result")
     assert dialog.hunks.rowCount() == 1
     assert dialog.hunks.index(0).data() == "1. word  →  world"
-    assert "1 changes" in dialog.summary.text()
+    assert dialog.summary.text() == "1 change; 90% of the words are the same"
     assert dialog.left.toPlainText().splitlines()[0] == "hello word again"
     assert dialog.right.toPlainText().splitlines()[0] == "hello world again"
     assert "#c8ecc8" in dialog.right.toHtml().lower() or "200, 236, 200" in dialog.right.toHtml()
