@@ -188,6 +188,9 @@ class TranscriptEditor(QMainWindow):
             play, self.tr("Forward 5 seconds"), lambda: self.player.jump(JUMP_MS), "Alt+Right"
         )
         self._action(play, self.tr("Replay current sentence"), self.replay_sentence, "Ctrl+R")
+        play.addSeparator()
+        self._action(play, self.tr("Zoom waveform in"), lambda: self.wave.zoom(2.0), "Ctrl+=")
+        self._action(play, self.tr("Zoom waveform out"), lambda: self.wave.zoom(0.5), "Ctrl+-")
         self.sync = SyncTools(self)
         self.sync.build_menu()
 

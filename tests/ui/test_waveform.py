@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.domain.subtitle_presets import builtin
 from desktop.export import ExportOptions, export_transcript
+from desktop.media.waveform import Peaks
 from desktop.store.library import Library
 from desktop.ui.transcript_model import Column
 from tests.helpers.speech_media import Spoken
@@ -138,6 +139,15 @@ def test_ctrl_wheel_zooms_around_the_pointer_and_the_wheel_scrolls(qtbot, editor
     assert wave.start_ms > start
 
 
+def test_zoom_shortcuts_halve_and_double_the_span(qtbot, editor):
+    wave = loaded(qtbot, editor)
+    wave.set_view(0, 4.0)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert wave.ms_per_px == 2.0
+    qtbot.keyClick(editor.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert wave.ms_per_px == 4.0
+
+
 def test_the_playhead_turns_the_page_while_playing(qtbot, editor):
     wave = loaded(qtbot, editor)
     wave.set_view(0, 1.0)  # one second across 1000 px: playback soon leaves the view
@@ -174,3 +184,24 @@ def test_the_drawn_waveform_has_ink_over_each_word_and_none_in_the_pauses(qtbot,
             assert inked_rows(loudest + 4) > middle_line + 10, word.text
     pause = (timings[0][-1].end_ms + timings[1][0].begin_ms) / 2
     assert inked_rows(pause) <= middle_line
+
+
+def test_peaks_are_drawn_as_they_arrive(qtbot, editor):
+    wave = loaded(qtbot, editor)
+    wave.set_peaks(Peaks())  # as when a file starts decoding
+    wave.set_view(0, 10.0)
+    background = wave.render_pixmap().toImage().pixelColor(0, 2)
+
+    def inked(ms: int) -> bool:
+        wave.repaint()
+        image = wave.grab().toImage()
+        x = round(wave.x_of(ms))
+        return image.pixelColor(x, 3) != background
+
+    # Before the first sentence and in the pause after it, nothing but peaks can ink the top.
+    pause = (editor.model.sentence(0).end_ms + editor.model.sentence(1).begin_ms) // 2
+    assert not inked(150) and not inked(pause)
+    wave.add_chunk(0, bytes([127]) * 100)  # the first second, at full scale
+    assert inked(150) and not inked(pause)
+    wave.add_chunk(100, bytes([127]) * (pause // 10))
+    assert inked(pause)
