@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fake_dashscope.fixtures import dashscope_emulator, emulator_config  # noqa: F401
+
 # Widgets render offscreen unless a test starts its own process on the Xvfb screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -7,6 +7,7 @@ from desktop.domain.catalog import UnknownModelError
 from desktop.domain.subtitle_presets import UnknownPresetError
 from desktop.export.chinese_script import UnknownConversionError
 from desktop.export.files import ExportWriteError
+from desktop.jobs.sources import SourceError
 from desktop.store.database import LibraryError
 from desktop.store.imports import ImportFailedError
 from desktop.store.library import ItemNotFoundError
@@ -30,4 +31,5 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     UnknownConversionError,
     ExportWriteError,
     PresetFileError,
+    SourceError,
 )

@@ -12,7 +12,13 @@ import sys
 from collections.abc import Callable
 
 from desktop import __version__
-from desktop.cli import editor_commands, key_commands, library_commands, subtitle_commands
+from desktop.cli import (
+    editor_commands,
+    job_commands,
+    key_commands,
+    library_commands,
+    subtitle_commands,
+)
 from desktop.cli.errors import EXPECTED_ERRORS
 
 Handler = Callable[[argparse.Namespace], int]
@@ -34,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     key_commands.register(commands)
     subtitle_commands.register(commands)
     editor_commands.register(commands)
+    job_commands.register(commands)
     return parser
 
 

@@ -9,6 +9,7 @@ was lost) without losing a file or paying for it twice.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -65,6 +66,8 @@ class Job:
 
 
 _COLUMNS = [f.name for f in fields(Job)]
+_SELECT = ", ".join(_COLUMNS)
+_COLUMN_SET = frozenset(_COLUMNS)
 _DATETIMES = {"uploaded_at", "submit_started_at", "created_at", "updated_at"}
 
 
@@ -120,20 +123,78 @@ class JobStore:
         return [_job(row) for row in rows]
 
     def known_task_ids(self) -> set[str]:
-        rows = self._conn.execute("SELECT DISTINCT task_id FROM jobs WHERE task_id IS NOT NULL")
+        """Every task id this library ever received from a submit."""
+        rows = self._conn.execute(
+            "SELECT task_id FROM tasks UNION SELECT task_id FROM jobs WHERE task_id IS NOT NULL"
+        )
         return {row[0] for row in rows}
 
     def update(self, job_id: int, **changes: Any) -> Job:
         """Write ``changes`` (column = value) and the update time, then return the new row."""
-        unknown = set(changes) - set(_COLUMNS)
+        unknown = changes.keys() - _COLUMN_SET
+        if unknown:
+            raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
+        values = {name: _to_sql(value) for name, value in changes.items()}
+        values["updated_at"] = _now()
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        # One statement is its own transaction; RETURNING saves a second query
+        # (the engine writes thousands of these for a big queue).
+        rows = self._conn.execute(
+            f"UPDATE jobs SET {assignments} WHERE id = ? RETURNING {_SELECT}",
+            (*values.values(), job_id),
+        ).fetchall()
+        if not rows:
+            raise KeyError(f"no job with id {job_id}")
+        return _job(rows[0])
+
+    def update_many(self, job_ids: Sequence[int], **changes: Any) -> list[Job]:
+        """The same ``changes`` to several jobs in one transaction (a batch submit)."""
+        unknown = changes.keys() - _COLUMN_SET
         if unknown:
             raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
         values = {name: _to_sql(value) for name, value in changes.items()}
         values["updated_at"] = _now()
         assignments = ", ".join(f"{name} = ?" for name in values)
         with transaction(self._conn) as conn:
-            conn.execute(f"UPDATE jobs SET {assignments} WHERE id = ?", (*values.values(), job_id))
-        return self.get(job_id)
+            conn.executemany(
+                f"UPDATE jobs SET {assignments} WHERE id = ?",
+                [(*values.values(), job_id) for job_id in job_ids],
+            )
+        return self.get_many(job_ids)
+
+    def get_many(self, job_ids: Sequence[int]) -> list[Job]:
+        """The rows of ``job_ids``, in that order."""
+        marks = ", ".join("?" * len(job_ids))
+        rows = self._conn.execute(f"SELECT {_SELECT} FROM jobs WHERE id IN ({marks})", job_ids)
+        by_id = {job.id: job for job in map(_job, rows)}
+        return [by_id[i] for i in job_ids]
+
+    def set_usage(self, shares: dict[int, float]) -> list[Job]:
+        """Each job's share of its task's billed seconds, in one transaction."""
+        now = _now()
+        with transaction(self._conn) as conn:
+            conn.executemany(
+                "UPDATE jobs SET usage_seconds = ?, updated_at = ? WHERE id = ?",
+                [(seconds, now, job_id) for job_id, seconds in shares.items()],
+            )
+        return self.get_many(list(shares))
+
+    def mark_done(self, job_id: int, item_id: int) -> None:
+        """Inside the caller's transaction: the job's result is stored as ``item_id``."""
+        self._conn.execute(
+            "UPDATE jobs SET state = ?, item_id = ?, bytes_done = COALESCE(size_bytes, 0),"
+            " error_code = NULL, error_message = NULL, advice = NULL, updated_at = ?"
+            " WHERE id = ?",
+            (JobState.DONE, item_id, _now(), job_id),
+        )
+
+    def remember_task(self, task_id: str, model: str) -> None:
+        """Record a task id the service gave us; kept after its jobs are retried or removed."""
+        with transaction(self._conn) as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO tasks (task_id, model, submitted_at) VALUES (?, ?, ?)",
+                (task_id, model, _now()),
+            )
 
     def remove(self, job_id: int) -> None:
         with transaction(self._conn) as conn:

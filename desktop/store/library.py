@@ -111,8 +111,14 @@ class Library:
         media_path: str | None = None,
         origin: Origin = "import",
         task_id: str | None = None,
+        completes_job: int | None = None,
     ) -> int:
-        """Store a parsed result with its raw bytes; returns the new item id."""
+        """Store a parsed result with its raw bytes; returns the new item id.
+
+        ``completes_job`` marks that queue job done in the same transaction, so a
+        crash can never leave a stored result whose job still looks unfinished
+        (and would be fetched, and stored, a second time).
+        """
         now = _now()
         with transaction(self._conn) as conn:
             cursor = conn.execute(
@@ -141,6 +147,8 @@ class Library:
             )
             self._insert_version(item_id, transcript, original=True, now=now)
             self._index(item_id, transcript)
+            if completes_job is not None:
+                self.jobs.mark_done(completes_job, item_id)
         return item_id
 
     def save_transcript(self, item_id: int, transcript: Transcript) -> None:

@@ -91,4 +91,15 @@ MIGRATIONS: tuple[str, ...] = (
         recorded_at TEXT NOT NULL
     );
     """,
+    # 3: every task id the app ever got back from a submit, so reconciling a lost
+    # submit never mistakes one of our older tasks (retried since) for the lost one.
+    """
+    CREATE TABLE tasks (
+        task_id      TEXT PRIMARY KEY,
+        model        TEXT NOT NULL,
+        submitted_at TEXT NOT NULL
+    );
+    INSERT OR IGNORE INTO tasks (task_id, model, submitted_at)
+        SELECT task_id, model, MIN(updated_at) FROM jobs WHERE task_id IS NOT NULL GROUP BY task_id;
+    """,
 )

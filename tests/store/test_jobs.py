@@ -5,8 +5,10 @@ from decimal import Decimal
 
 import pytest
 
+from desktop.dashscope.result_file import parse_result
 from desktop.store.jobs import JobState, JobStore
 from desktop.store.library import Library
+from tests.helpers.results import fixture_path
 
 
 @pytest.fixture
@@ -73,3 +75,30 @@ def test_usage_is_counted_once_per_task(jobs: JobStore) -> None:
     month = datetime.now(UTC).strftime("%Y-%m")
     assert jobs.usage_by_model(month) == {"paraformer-v2": 100.5, "sensevoice-v1": 7.0}
     assert jobs.usage_by_model("1999-01") == {}
+
+
+def test_a_batch_moves_together_and_task_ids_outlive_their_jobs(jobs: JobStore) -> None:
+    first, second = _add(jobs, "/a"), _add(jobs, "/b")
+    moved = jobs.update_many([first, second], state=JobState.SUBMITTING)
+    assert [j.state for j in moved] == [JobState.SUBMITTING, JobState.SUBMITTING]
+    jobs.update(first, state=JobState.SUBMITTED, task_id="t-old")
+    jobs.remember_task("t-old", "paraformer-v2")
+    # A retry clears the job's task id; reconciling must still know the old task is ours.
+    jobs.update(first, state=JobState.WAITING, task_id=None)
+    jobs.remove(second)
+    assert jobs.known_task_ids() == {"t-old"}
+
+
+def test_a_stored_result_and_its_done_job_land_in_one_transaction(tingxie_home) -> None:
+    with Library.open() as library:
+        job_id = _add(library.jobs)
+        raw = fixture_path("paraformer_zh_en").read_bytes()
+        with pytest.raises(AttributeError):  # a failure while storing leaves the job as it was
+            library.add_item(raw=raw, source="s", transcript=None, title="t", completes_job=job_id)  # type: ignore[arg-type]
+        assert library.jobs.get(job_id).state is JobState.QUEUED
+        assert library.items() == []
+        item_id = library.add_item(
+            raw=raw, source="s", transcript=parse_result(raw), title="t", completes_job=job_id
+        )
+        job = library.jobs.get(job_id)
+        assert (job.state, job.item_id) == (JobState.DONE, item_id)

@@ -1,0 +1,188 @@
+"""Typed errors of the DashScope client, each with a sentence telling the user what to do.
+
+The service reports synchronous failures as an HTTP status plus
+``{"request_id", "code", "message"}``; :func:`error_from_response` turns that
+into the matching class. No error ever holds the API key: errors are built
+only from response bodies, status codes and URLs, never from request headers.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import ClassVar
+
+
+class DashScopeError(Exception):
+    """A failure talking to DashScope (or refused locally before talking)."""
+
+    default_advice: ClassVar[str] = (
+        "Try again later; if it keeps happening, check the service status."
+    )
+    retryable: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "",
+        request_id: str | None = None,
+        status: int | None = None,
+        advice: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.request_id = request_id
+        self.status = status
+        self.advice = advice or self.default_advice
+
+    def __str__(self) -> str:
+        head = f"{self.code}: {self.message}" if self.code else self.message
+        parts = [head]
+        if self.status is not None:
+            parts.append(f"HTTP {self.status}")
+        if self.request_id:
+            parts.append(f"request {self.request_id}")
+        return " · ".join(parts)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(code={self.code!r}, message={self.message!r}, "
+            f"status={self.status!r}, request_id={self.request_id!r})"
+        )
+
+
+class AuthError(DashScopeError):
+    default_advice = (
+        "Check the API key in Settings and that it belongs to the selected region "
+        "(Beijing and Singapore keys are different)."
+    )
+
+
+class ThrottledError(DashScopeError):
+    default_advice = "The service is limiting the request rate; wait a minute and try again."
+    retryable = True
+
+
+class InvalidParameterError(DashScopeError):
+    default_advice = "Change the options or the file named in the message and submit again."
+
+
+class NotFoundError(InvalidParameterError):
+    default_advice = "The item no longer exists on the service; refresh the list."
+
+
+class TooManyFilesError(InvalidParameterError):
+    default_advice = "Submit fewer files per task; the client can split them for you."
+
+
+class ModelUnavailableError(DashScopeError):
+    default_advice = (
+        "Pick another model, or activate this model in the Model Studio console "
+        "for the selected region."
+    )
+
+
+class QuotaError(DashScopeError):
+    default_advice = (
+        "Top up the account or raise the quota in the Model Studio console, then try again."
+    )
+
+
+class ServerError(DashScopeError):
+    default_advice = "The service had an internal problem; try again in a few minutes."
+    retryable = True
+
+
+class NetworkError(DashScopeError):
+    default_advice = "Check the internet connection (and proxy settings), then try again."
+    retryable = True
+
+
+class RequestTimeout(DashScopeError):
+    default_advice = "The service did not answer in time; check the connection and try again."
+    retryable = True
+
+
+class WaitTimeout(RequestTimeout):
+    default_advice = "The task is still running on the service; check again later - it is not lost."
+    retryable = False
+
+
+class ResultExpiredError(DashScopeError):
+    default_advice = (
+        "The result link has expired (results are kept 24 hours); query the task again "
+        "for a fresh link, or transcribe the file again."
+    )
+
+
+class MalformedResponseError(DashScopeError):
+    default_advice = (
+        "The service sent a reply the app cannot read; try again, and report it if it repeats."
+    )
+
+
+class UploadPolicyExpired(DashScopeError):
+    default_advice = "The upload permission expired; the upload will be retried with a new one."
+    retryable = True
+
+
+class OptionRefused(DashScopeError):
+    """Raised locally, before any request: the model does not take this option or value."""
+
+    default_advice = "Change the option named in the message, or choose a model that supports it."
+
+
+_QUOTA_CODES = {
+    "Arrearage",
+    "AllocationQuota.FreeTierOnly",
+    "Throttling.AllocationQuota",
+}
+_MODEL_CODES = {
+    "ModelNotFound",
+    "AccessDenied.Unpurchased",
+    "Model.AccessDenied",
+    "Workspace.AccessDenied",
+    "Endpoint.AccessDenied",
+}
+
+
+def error_class(status: int, code: str, message: str) -> type[DashScopeError]:
+    """The class for an HTTP error status and the service's code."""
+    if code in _QUOTA_CODES:
+        return QuotaError
+    if code in _MODEL_CODES or "model not exist" in message.lower():
+        return ModelUnavailableError
+    if status == 401 or code in ("InvalidApiKey", "NOT AUTHORIZED"):
+        return AuthError
+    if status == 429 or code.startswith("Throttling"):
+        return ThrottledError
+    if status >= 500:
+        return ServerError
+    if status == 404:
+        return NotFoundError
+    return InvalidParameterError
+
+
+def error_from_response(status: int, body: bytes, *, context: str = "") -> DashScopeError:
+    """Build the typed error from a non-2xx DashScope JSON reply (or a gateway's HTML)."""
+    code, message, request_id = read_error_body(body)
+    if not message:
+        message = f"HTTP {status}"
+    if context:
+        message = f"{context}: {message}"
+    cls = error_class(status, code, message)
+    return cls(message, code=code or "Unknown", request_id=request_id, status=status)
+
+
+def read_error_body(body: bytes) -> tuple[str, str, str | None]:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return "", "", None
+    if not isinstance(data, dict):
+        return "", "", None
+    code = str(data.get("code") or "")
+    message = str(data.get("message") or data.get("msg") or "").strip()
+    request_id = data.get("request_id")
+    return code, message, str(request_id) if request_id else None

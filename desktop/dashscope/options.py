@@ -1,0 +1,206 @@
+"""Submit options for a transcription task, checked against the model catalog.
+
+Every option a model does not take is refused here, before any request or
+cost, with a message naming the option and the models that do take it. The
+parameters produced are exactly what the official SDK would send for the same
+keyword arguments (``None`` values are not sent at all).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from desktop.dashscope.errors import OptionRefused
+from desktop.domain import catalog
+from desktop.domain.catalog import Option, Region
+
+
+@dataclass(frozen=True)
+class SpecialWordFilter:
+    """Words to mask with ``*`` (signed) or delete (empty); the service wants it as JSON text."""
+
+    mask_words: tuple[str, ...] = ()
+    delete_words: tuple[str, ...] = ()
+    system_reserved_filter: bool = True
+
+    def to_wire(self) -> str:
+        value: dict[str, Any] = {}
+        if self.mask_words:
+            value["filter_with_signed"] = {"word_list": list(self.mask_words)}
+        if self.delete_words:
+            value["filter_with_empty"] = {"word_list": list(self.delete_words)}
+        value["system_reserved_filter"] = self.system_reserved_filter
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class TranscriptionOptions:
+    """What to ask of the model; ``None`` means "not sent" (the service default applies)."""
+
+    channel_id: Sequence[int] | None = None
+    language_hints: Sequence[str] | None = None
+    vocabulary_id: str | None = None
+    phrase_id: str | None = None  # v1 Paraformer phrase hot words (top-level ``resources``)
+    diarization_enabled: bool | None = None
+    speaker_count: int | None = None
+    disfluency_removal_enabled: bool | None = None
+    timestamp_alignment_enabled: bool | None = None
+    special_word_filter: SpecialWordFilter | str | None = None
+    # Sent verbatim and unchecked, as the SDK does with unknown keyword
+    # arguments: for parameters newer than this app (e.g. the undocumented
+    # ``audio_event_detection_enabled``).
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def check(self, model: str, region: Region | None = None) -> catalog.ModelSpec:
+        """The model's spec if every set option suits it; else OptionRefused."""
+        try:
+            spec = catalog.get(model)
+        except catalog.UnknownModelError as exc:
+            raise OptionRefused(str(exc), code="UnknownModel") from None
+        if region is not None and region not in spec.regions:
+            raise OptionRefused(
+                f"{model} is not offered in the {region.value} region",
+                code="ModelNotInRegion",
+                advice="Pick a model offered in this region, or switch the region in Settings.",
+            )
+        for option in self._set_options():
+            if not spec.accepts(option):
+                raise OptionRefused(
+                    f"{model} does not accept {option.value}; models that do: "
+                    f"{', '.join(_models_accepting(option))}",
+                    code="OptionNotSupported",
+                )
+        self._check_values(spec)
+        return spec
+
+    def to_parameters(self, model: str) -> dict[str, Any]:
+        """The ``parameters`` object of the submit body (checked first)."""
+        self.check(model)
+        params: dict[str, Any] = {}
+        if self.channel_id is not None:
+            params["channel_id"] = list(self.channel_id)
+        if self.vocabulary_id is not None:
+            params["vocabulary_id"] = self.vocabulary_id
+        for name in (
+            "disfluency_removal_enabled",
+            "timestamp_alignment_enabled",
+            "diarization_enabled",
+            "speaker_count",
+        ):
+            value = getattr(self, name)
+            if value is not None:
+                params[name] = value
+        if self.special_word_filter is not None:
+            swf = self.special_word_filter
+            params["special_word_filter"] = swf if isinstance(swf, str) else swf.to_wire()
+        if self.language_hints is not None:
+            params["language_hints"] = list(self.language_hints)
+        params.update(self.extra)
+        return params
+
+    def to_resources(self) -> list[dict[str, str]] | None:
+        if self.phrase_id is None:
+            return None
+        return [{"resource_id": self.phrase_id, "resource_type": "asr_phrase"}]
+
+    def _set_options(self) -> list[Option]:
+        by_field = {
+            "channel_id": Option.CHANNEL_ID,
+            "language_hints": Option.LANGUAGE_HINTS,
+            "vocabulary_id": Option.VOCABULARY,
+            "phrase_id": Option.PHRASES,
+            "diarization_enabled": Option.DIARIZATION,
+            "speaker_count": Option.SPEAKER_COUNT,
+            "disfluency_removal_enabled": Option.DISFLUENCY_REMOVAL,
+            "timestamp_alignment_enabled": Option.TIMESTAMP_ALIGNMENT,
+            "special_word_filter": Option.SPECIAL_WORD_FILTER,
+        }
+        return [
+            by_field[f.name]
+            for f in fields(self)
+            if f.name in by_field and getattr(self, f.name) is not None
+        ]
+
+    def _check_values(self, spec: catalog.ModelSpec) -> None:
+        _check_channels(self.channel_id)
+        _check_hints(self.language_hints, spec)
+        _check_speakers(self.speaker_count, self.diarization_enabled)
+        for name in ("vocabulary_id", "phrase_id"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise OptionRefused(f"{name} must be a non-empty id", code="InvalidOption")
+        if isinstance(self.special_word_filter, str):
+            _check_filter_text(self.special_word_filter)
+
+
+def _models_accepting(option: Option) -> list[str]:
+    return [m.name for m in catalog.MODELS if m.accepts(option)]
+
+
+def _check_channels(channels: Sequence[int] | None) -> None:
+    if channels is None:
+        return
+    values = list(channels)
+    if not values or any(not isinstance(c, int) or isinstance(c, bool) or c < 0 for c in values):
+        raise OptionRefused(
+            f"channel_id must list track numbers from 0 up, got {values!r}", code="InvalidOption"
+        )
+    if len(set(values)) != len(values):
+        raise OptionRefused(f"channel_id lists a track twice: {values!r}", code="InvalidOption")
+
+
+def _check_hints(hints: Sequence[str] | None, spec: catalog.ModelSpec) -> None:
+    if hints is None:
+        return
+    if isinstance(hints, str):
+        raise OptionRefused(
+            "language_hints must be a list of codes, not a string", code="InvalidOption"
+        )
+    values = list(hints)
+    if not values:
+        raise OptionRefused("language_hints is empty; leave it unset instead", code="InvalidOption")
+    unknown = [h for h in values if h not in spec.language_hints]
+    if unknown:
+        raise OptionRefused(
+            f"{spec.name} does not know the language code(s) {', '.join(map(repr, unknown))}; "
+            f"it accepts: {' '.join(spec.language_hints)}",
+            code="InvalidOption",
+        )
+    if spec.max_language_hints is not None and len(values) > spec.max_language_hints:
+        raise OptionRefused(
+            f"{spec.name} takes at most {spec.max_language_hints} language hint(s), "
+            f"got {len(values)}",
+            code="InvalidOption",
+        )
+
+
+def _check_speakers(count: int | None, diarization: bool | None) -> None:
+    if count is None:
+        return
+    low, high = catalog.SPEAKER_COUNT_RANGE
+    if not isinstance(count, int) or isinstance(count, bool) or not low <= count <= high:
+        raise OptionRefused(
+            f"speaker_count must be a whole number from {low} to {high}, got {count!r}",
+            code="InvalidOption",
+        )
+    if not diarization:
+        raise OptionRefused(
+            "speaker_count has no effect unless diarization_enabled is on",
+            code="InvalidOption",
+        )
+
+
+def _check_filter_text(text: str) -> None:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise OptionRefused(
+            "special_word_filter must be a JSON object as text "
+            '(e.g. {"filter_with_signed":{"word_list":["..."]}})',
+            code="InvalidOption",
+        )
