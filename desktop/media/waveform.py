@@ -294,8 +294,28 @@ class PeakLoader:
         return self._thread.is_alive()
 
 
-def silences(peaks: Peaks, *, threshold: int = 4, min_ms: int = 200) -> list[tuple[int, int]]:
-    """Stretches at least ``min_ms`` long whose peaks stay under ``threshold``: snap targets."""
+def noise_floor(peaks: Peaks, share: float = 0.1) -> int:
+    """The peak level the quietest ``share`` of the buckets stay at or under."""
+    values = bytes(peaks.values)
+    wanted = len(values) * share
+    seen = 0
+    for level in range(PEAK_MAX + 1):
+        seen += values.count(level)
+        if seen >= wanted:
+            return level
+    return PEAK_MAX
+
+
+def silences(
+    peaks: Peaks, *, threshold: int | None = None, min_ms: int = 200
+) -> list[tuple[int, int]]:
+    """Stretches at least ``min_ms`` long whose peaks stay under ``threshold``: snap targets.
+
+    Without a threshold it follows the recording: a little above its noise
+    floor (room tone, hiss), so a noisy file still has pauses to snap to.
+    """
+    if threshold is None:
+        threshold = max(4, noise_floor(peaks) * 2 + 2)
     table = bytes(0 if b < threshold else 1 for b in range(256))
     loudness = bytes(peaks.values).translate(table)  # 0 quiet, 1 loud, scanned with find
     rate = peaks.buckets_per_second

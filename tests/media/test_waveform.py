@@ -15,6 +15,7 @@ from desktop.media.waveform import (
     WaveformError,
     cache_path,
     decode_peaks,
+    noise_floor,
     peaks_for,
     silences,
 )
@@ -65,6 +66,21 @@ def test_silences_are_the_quiet_stretches(tmp_path: Path):
     assert found == [(0, 1000), (2000, 3500), (4000, 5000)]
     # The 1.5 s gap between the tones is shorter than a 1.6 s minimum.
     assert (2000, 3500) not in silences(peaks, min_ms=1600)
+
+
+def test_pauses_are_found_above_the_noise_floor_of_a_hissing_recording(tmp_path: Path):
+    media = tmp_path / "noisy.wav"
+    noisy = TONE.replace(r"\,0)", r"\,0)+0.04*(random(0)-0.5)")
+    ffmpeg("-f", "lavfi", "-i", f"aevalsrc={noisy}:s=16000:d=5", media)
+    peaks = decode_peaks(media)
+    assert 1 <= noise_floor(peaks) <= 4  # hiss at 2 % of full scale is ~2 of 127
+    assert silences(peaks, threshold=2) == []  # a fixed low threshold finds no pause
+    found = silences(peaks, min_ms=300)
+    assert [(round(b, -2), round(e, -2)) for b, e in found] == [
+        (0, 1000),
+        (2000, 3500),
+        (4000, 5000),
+    ]
 
 
 def test_second_open_reads_the_cache_and_a_changed_file_is_decoded_again(tmp_path: Path):
