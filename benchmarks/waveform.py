@@ -16,6 +16,7 @@ making it takes seconds and decoding it costs what a real file costs.
   ``page_turn_ms``: a tick that turns the page (the whole view redrawn),
   ``zoom_redraw_ms``: one Ctrl+wheel step, redrawn.
 
+Ours and each peer run twice, alternating, and the best of two is kept.
 Peers, measured in the same run on the same file: ffmpeg decoding the file to
 nothing (``-f null``, the floor any decoder-based tool pays) and ffmpeg's own
 waveform renderer (``showwavespic``), which reads every sample.
@@ -64,6 +65,13 @@ def timed(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def showwavespic(media: Path, picture: Path) -> list[str]:
+    return [
+        "ffmpeg", "-v", "error", "-y", "-i", str(media),
+        "-filter_complex", "showwavespic=s=4000x200", "-frames:v", "1", str(picture),
+    ]  # fmt: skip
+
+
 def transcript_over(minutes: int) -> Transcript:
     """A sentence every 4 s (the bursts), four timed words each."""
     sentences = []
@@ -99,6 +107,7 @@ def measure_redraw(media: Path, minutes: int, peaks_folder: Path) -> dict[str, f
         position += 25
         turning = not (view.start_ms <= position <= view.end_ms())
         start = time.perf_counter()
+        model.set_position(position)  # the editor moves the table's playhead in the same tick
         view.set_position(position)
         view.repaint()
         elapsed = (time.perf_counter() - start) * 1000
@@ -133,39 +142,45 @@ def main(argv: list[str]) -> int:
         made = time.perf_counter()
         media = make_media(folder, minutes)
         print(f"made {minutes} min of MP3 in {time.perf_counter() - made:.1f} s", file=sys.stderr)
-        cache = folder / "cache"
-        first_chunk: list[float] = []
-        cold_start = start = time.perf_counter()
-        peaks = peaks_for(
-            media,
-            on_chunk=lambda _s, _c: first_chunk or first_chunk.append(time.perf_counter()),
-            folder=cache,
-        )
-        cold = time.perf_counter() - start
-        assert peaks.complete and abs(peaks.duration_ms - minutes * 60_000) < minutes * 600
+        # Ours and the peers alternate, twice each, best of two: the machine is shared, and
+        # load that comes and goes should not fall on one side only.
+        colds: list[float] = []
+        firsts: list[float] = []
+        nulls: list[float] = []
+        pictures: list[float] = []
+        peer = shutil.which("ffmpeg") is not None
+        for attempt in range(2):
+            cache = folder / f"cache{attempt}"
+            first_chunk: list[float] = []
+            start = time.perf_counter()
+            peaks = peaks_for(
+                media,
+                on_chunk=lambda _s, _c, seen=first_chunk: seen or seen.append(time.perf_counter()),
+                folder=cache,
+            )
+            colds.append(time.perf_counter() - start)
+            firsts.append(first_chunk[0] - start)
+            assert peaks.complete and abs(peaks.duration_ms - minutes * 60_000) < minutes * 600
+            if peer:
+                nulls.append(timed(["ffmpeg", "-v", "error", "-i", str(media), "-f", "null", "-"]))
+                pictures.append(timed(showwavespic(media, folder / "w.png")))
         start = time.perf_counter()
         again = peaks_for(media, folder=cache)
         cached = time.perf_counter() - start
         assert again.values == peaks.values
+        cold = min(colds)
         results: dict[str, object] = {
             "minutes": minutes,
             "peaks_2h_s" if not quick else "peaks_20min_s": round(cold, 2),
-            "first_chunk_s": round(first_chunk[0] - cold_start, 3),
+            "first_chunk_s": round(min(firsts), 3),
             "peaks_cached_s": round(cached, 4),
             "cache_bytes": next(cache.rglob("*.peaks")).stat().st_size,
         }
         results.update(measure_redraw(media, minutes, cache))
-        if shutil.which("ffmpeg"):
-            null = timed(["ffmpeg", "-v", "error", "-i", str(media), "-f", "null", "-"])
-            picture = timed(
-                [
-                    "ffmpeg", "-v", "error", "-y", "-i", str(media), "-filter_complex",
-                    "showwavespic=s=4000x200", "-frames:v", "1", str(folder / "wave.png"),
-                ]
-            )  # fmt: skip
-            results["peer_ffmpeg_decode_s"] = round(null, 2)
-            results["peer_ffmpeg_showwavespic_s"] = round(picture, 2)
-            results["ratio_vs_showwavespic"] = round(cold / picture, 2)
+        if peer:
+            results["peer_ffmpeg_decode_s"] = round(min(nulls), 2)
+            results["peer_ffmpeg_showwavespic_s"] = round(min(pictures), 2)
+            results["ratio_vs_showwavespic"] = round(cold / min(pictures), 2)
         if quick:  # keep the documented key present, scaled from the quick file
             results["peaks_2h_s"] = round(cold * 120 / minutes, 2)
             results["peaks_2h_estimated"] = True

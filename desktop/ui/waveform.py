@@ -107,6 +107,7 @@ class WaveformView(QWidget):
         self._preview: tuple[int, int] | None = None
         self._pixmap: QPixmap | None = None
         self._regions: list[_Region] | None = None
+        self._regions_of: object = None  # the model's sentence list the regions were made from
         self._longest_ms = 0
         self._silences: list[tuple[int, int]] = []
         self._targets: SnapTargets | None = None
@@ -168,6 +169,8 @@ class WaveformView(QWidget):
         return self._silences
 
     def _transcript_changed(self, *_args: object) -> None:
+        if self._regions is not None and self._model.sentences() is self._regions_of:
+            return  # the playhead moved in the table (same rows): nothing to redraw here
         self._regions = None
         self._targets = None
         if self.selected_row is not None and self.selected_row >= self._model.rowCount():
@@ -176,6 +179,7 @@ class WaveformView(QWidget):
 
     def _visible_regions_source(self) -> list[_Region]:
         if self._regions is None:
+            self._regions_of = self._model.sentences()
             regions = [
                 _Region(s.begin_ms, s.end_ms, row) for row, s in enumerate(self._model.sentences())
             ]

@@ -148,6 +148,21 @@ def test_zoom_shortcuts_halve_and_double_the_span(qtbot, editor):
     assert wave.ms_per_px == 4.0
 
 
+def test_playback_inside_the_view_does_not_redraw_the_waveform(qtbot, editor, speech):
+    _track, timings = speech
+    wave = loaded(qtbot, editor)
+    wave.set_view(0, 10.0)  # every word in view: no page to turn
+    wave.repaint()
+    drawn = wave._pixmap
+    for word in [w for sentence in timings for w in sentence]:
+        editor.seek(word.begin_ms + 10)  # the table highlights another word each time
+        wave.repaint()
+    assert wave._pixmap is drawn
+    editor.model.setData(editor.model.index(0, Column.TEXT), "hello there again")
+    wave.repaint()
+    assert wave._pixmap is not drawn  # an edit does
+
+
 def test_the_playhead_turns_the_page_while_playing(qtbot, editor):
     wave = loaded(qtbot, editor)
     wave.set_view(0, 1.0)  # one second across 1000 px: playback soon leaves the view
