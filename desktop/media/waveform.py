@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import struct
 import threading
 from collections.abc import Callable
@@ -105,7 +106,7 @@ def store_cached(media: Path, peaks: Peaks, folder: Path | None = None) -> Path:
     """Write complete peaks atomically (a crash mid-write leaves no half file)."""
     target = cache_path(media, folder)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(f".{threading.get_ident()}.tmp")
+    temporary = target.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
     header = _HEADER.pack(_MAGIC, peaks.buckets_per_second, len(peaks.values))
     temporary.write_bytes(header + bytes(peaks.values))
     temporary.replace(target)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QLabel, QScrollBar, QSizePolicy, QVBoxLayout, QWid
 
 from desktop.domain.snapping import SnapTargets, snap_targets
 from desktop.media.waveform import BUCKETS_PER_SECOND, PeakLoader, Peaks, silences
+from desktop.ui.player import format_time
 from desktop.ui.transcript_model import TranscriptModel
 
 EDGE_PX = 5  # how near an edge a press grabs it
@@ -47,6 +48,8 @@ MIN_MS_PER_PX = 1.0
 DEFAULT_SPAN_MS = 30_000  # what a fresh view shows across its width
 ZOOM_STEP = 1.25
 FOLLOW_MARGIN = 0.1  # after a page turn the playhead sits this far into the view
+RULER_STEPS_MS = (100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000,
+                  300_000, 600_000, 1_800_000, 3_600_000)  # fmt: skip
 
 
 class _Region(NamedTuple):
@@ -111,7 +114,7 @@ class WaveformView(QWidget):
         self._longest_ms = 0
         self._silences: list[tuple[int, int]] = []
         self._targets: SnapTargets | None = None
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -307,6 +310,7 @@ class WaveformView(QWidget):
         pixmap.fill(self.palette().color(QPalette.ColorRole.Base))
         painter = QPainter(pixmap)
         self._paint_peaks(painter)
+        self._paint_ruler(painter)
         for region in self.visible_regions():
             if self._drag is not None and self._dragging and region.row == self._drag.row:
                 continue  # drawn at its dragged place instead
@@ -335,6 +339,23 @@ class WaveformView(QWidget):
         painter.setPen(QPen(QColor(60, 110, 160), 1))
         painter.drawLine(QLineF(0, middle, width, middle))
         painter.drawLines(lines)
+
+    def _paint_ruler(self, painter: QPainter) -> None:
+        """Time marks along the bottom, as dense as fits (every 100 ms to every hour)."""
+        metrics = painter.fontMetrics()
+        room = metrics.horizontalAdvance("0:00:00.0") + 16
+        every = next((t for t in RULER_STEPS_MS if t / self._ms_per_px >= room), RULER_STEPS_MS[-1])
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        bottom = self.height() - 1
+        tick = int(self._start_ms // every) * every
+        while tick <= self.end_ms():
+            x = self.x_of(tick)
+            painter.drawLine(QLineF(x, bottom - 4, x, bottom))
+            label = format_time(tick, millis=every < 1000)
+            if every < 1000:
+                label = label[:-2]  # tenths are enough
+            painter.drawText(QPointF(x + 3, bottom - 3), label)
+            tick += every
 
     def _paint_region(
         self,
