@@ -97,9 +97,9 @@ def compare(left: Transcript, right: Transcript) -> VersionDiff:
     for channel_id in ids:
         a = tokens(left, channel_id) if _has(left, channel_id) else []
         b = tokens(right, channel_id) if _has(right, channel_id) else []
-        matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+        opcodes = windowed_opcodes([t.key for t in a], [t.key for t in b])
         hunks: list[Hunk] = []
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, j2 in opcodes:
             if tag == "equal":
                 continue
             kind: Literal["replace", "delete", "insert"] = tag  # type: ignore[assignment]
@@ -107,9 +107,58 @@ def compare(left: Transcript, right: Transcript) -> VersionDiff:
                 Hunk(number, channel_id, kind, i1, i2, j1, j2, spell(a[i1:i2]), spell(b[j1:j2]))
             )
             number += 1
-        equal = [(i, j, n) for i, j, n in matcher.get_matching_blocks() if n]
+        equal = [(i1, j1, i2 - i1) for tag, i1, i2, j1, _j2 in opcodes if tag == "equal"]
         channels.append(ChannelDiff(channel_id, a, b, equal, hunks))
     return VersionDiff(channels)
+
+
+Opcode = tuple[str, int, int, int, int]
+WINDOW = 1500  # tokens compared at once
+
+
+def windowed_opcodes(a: list[str], b: list[str], window: int = WINDOW) -> list[Opcode]:
+    """``SequenceMatcher`` opcodes, computed a window at a time.
+
+    ``SequenceMatcher`` slows down faster than the text grows: a 12-hour
+    transcript (~200 000 tokens) takes half a minute in one piece. Versions of
+    one recording stay aligned, so it is compared a window at a time: each
+    window's result is kept up to the end of its last match in the first
+    three quarters, and the next window starts there, so a change is never
+    cut by a window edge.
+    """
+    opcodes: list[Opcode] = []
+    i = j = 0
+    while i < len(a) or j < len(b):
+        a_end = min(len(a), i + window)
+        b_end = min(len(b), j + window + window // 4)
+        last = a_end == len(a) and b_end == len(b)
+        matcher = SequenceMatcher(None, a[i:a_end], b[j:b_end], autojunk=False)
+        found = matcher.get_opcodes()
+        if not last:
+            ends = [i2 for tag, _i1, i2, _j1, _j2 in found if tag == "equal"]
+            kept = [end for end in ends if end <= (a_end - i) * 3 // 4] or ends[:1]
+            if kept:
+                cut = kept[-1]
+                found = [op for op in found if op[2] <= cut]
+            else:  # nothing in common in a whole window: call it one change and move on
+                found = [("replace", 0, a_end - i, 0, b_end - j)]
+        for tag, i1, i2, j1, j2 in found:
+            _append(opcodes, (tag, i1 + i, i2 + i, j1 + j, j2 + j))
+        i, j = opcodes[-1][2], opcodes[-1][4]
+    return opcodes
+
+
+def _append(opcodes: list[Opcode], op: Opcode) -> None:
+    """Add an opcode, joined to the previous one across a window edge (two changes: replace)."""
+    if opcodes and (opcodes[-1][0] == op[0] or _both_changes(opcodes[-1][0], op[0])):
+        previous = opcodes.pop()
+        tag = op[0] if previous[0] == op[0] else "replace"
+        op = (tag, previous[1], op[2], previous[3], op[4])
+    opcodes.append(op)
+
+
+def _both_changes(first: str, second: str) -> bool:
+    return first != "equal" and second != "equal"
 
 
 def _has(transcript: Transcript, channel_id: int) -> bool:

@@ -1,5 +1,10 @@
+import random
+from difflib import SequenceMatcher
+
+import pytest
+
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
-from desktop.domain.version_diff import compare, take_all_right, take_right
+from desktop.domain.version_diff import compare, take_all_right, take_right, windowed_opcodes
 
 
 def english(*texts: str, start: int = 0) -> list[Sentence]:
@@ -73,3 +78,34 @@ def test_a_change_spanning_two_left_sentences_lands_in_the_first():
     assert [(h.left_text, h.right_text) for h in diff.hunks] == [("good day", "great night")]
     taken = take_right(left, diff, diff.hunks[0])
     assert [s.text for s in taken.channels[0].sentences] == ["it was a great night", "for us"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_comparing_a_window_at_a_time_finds_as_few_changes_as_comparing_all_at_once(seed):
+    rng = random.Random(seed)
+    words = [f"w{rng.randrange(400)}" for _ in range(3000)]
+    other = []
+    for word in words:
+        roll = rng.random()
+        if roll < 0.03:
+            other.append(f"x{rng.randrange(400)}")  # replaced
+        elif roll < 0.05:
+            continue  # deleted
+        elif roll < 0.07:
+            other += [word, f"y{rng.randrange(400)}"]  # inserted after
+        else:
+            other.append(word)
+    windowed = windowed_opcodes(words, other, window=200)
+    # The opcodes rebuild the other version from this one, in order, with no gap.
+    rebuilt, i, j = [], 0, 0
+    for tag, i1, i2, j1, j2 in windowed:
+        assert (i1, j1) == (i, j)
+        if tag == "equal":
+            assert words[i1:i2] == other[j1:j2]
+        rebuilt += other[j1:j2]
+        i, j = i2, j2
+    assert rebuilt == other and (i, j) == (len(words), len(other))
+    changed = sum(i2 - i1 + j2 - j1 for tag, i1, i2, j1, j2 in windowed if tag != "equal")
+    whole = SequenceMatcher(None, words, other, autojunk=False).get_opcodes()
+    best = sum(i2 - i1 + j2 - j1 for tag, i1, i2, j1, j2 in whole if tag != "equal")
+    assert changed <= best * 1.05
