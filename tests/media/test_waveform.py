@@ -26,7 +26,8 @@ TONE = r"if(between(t\,1\,2)+between(t\,3.5\,4)\,0.5*sin(2*PI*440*t)\,0)"
 
 
 def tone_file(path: Path, rate: int, channels: int = 1, seconds: float = 5.0) -> Path:
-    expression = "|".join([TONE] * channels)
+    # Stereo files carry the tone on the right only: the waveform must not miss a channel.
+    expression = TONE if channels == 1 else "|".join(["0"] * (channels - 1) + [TONE])
     ffmpeg("-f", "lavfi", "-i", f"aevalsrc={expression}:s={rate}:d={seconds}", path)
     return path
 
@@ -41,6 +42,7 @@ def loud_ms(peaks: Peaks, threshold: int = 20) -> list[int]:
         ("tone.wav", 16000, 1),  # s16, a whole number of samples per bucket
         ("tone.mp3", 16000, 1),  # decoded as float
         ("tone.m4a", 44100, 2),  # AAC stereo, 147 samples per bucket after striding
+        ("tone.mka", 48000, 2),  # Vorbis stereo at the video rate
         ("tone.ogg", 22050, 1),  # bucket edges that are not whole samples
     ],
 )
