@@ -431,6 +431,9 @@ class PeakLoader:
         except WaveformError as error:
             on_error(str(error))
             return
+        except Exception as error:  # a thread that dies must still say why
+            on_error(f"{media}: the waveform could not be made ({type(error).__name__}: {error})")
+            return
         if not self._cancel.is_set():
             on_done(peaks)
 
