@@ -27,6 +27,7 @@ from desktop.export import FORMATS, export_transcript
 from desktop.export.files import file_name, write_atomically
 from desktop.jobs.engine import JobEngine
 from desktop.jobs.sources import expand
+from desktop.jobs.usage import monthly_usage
 from desktop.store.jobs import Job, JobState
 from desktop.store.library import Library
 
@@ -115,8 +116,12 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
 def cmd_jobs(args: argparse.Namespace) -> int:
     with Library.open() as library:
-        jobs = library.jobs.all()
-    if args.json:
+        return _list_jobs(library, as_json=args.json)
+
+
+def _list_jobs(library: Library, *, as_json: bool) -> int:
+    jobs = library.jobs.all()
+    if as_json:
         print(json.dumps([_job_json(job) for job in jobs], ensure_ascii=False, indent=1))
         return 0
     for job in jobs:
@@ -124,6 +129,13 @@ def cmd_jobs(args: argparse.Namespace) -> int:
         minutes = clock(job.duration_ms / 1000) if job.duration_ms else "-"
         print(
             f"{job.id:>5}  {job.model:<18} {minutes:>9} {cost:>9}  {job.title}  [{state_text(job)}]"
+        )
+    for usage in monthly_usage(library.jobs):
+        beyond = f", ¥{usage.cost_beyond_quota} beyond it" if usage.cost_beyond_quota else ""
+        left, free = clock(usage.free_left_seconds), clock(usage.free_seconds)
+        print(
+            f"this month, {usage.family}: {clock(usage.seconds)} billed,"
+            f" {left} of the free {free} left{beyond}"
         )
     return 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from decimal import Decimal
 from typing import Protocol, TextIO
 
 from rich.console import Console, Group
@@ -47,6 +48,10 @@ def open_display(jobs: list[Job], stream: TextIO | None = None) -> Display:
     return LineDisplay(jobs, stream)
 
 
+def cost_text(job: Job) -> str:
+    return f"¥{job.estimated_cost:.4f}" if job.estimated_cost is not None else ""
+
+
 def state_text(job: Job) -> str:
     if job.state is JobState.UPLOADING and job.size_bytes:
         return f"uploading {100 * job.bytes_done // max(job.size_bytes, 1)} %"
@@ -64,6 +69,9 @@ class _Tally:
 
     def finished(self) -> int:
         return sum(1 for job in self.jobs.values() if job.state.final)
+
+    def estimated_cost(self) -> Decimal:
+        return sum((j.estimated_cost or Decimal(0) for j in self.jobs.values()), Decimal(0))
 
     def eta_s(self) -> float | None:
         done = self.finished()
@@ -90,7 +98,7 @@ class LineDisplay(_Tally):
         )
 
     def close(self) -> None:
-        pass
+        print(f"estimated cost ¥{self.estimated_cost():.4f}", file=self._stream, flush=True)
 
 
 class LiveDisplay(_Tally):
@@ -110,16 +118,20 @@ class LiveDisplay(_Tally):
     def _render(self) -> Group:
         table = Table(box=None, show_header=False, pad_edge=False)
         table.add_column("file", overflow="ellipsis", max_width=48, no_wrap=True)
+        table.add_column("cost", justify="right")
         table.add_column("state", overflow="fold")
         ordered = sorted(self.jobs.values(), key=lambda j: (_ORDER[j.state], j.id))
         for job in ordered[:MAX_ROWS]:
             style = {"done": "green", "failed": "red", "canceled": "dim"}.get(job.state, "")
-            table.add_row(job.title, Text(state_text(job), style=style))
+            table.add_row(job.title, cost_text(job), Text(state_text(job), style=style))
         if len(ordered) > MAX_ROWS:
-            table.add_row(Text(f"… and {len(ordered) - MAX_ROWS} more", style="dim"), "")
+            table.add_row(Text(f"… and {len(ordered) - MAX_ROWS} more", style="dim"), "", "")
         total, finished = len(self.jobs), self.finished()
         eta = self.eta_s()
-        summary = Text(f"{finished}/{total} finished" + (f" · ETA {clock(eta)}" if eta else ""))
+        parts = [f"{finished}/{total} finished", f"estimated ¥{self.estimated_cost():.4f}"]
+        if eta:
+            parts.append(f"ETA {clock(eta)}")
+        summary = Text(" · ".join(parts))
         return Group(table, ProgressBar(total=max(total, 1), completed=finished, width=40), summary)
 
 

@@ -143,7 +143,15 @@ class TimingChange:
     text: str
     before: tuple[int, int]
     after: tuple[int, int]
-    reason: str
+    reasons: tuple[str, ...]  # of REASONS
+
+    @property
+    def reason(self) -> str:
+        return ", ".join(self.reasons)
+
+
+MIN_DURATION, GAP_CLOSED, MIN_GAP = "minimum duration", "small gap closed", "minimum gap"
+REASONS = (MIN_DURATION, GAP_CLOSED, MIN_GAP)
 
 
 def apply_timing_rules(
@@ -163,13 +171,13 @@ def apply_timing_rules(
         sentences = list(channel.sentences)
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1].begin_ms if index + 1 < len(sentences) else None
-            end, reason = _ruled_end(sentence, following, rules)
+            end, reasons = _ruled_end(sentence, following, rules)
             if end != sentence.end_ms:
                 ref = SentenceRef(channel.channel_id, index)
                 changes.append(
                     TimingChange(
                         ref, sentence.text, (sentence.begin_ms, sentence.end_ms),
-                        (sentence.begin_ms, end), reason,
+                        (sentence.begin_ms, end), reasons,
                     )
                 )  # fmt: skip
                 sentences[index] = _with_end(sentence, end)
@@ -179,7 +187,9 @@ def apply_timing_rules(
     return replace(transcript, channels=tuple(channels)), changes
 
 
-def _ruled_end(sentence: Sentence, following: int | None, rules: TimingRules) -> tuple[int, str]:
+def _ruled_end(
+    sentence: Sentence, following: int | None, rules: TimingRules
+) -> tuple[int, tuple[str, ...]]:
     begin, end = sentence.begin_ms, sentence.end_ms
     reasons: list[str] = []
     limit = None if following is None else following - rules.min_gap_ms
@@ -188,16 +198,16 @@ def _ruled_end(sentence: Sentence, following: int | None, rules: TimingRules) ->
         longer = wanted if limit is None else max(end, min(wanted, limit))
         if longer != end:
             end = longer
-            reasons.append("minimum duration")
+            reasons.append(MIN_DURATION)
     if following is not None and limit is not None:
         gap = following - end
         if 0 <= gap < rules.close_gaps_below_ms and end < limit:
             end = limit
-            reasons.append("small gap closed")
+            reasons.append(GAP_CLOSED)
         elif gap < rules.min_gap_ms and end > limit:
             end = max(begin + 1, limit)
-            reasons.append("minimum gap")
-    return end, ", ".join(reasons)
+            reasons.append(MIN_GAP)
+    return end, tuple(reasons)
 
 
 def _with_end(sentence: Sentence, end: int) -> Sentence:

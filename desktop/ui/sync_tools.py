@@ -13,7 +13,14 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -49,9 +56,9 @@ class Scope(Enum):
 
 
 SCOPE_NAMES = {
-    Scope.ALL: "All sentences",
-    Scope.SELECTED: "The selected sentence",
-    Scope.FROM_SELECTED: "The selected sentence and all after it",
+    Scope.ALL: QT_TRANSLATE_NOOP("ShiftDialog", "All sentences"),
+    Scope.SELECTED: QT_TRANSLATE_NOOP("ShiftDialog", "The selected sentence"),
+    Scope.FROM_SELECTED: QT_TRANSLATE_NOOP("ShiftDialog", "The selected sentence and all after it"),
 }
 
 
@@ -92,7 +99,18 @@ class ShiftDialog(QDialog):
 class TimingChangesModel(QAbstractTableModel):
     """The preview of what the timing rules would change, one row per sentence."""
 
-    HEADERS = ("Sentence", "Before", "After", "Why")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TimingChangesModel", "Sentence"),
+        QT_TRANSLATE_NOOP("TimingChangesModel", "Before"),
+        QT_TRANSLATE_NOOP("TimingChangesModel", "After"),
+        QT_TRANSLATE_NOOP("TimingChangesModel", "Why"),
+    )
+    # The reasons of ``retiming.REASONS``, for the translation tools.
+    _REASONS = (
+        QT_TRANSLATE_NOOP("TimingChangesModel", "minimum duration"),
+        QT_TRANSLATE_NOOP("TimingChangesModel", "small gap closed"),
+        QT_TRANSLATE_NOOP("TimingChangesModel", "minimum gap"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +144,7 @@ class TimingChangesModel(QAbstractTableModel):
         if column in (1, 2):
             begin, end = change.before if column == 1 else change.after
             return f"{format_time(begin, millis=True)} → {format_time(end, millis=True)}"
-        return change.reason
+        return ", ".join(self.tr(reason) for reason in change.reasons)
 
 
 class TimingRulesDialog(QDialog):
@@ -349,7 +367,10 @@ class SyncTools(QObject):
             return fixed
 
         done = self._editor.session.apply(self.tr("Apply timing rules"), operation)
-        self._status(
-            self.tr("{0} sentences retimed").format(count) if done else self.tr("Nothing changed")
-        )
+        if not done:
+            self._status(self.tr("Nothing changed"))
+        elif count == 1:
+            self._status(self.tr("1 sentence retimed"))
+        else:
+            self._status(self.tr("{0} sentences retimed").format(count))
         return done

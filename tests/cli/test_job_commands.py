@@ -72,6 +72,9 @@ def test_a_folder_of_mixed_media_becomes_srt_files_with_progress(
     jobs = json.loads(listed.stdout)
     assert [j["state"] for j in jobs] == ["done"] * 5
     assert all(j["estimated_cost"] and j["usage_seconds"] for j in jobs)
+    table = tingxie("jobs", home=tingxie_home).stdout
+    assert table.count("[done]") == 5 and "this month, paraformer:" in table
+    assert "estimated cost ¥" in run.stdout
     assert "API" not in run.stderr or emulator.api_key not in run.stderr
 
 

@@ -758,6 +758,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
     timeout = 300  # idle keep-alive connections close after this
+    disable_nagle_algorithm = True  # headers and body go out in two writes
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the emulator records requests itself
@@ -801,12 +802,10 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(fault.delay_s)
             fault = None
         if fault is not None and fault.kind is FaultKind.DROP:
-            self._drop()
             emulator._record(
-                RecordedRequest(
-                    started, method, self.path, route, None, headers, fault=fault.kind.value
-                )
+                RecordedRequest(started, method, self.path, route, None, headers, fault="drop")
             )
+            self._drop()
             return
         if fault is not None:  # ERROR
             answer: Response | Path = self._error_answer(fault)
@@ -814,7 +813,12 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             answer = emulator.handle(route, exchange)
         after = emulator.faults.take(route, before_handling=False)
-        status = self._send(answer, after, method)
+        # Recorded before the answer leaves, so a test that got the answer sees the record.
+        lost = after is not None and after.kind is FaultKind.LOSE_ANSWER
+        status = None if lost else (200 if isinstance(answer, Path) else answer.status)
+        if after is not None and after.kind is FaultKind.MALFORMED:
+            status = 200
+        spoiled = fault or after
         emulator._record(
             RecordedRequest(
                 started,
@@ -824,9 +828,10 @@ class _Handler(BaseHTTPRequestHandler):
                 status,
                 headers,
                 exchange.json,
-                (fault or after).kind.value if (fault or after) else None,
+                spoiled.kind.value if spoiled else None,
             )
         )
+        self._send(answer, after, method)
 
     @staticmethod
     def _error_answer(fault: Fault) -> Response:
