@@ -24,3 +24,17 @@ def data_dir() -> Path:
 
 def library_path() -> Path:
     return data_dir() / "library.sqlite3"
+
+
+def cache_dir() -> Path:
+    """The folder for things that can be rebuilt (waveform peaks), created on first use.
+
+    Under ``TINGXIE_HOME`` it sits inside that folder so a test or a portable
+    install leaves nothing behind elsewhere.
+    """
+    override = os.environ.get("TINGXIE_HOME")
+    base = (
+        Path(override) / "cache" if override else Path(platformdirs.user_cache_dir(APP_NAME, False))
+    )
+    base.mkdir(parents=True, exist_ok=True)
+    return base

@@ -75,6 +75,16 @@ class SearchHit:
     text: str
 
 
+@dataclass(frozen=True)
+class VersionInfo:
+    """One stored version of an item's transcript (the original, or a saved edit)."""
+
+    id: int
+    item_id: int
+    is_original: bool
+    created_at: datetime
+
+
 class Library:
     """The library database. One instance per thread; SQLite (WAL) serialises writers."""
 
@@ -253,6 +263,36 @@ class Library:
     def original_transcript(self, item_id: int) -> Transcript:
         return self._version(item_id, original=True)
 
+    def versions(self, item_id: int) -> list[VersionInfo]:
+        """Every stored version of an item, oldest first (the original is the first)."""
+        self._require(item_id)
+        rows = self._conn.execute(
+            "SELECT id, is_original, created_at FROM transcript_versions WHERE item_id = ?"
+            " ORDER BY id",
+            (item_id,),
+        ).fetchall()
+        return [
+            VersionInfo(row_id, item_id, bool(original), datetime.fromisoformat(created))
+            for row_id, original, created in rows
+        ]
+
+    def version_transcript(self, item_id: int, version_id: int) -> Transcript:
+        """One stored version's transcript (from ``versions``)."""
+        row = self._conn.execute(
+            "SELECT format, data FROM transcript_versions WHERE item_id = ? AND id = ?",
+            (item_id, version_id),
+        ).fetchone()
+        if row is None:
+            raise ItemNotFoundError(item_id)
+        return self._decode(item_id, row)
+
+    def items_with_media(self, media_path: str) -> list[ItemSummary]:
+        """Items transcribed from the same media file (e.g. with another model)."""
+        rows = self._conn.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE media_path = ? ORDER BY id", (media_path,)
+        ).fetchall()
+        return [_summary(row) for row in rows]
+
     def raw_result(self, item_id: int) -> bytes:
         row = self._conn.execute(
             "SELECT data FROM raw_results WHERE item_id = ?", (item_id,)
@@ -288,11 +328,14 @@ class Library:
         row = self._conn.execute(sql, (item_id,)).fetchone()
         if row is None:
             raise ItemNotFoundError(item_id)
+        return self._decode(item_id, row)
+
+    def _decode(self, item_id: int, row: tuple[object, ...]) -> Transcript:
         if row[0] != TRANSCRIPT_FORMAT:
             raise LibraryError(
                 f"item {item_id} was saved by a newer Tingxie (format {row[0]}); update Tingxie"
             )
-        return _decoder.decode(row[1])
+        return _decoder.decode(row[1])  # type: ignore[arg-type]
 
 
 _CURRENT_VERSION = (

@@ -10,6 +10,7 @@ Ctrl+R replays the current sentence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -29,11 +30,14 @@ from desktop.domain import editing
 from desktop.domain.editing import EditError, SentenceRef, TextMatch
 from desktop.domain.transcript import Transcript
 from desktop.store.library import ItemSummary, Library
+from desktop.ui.compare_versions import CompareDialog
 from desktop.ui.player import JUMP_MS, MediaPlayer, PlayerWidget
+from desktop.ui.sync_tools import SyncTools
 from desktop.ui.transcript_bars import FilterBar, FindBar
 from desktop.ui.transcript_model import Column, TranscriptModel
 from desktop.ui.transcript_session import DEBOUNCE_MS, TranscriptSession
 from desktop.ui.transcript_view import TranscriptView
+from desktop.ui.waveform import WaveformPanel
 
 NUDGE_MS = 100
 
@@ -72,6 +76,8 @@ class TranscriptEditor(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or f"Item {item_id}")
+        self._library_path = library_path
+        self.compare_dialog: CompareDialog | None = None
         self.resize(1100, 760)
         self.session = TranscriptSession(
             item_id, transcript, library_path=library_path, debounce_ms=debounce_ms, parent=self
@@ -80,6 +86,8 @@ class TranscriptEditor(QMainWindow):
         self.player = MediaPlayer(self)
         self.player_widget = PlayerWidget(self.player, self)
         self.view = TranscriptView(self.model, self)
+        self.waveform = WaveformPanel(self.model, self)
+        self.wave = self.waveform.view
         self.filters = FilterBar(self.model, self)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
@@ -90,6 +98,7 @@ class TranscriptEditor(QMainWindow):
         self._hide_empty_columns()
         if media is not None:
             self.player_widget.open(media)
+            self._load_waveform(media)
         elif self.player.available:
             self.player_widget.show_notice(media_problem)
 
@@ -104,9 +113,11 @@ class TranscriptEditor(QMainWindow):
         column.addWidget(self.view, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.player_widget)
+        splitter.addWidget(self.waveform)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 3)
         self.setCentralWidget(splitter)
         self.save_label = QLabel(self.tr("All changes saved"), self)
         self.statusBar().addPermanentWidget(self.save_label)
@@ -164,6 +175,9 @@ class TranscriptEditor(QMainWindow):
         self._action(edit, self.tr("Find next"), self.find_next, "F3")
         edit.addSeparator()
         self._action(edit, self.tr("Revert to original"), self.revert_to_original)
+        self._action(
+            edit, self.tr("&Compare with another version…"), self.compare_versions, "Ctrl+Shift+V"
+        )
 
         play = bar.addMenu(self.tr("&Playback"))
         self._action(play, self.tr("Play/pause"), self.player.toggle, "Ctrl+Space")
@@ -174,6 +188,11 @@ class TranscriptEditor(QMainWindow):
             play, self.tr("Forward 5 seconds"), lambda: self.player.jump(JUMP_MS), "Alt+Right"
         )
         self._action(play, self.tr("Replay current sentence"), self.replay_sentence, "Ctrl+R")
+        play.addSeparator()
+        self._action(play, self.tr("Zoom waveform in"), lambda: self.wave.zoom(2.0), "Ctrl+=")
+        self._action(play, self.tr("Zoom waveform out"), lambda: self.wave.zoom(0.5), "Ctrl+-")
+        self.sync = SyncTools(self)
+        self.sync.build_menu()
 
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -188,6 +207,24 @@ class TranscriptEditor(QMainWindow):
         self.find_bar.replace_one.connect(self.replace_current)
         self.find_bar.replace_every.connect(self.replace_all)
         self.find_bar.closed.connect(self.view.setFocus)
+        self.player.position_changed.connect(self.wave.set_position)
+        self.player.duration_changed.connect(self.wave.set_duration)
+        self.wave.seek_requested.connect(self.seek)
+        self.wave.row_selected.connect(self.select_row)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.wave.select_row(
+                current.row() if current.isValid() else None
+            )
+        )
+
+    def _load_waveform(self, media: str) -> None:
+        if media.startswith(("http://", "https://")):
+            self.waveform.status.setText(
+                self.tr("No waveform for media played from a URL; import it with --media FILE")
+            )
+            self.waveform.status.show()
+            return
+        self.waveform.load(Path(media))
 
     def _hide_empty_columns(self) -> None:
         transcript = self.session.transcript
@@ -201,6 +238,7 @@ class TranscriptEditor(QMainWindow):
     def seek(self, ms: int) -> None:
         self.player.seek(ms)
         self.model.set_position(ms)
+        self.wave.set_position(ms)  # also without playable media: "set start here" uses it
 
     def replay_sentence(self) -> None:
         row = self.current_row()
@@ -343,6 +381,54 @@ class TranscriptEditor(QMainWindow):
                 self.tr("Back to the original result; Undo brings your edits back"), 10_000
             )
 
+    def compare_choices(self) -> list[tuple[str, Callable[[], Transcript]]]:
+        """What the text can be compared with: this item's versions, other runs of its media."""
+        path, item_id = self._library_path, self.session.item_id
+        with Library.open(path) as library:
+            versions = library.versions(item_id)
+            media = library.item(item_id).media_path
+            others = (
+                [i for i in library.items_with_media(media) if i.id != item_id] if media else []
+            )
+
+        def version(version_id: int) -> Callable[[], Transcript]:
+            def load() -> Transcript:
+                with Library.open(path) as library:
+                    return library.version_transcript(item_id, version_id)
+
+            return load
+
+        def item(other_id: int) -> Callable[[], Transcript]:
+            def load() -> Transcript:
+                with Library.open(path) as library:
+                    return library.transcript(other_id)
+
+            return load
+
+        choices = [
+            (self.tr("The original result ({0})").format(f"{v.created_at:%Y-%m-%d %H:%M}"),
+             version(v.id))
+            for v in versions
+            if v.is_original
+        ]  # fmt: skip
+        choices += [
+            (self.tr("Saved version of {0}").format(f"{v.created_at:%Y-%m-%d %H:%M:%S}"),
+             version(v.id))
+            for v in reversed(versions)
+            if not v.is_original
+        ]  # fmt: skip
+        choices += [
+            (self.tr("{0} — {1} (item {2})").format(o.title, o.model or "?", o.id), item(o.id))
+            for o in others
+        ]
+        return choices
+
+    def compare_versions(self) -> None:
+        self.view.finish_editing(commit=True)
+        dialog = CompareDialog(self.session, self.compare_choices(), self)
+        self.compare_dialog = dialog
+        dialog.open()
+
     # -- find and replace ------------------------------------------------------
 
     def find_next(self) -> None:
@@ -423,6 +509,7 @@ class TranscriptEditor(QMainWindow):
         if not self.session.close() and not self._discard_unsaved():
             event.ignore()
             return
+        self.waveform.stop()
         self.player.close()
         super().closeEvent(event)
 

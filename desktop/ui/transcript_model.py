@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain import editing
+from desktop.domain import editing, retiming
 from desktop.domain.editing import SentenceRef
 from desktop.domain.timeline import Playhead, TimeIndex
 from desktop.domain.transcript import Sentence, Transcript
@@ -349,6 +349,39 @@ class TranscriptModel(QAbstractTableModel):
                 self.tr("Change speaker"), lambda t: editing.set_speaker(t, ref, speaker)
             )
         return False
+
+    def retime(
+        self, row: int, begin_ms: int, end_ms: int, *, move_words: bool = False
+    ) -> int | None:
+        """Give a row's sentence new times as one undoable edit; returns its row afterwards.
+
+        ``move_words``: the sentence is moved as a whole, its words shifted
+        with it (a drag of the body); otherwise its edges change and the words
+        stay where they were spoken (a drag of an edge).
+        """
+        ref = self._refs[row]
+        before = self._sentences[row]
+        if move_words:
+            delta = begin_ms - before.begin_ms
+            done = self.session.apply(
+                self.tr("Move sentence"), lambda t: retiming.shift(t, delta, [ref])
+            )
+        else:
+            done = self.session.apply(
+                self.tr("Retime sentence"), lambda t: editing.set_times(t, ref, begin_ms, end_ms)
+            )
+        if not done:
+            return None
+        return self.find_row(ref.channel_id, begin_ms, end_ms, before.text)
+
+    def find_row(self, channel_id: int, begin_ms: int, end_ms: int, text: str) -> int | None:
+        """The row of a sentence known by its times and text (after an edit re-sorted rows)."""
+        for row, shown in enumerate(self._sentences):
+            if (shown.channel_id, shown.begin_ms, shown.end_ms, shown.text) == (
+                channel_id, begin_ms, end_ms, text,
+            ):  # fmt: skip
+                return row
+        return None
 
     def set_reviewed(self, ref: SentenceRef, reviewed: bool) -> bool:
         text = self.tr("Mark reviewed") if reviewed else self.tr("Mark not reviewed")

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare versions</source>
+        <translation>比较版本</translation>
+    </message>
+    <message>
+        <source>Take this change from the right</source>
+        <translation>采用右侧的这处改动</translation>
+    </message>
+    <message>
+        <source>Take every change from the right</source>
+        <translation>采用右侧的全部改动</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This text (being edited)</source>
+        <translation>当前文本（正在编辑）</translation>
+    </message>
+    <message>
+        <source>The other version</source>
+        <translation>另一个版本</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <source>{0} {1}; {2:.0%} of the words are the same</source>
+        <translation>{0} {1}；{2:.0%} 的词相同</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>处改动</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>处改动</translation>
+    </message>
+    <message>
+        <source>The two versions have the same words</source>
+        <translation>两个版本的词完全相同</translation>
+    </message>
+    <message>
+        <source>Take change from the other version</source>
+        <translation>采用另一版本的改动</translation>
+    </message>
+    <message>
+        <source>Take every change from the other version</source>
+        <translation>采用另一版本的全部改动</translation>
+    </message>
+</context>
+<context>
     <name>EntriesModel</name>
     <message>
         <source>Word or phrase</source>
@@ -933,6 +988,33 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
 </context>
 <context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>All sentences</source>
+        <translation>所有句子</translation>
+    </message>
+    <message>
+        <source>The selected sentence</source>
+        <translation>所选句子</translation>
+    </message>
+    <message>
+        <source>The selected sentence and all after it</source>
+        <translation>所选句子及其后的所有句子</translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation>平移时间</translation>
+    </message>
+    <message>
+        <source>Shift by (negative: earlier)</source>
+        <translation>平移量（负数为提前）</translation>
+    </message>
+    <message>
+        <source>Which sentences</source>
+        <translation>哪些句子</translation>
+    </message>
+</context>
+<context>
     <name>SpeakerDelegate</name>
     <message>
         <source>(no speaker)</source>
@@ -941,6 +1023,147 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>New speaker</source>
         <translation>新说话人</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTools</name>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Shift times…</source>
+        <translation>平移时间(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Set s&amp;tart here and shift the rest</source>
+        <translation>在此设为开始并平移其后句子(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stretch: set &amp;anchor here</source>
+        <translation>拉伸：在此设锚点(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Apply timing &amp;rules…</source>
+        <translation>应用时间规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Select a sentence first</source>
+        <translation>请先选择一个句子</translation>
+    </message>
+    <message>
+        <source>Shift all times</source>
+        <translation>平移全部时间</translation>
+    </message>
+    <message>
+        <source>Shift sentence</source>
+        <translation>平移句子</translation>
+    </message>
+    <message>
+        <source>Shift from here on</source>
+        <translation>从此处起平移</translation>
+    </message>
+    <message>
+        <source>Set start and shift the rest</source>
+        <translation>设定开始并平移其后句子</translation>
+    </message>
+    <message>
+        <source>Starts at {0}; the sentences after it moved as much</source>
+        <translation>从 {0} 开始；其后的句子平移了相同的量</translation>
+    </message>
+    <message>
+        <source>Anchor 1: {0} → {1}. Now select a sentence far away, play to where it starts, and set anchor 2.</source>
+        <translation>锚点 1：{0} → {1}。现在选择一个较远的句子，播放到它真正开始的位置，再设锚点 2。</translation>
+    </message>
+    <message>
+        <source>Stretch between anchors</source>
+        <translation>在两个锚点之间拉伸</translation>
+    </message>
+    <message>
+        <source>Stretched: both anchors now start where you set them</source>
+        <translation>已拉伸：两个锚点现在都从你设定的位置开始</translation>
+    </message>
+    <message>
+        <source>Apply timing rules</source>
+        <translation>应用时间规则</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>没有改动</translation>
+    </message>
+    <message>
+        <source>1 sentence retimed</source>
+        <translation>已调整 1 个句子的时间</translation>
+    </message>
+    <message>
+        <source>{0} sentences retimed</source>
+        <translation>已调整 {0} 个句子的时间</translation>
+    </message>
+</context>
+<context>
+    <name>TimingChangesModel</name>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>minimum duration</source>
+        <translation>最短时长</translation>
+    </message>
+    <message>
+        <source>small gap closed</source>
+        <translation>合并小间隔</translation>
+    </message>
+    <message>
+        <source>minimum gap</source>
+        <translation>最小间隔</translation>
+    </message>
+</context>
+<context>
+    <name>TimingRulesDialog</name>
+    <message>
+        <source>Apply timing rules</source>
+        <translation>应用时间规则</translation>
+    </message>
+    <message>
+        <source>Take the numbers of</source>
+        <translation>采用以下预设的数值</translation>
+    </message>
+    <message>
+        <source>Minimum duration</source>
+        <translation>最短时长</translation>
+    </message>
+    <message>
+        <source>Minimum gap</source>
+        <translation>最小间隔</translation>
+    </message>
+    <message>
+        <source>Close gaps shorter than</source>
+        <translation>合并短于此值的间隔</translation>
+    </message>
+    <message>
+        <source>1 sentence changes</source>
+        <translation>1 个句子将改变</translation>
+    </message>
+    <message>
+        <source>{0} sentences change</source>
+        <translation>{0} 个句子将改变</translation>
+    </message>
+    <message>
+        <source>Nothing to change: every sentence already follows these rules</source>
+        <translation>无需改动：每个句子都已符合这些规则</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1241,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>恢复为原始结果</translation>
     </message>
     <message>
+        <source>&amp;Compare with another version…</source>
+        <translation>与另一版本比较(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
@@ -1036,6 +1263,18 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Replay current sentence</source>
         <translation>重播当前句子</translation>
+    </message>
+    <message>
+        <source>Zoom waveform in</source>
+        <translation>放大波形</translation>
+    </message>
+    <message>
+        <source>Zoom waveform out</source>
+        <translation>缩小波形</translation>
+    </message>
+    <message>
+        <source>No waveform for media played from a URL; import it with --media FILE</source>
+        <translation>通过 URL 播放的媒体没有波形；请用 --media FILE 导入</translation>
     </message>
     <message>
         <source>Select a sentence to split</source>
@@ -1080,6 +1319,18 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Back to the original result; Undo brings your edits back</source>
         <translation>已恢复为原始结果；撤销可找回你的编辑</translation>
+    </message>
+    <message>
+        <source>The original result ({0})</source>
+        <translation>原始结果（{0}）</translation>
+    </message>
+    <message>
+        <source>Saved version of {0}</source>
+        <translation>{0} 保存的版本</translation>
+    </message>
+    <message>
+        <source>{0} — {1} (item {2})</source>
+        <translation>{0} — {1}（条目 {2}）</translation>
     </message>
     <message>
         <source>No match</source>
@@ -1151,6 +1402,14 @@ Close anyway and lose them?</source>
     <message>
         <source>Change speaker</source>
         <translation>更改说话人</translation>
+    </message>
+    <message>
+        <source>Move sentence</source>
+        <translation>移动句子</translation>
+    </message>
+    <message>
+        <source>Retime sentence</source>
+        <translation>调整句子时间</translation>
     </message>
     <message>
         <source>Mark reviewed</source>
@@ -1292,6 +1551,24 @@ Close anyway and lose them?</source>
     <message>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformPanel</name>
+    <message>
+        <source>Reading the waveform…</source>
+        <translation>正在读取波形…</translation>
+    </message>
+    <message>
+        <source>No waveform: {0}</source>
+        <translation>没有波形：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformView</name>
+    <message>
+        <source>Click to seek; drag a sentence&apos;s edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
+        <translation>单击跳转；拖动句子边缘调整时间，拖动句子本身移动它（按住 Shift：不吸附）；Ctrl+滚轮缩放</translation>
     </message>
 </context>
 <context>

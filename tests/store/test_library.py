@@ -153,6 +153,40 @@ def test_a_file_that_is_not_a_database_is_refused_with_advice(tingxie_home: Path
         Library.open()
 
 
+def test_versions_list_the_original_and_each_save_and_load_any_of_them(library: Library) -> None:
+    item_id = _import(library, "paraformer_zh_en")
+    original = library.transcript(item_id)
+    channel = original.channels[0]
+    edits = []
+    for text in ("first edit", "second edit"):
+        sentence = msgspec.structs.replace(channel.sentences[0], text=text)
+        edited = msgspec.structs.replace(
+            original, channels=(msgspec.structs.replace(channel, sentences=(sentence,)),)
+        )
+        library.save_transcript(item_id, edited)
+        edits.append(edited)
+    versions = library.versions(item_id)
+    assert [v.is_original for v in versions] == [True, False, False]
+    assert versions[0].created_at <= versions[1].created_at <= versions[2].created_at
+    loaded = [library.version_transcript(item_id, v.id) for v in versions]
+    assert loaded == [original, *edits]
+    with pytest.raises(ItemNotFoundError):
+        library.version_transcript(item_id + 1, versions[0].id)
+
+
+def test_items_made_from_the_same_media_are_found_together(
+    library: Library, tmp_path: Path
+) -> None:
+    talk, other = tmp_path / "talk.mp3", tmp_path / "other.mp3"
+    talk.write_bytes(b"ID3")
+    other.write_bytes(b"ID3")
+    first = _import(library, "paraformer_zh_en", media=talk)
+    second = _import(library, "diarization", media=talk)
+    _import(library, "diarization", media=other)
+    found = library.items_with_media(str(talk.resolve()))
+    assert [i.id for i in found] == [first, second]
+
+
 def test_review_state_follows_the_sentences_a_person_marked(library: Library) -> None:
     from desktop.domain import editing
 

@@ -56,7 +56,15 @@ def test_an_opened_item_fills_the_editor_area_and_lends_its_menus(qtbot, speech_
     assert window.editor_area.currentWidget() is editor
     assert editor.isVisible() and not editor.isWindow()
     assert window.windowTitle() == "speech — Tingxie"
-    assert _menu_titles(window) == ["&File", "&View", "&Edit", "&Playback", "&Tools", "&Help"]
+    assert _menu_titles(window) == [
+        "&File",
+        "&View",
+        "&Edit",
+        "&Playback",
+        "&Sync",
+        "&Tools",
+        "&Help",
+    ]
     assert editor.model.data(editor.model.index(0, Column.TEXT)) == "hello world again"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
