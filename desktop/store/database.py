@@ -8,6 +8,7 @@ intact rather than half a new one.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,7 +36,18 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+# Reader threads open their own connections; two of them meeting a new library
+# must not both run a step (executescript cannot re-check the version inside
+# its own transaction), so migrations in one process take turns.
+_MIGRATING = threading.Lock()
+
+
 def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    with _MIGRATING:
+        _migrate(conn, path)
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
         raise LibraryError(
