@@ -16,7 +16,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, STARTED, __version__
+from desktop.settings import load_settings
 from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import follow_system_scheme
+from desktop.ui.translations import install_language
 
 
 def _application() -> QApplication:
@@ -28,6 +31,8 @@ def _application() -> QApplication:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     assert isinstance(app, QApplication)
+    follow_system_scheme(app)
+    install_language(load_settings().language)
     return app
 
 

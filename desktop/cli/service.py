@@ -1,6 +1,6 @@
 """The command line's connection to the service: which endpoint, which key.
 
-``--endpoint`` beats ``TINGXIE_ENDPOINT`` beats Beijing; the key comes from
+``--endpoint`` beats ``TINGXIE_ENDPOINT`` beats the region chosen in Settings; the key comes from
 ``DASHSCOPE_API_KEY`` when set (as with the official SDK), else the keyring.
 """
 
@@ -13,6 +13,7 @@ from desktop.cli.errors import CliError
 from desktop.dashscope import credentials
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
+from desktop.settings import load_settings
 
 ENDPOINT_VAR = "TINGXIE_ENDPOINT"
 
@@ -26,8 +27,10 @@ def add_endpoint_option(parser: argparse.ArgumentParser) -> None:
 
 
 def endpoint(args: argparse.Namespace) -> Endpoint:
-    choice = getattr(args, "endpoint", None) or os.environ.get(ENDPOINT_VAR) or "beijing"
+    choice = getattr(args, "endpoint", None) or os.environ.get(ENDPOINT_VAR)
     try:
+        if choice is None:
+            return Endpoint.named(load_settings().endpoint_url())
         return Endpoint.named(choice)
     except ValueError as error:
         raise CliError(str(error)) from None

@@ -78,14 +78,41 @@ Sleep = Callable[[float], Awaitable[None]]
 
 @dataclass(frozen=True)
 class PollPolicy:
-    """Query intervals while waiting: ``first``, growing by ``factor`` up to ``longest``."""
+    """When ``wait`` asks again.
+
+    Without a hint: after ``first`` seconds, growing by ``factor`` up to
+    ``longest``. With the task's expected processing time: a couple of early
+    polls (to see RUNNING), then one just after the expected end, then every
+    ``near`` seconds for a grace period, then the plain back-off again - fewer
+    requests than blind polling, and the result is seen within ``near`` of the
+    task's end.
+    """
 
     first: float = 1.0
     factor: float = 1.5
     longest: float = 5.0
+    near: float = 0.3
+    early_polls: int = 2
 
     def delay(self, poll_number: int) -> float:
         return min(self.first * self.factor**poll_number, self.longest)
+
+    def next_delay(self, poll_number: int, elapsed: float, expected: float | None) -> float:
+        """Seconds to the next poll, ``elapsed`` seconds into a task expected to take
+        ``expected`` seconds (None: not known)."""
+        if expected is None:
+            return self.delay(poll_number)
+        until_due = expected - elapsed
+        if until_due > 0:
+            if poll_number + 1 < self.early_polls:
+                return min(self.delay(poll_number), until_due + self.near / 2)
+            return until_due + self.near / 2
+        # Estimates are rough: poll closely for a while (a fifth of the expected
+        # time, 2 to 10 s), then fall back to the plain back-off.
+        overdue = -until_due
+        if overdue < min(max(2.0, 0.2 * expected), 10.0):
+            return self.near
+        return self.delay(poll_number)
 
 
 class _MaybeSent(Exception):
@@ -132,6 +159,7 @@ class DashScopeClient:
         self._submits_in_flight = 0
         self._recovering = False
         self._unconfirmed: dict[str, int] = {}  # submits per model whose answer was lost
+        self._disowned: set[str] = set()  # unknown failed tasks no lost submit may take
         self.request_count = 0  # every HTTP request sent, for benchmarks
         self.vocabularies = VocabularyService(self._customize)
 
@@ -199,13 +227,16 @@ class DashScopeClient:
             try:
                 done.append((group, await self.submit(model, group, options)))
             except InvalidParameterError as exc:
-                if len(group) == 1 or isinstance(exc, OptionRefused):
+                if len(group) == 1:
                     _attach(exc, done)
                     raise
                 single = await self._probe_single_file(model, group[0], options, exc, done)
                 done.append(([group[0]], single))
                 urls = urls[1:]
                 continue
+            except DashScopeError as exc:
+                _attach(exc, done)
+                raise
             urls = urls[len(group) :]
         done.extend(await self._submit_singly(model, urls, options, done))
         return done
@@ -221,15 +252,20 @@ class DashScopeClient:
         *,
         on_update: Callable[[TaskInfo], None] | None = None,
         timeout: float | None = None,
+        expected_s: float | None = None,
     ) -> TaskInfo:
         """Poll until the task is final; ``on_update`` hears every status change.
 
         Passing trouble (network, 5xx, throttling, an unreadable reply) does not
         end the wait: a task runs for minutes to hours and is not lost because
-        one poll failed. ``timeout`` raises :class:`WaitTimeout`.
+        one poll failed. ``timeout`` raises :class:`WaitTimeout`. ``expected_s``
+        (the task's expected processing time from now, e.g. audio length over
+        the model's speed) times the polls to its end; see :class:`PollPolicy`.
         """
         loop = asyncio.get_running_loop()
         deadline = None if timeout is None else loop.time() + timeout
+        started = loop.time()
+        expected = None if expected_s is None else max(expected_s, 0.0)
         last: TaskStatus | None = None
         polls = 0
         while True:
@@ -245,7 +281,7 @@ class DashScopeClient:
                         on_update(info)
                 if info.is_final:
                     return info
-            delay = self.poll.delay(polls)
+            delay = self.poll.next_delay(polls, loop.time() - started, expected)
             polls += 1
             if deadline is not None and loop.time() + delay > deadline:
                 raise WaitTimeout(
@@ -400,7 +436,9 @@ class DashScopeClient:
         one. A single unanswered submit and a single unknown task belong
         together. With several of either, a task is only taken once its results
         name exactly these files, so two lost submits never swap their tasks
-        (this can mean waiting until the tasks finish).
+        (this can mean waiting until the tasks finish). A failed task that names
+        no files cannot be told apart: the files are sent again and that task is
+        left alone (failed tasks are not billed).
         """
         polls = 0
         while True:
@@ -410,13 +448,21 @@ class DashScopeClient:
                 return None
             if alone and len(candidates) == 1:
                 return await self._adopt(candidates[0].task_id, model)
-            unresolved = False
+            waiting = False
+            opaque: list[str] = []
             for candidate in candidates:
                 files = await self._files_of(candidate.task_id)
                 if files == urls and candidate.task_id not in self._known_tasks:
                     return await self._adopt(candidate.task_id, model)
-                unresolved |= files is None
-            if not unresolved:
+                if files is None:
+                    waiting = True
+                elif not files:
+                    opaque.append(candidate.task_id)
+            if not waiting:
+                # Every candidate is someone else's, or failed without naming its
+                # files. Those are given up for good (failed tasks are not billed),
+                # so no later search takes one for a different submit.
+                self._disowned.update(opaque)
                 log.info("no unknown task of %s holds these files; sending again", model)
                 return None
             await self._sleep(self.poll.delay(polls))
@@ -448,15 +494,18 @@ class DashScopeClient:
             async with self._gate:
                 self._recovering = False
                 self._gate.notify_all()
-        candidates = [t for t in listed if t.task_id not in self._known_tasks]
+        candidates = [
+            t
+            for t in listed
+            if t.task_id not in self._known_tasks and t.task_id not in self._disowned
+        ]
         return candidates, self._unconfirmed.get(model, 0) == 1
 
     async def _files_of(self, task_id: str) -> list[str] | None:
         """The file URLs of a task once its results show them all; None while unknown.
 
         A final task without per-file results (an all-failed shape) never shows
-        its files; it is treated as not ours - it was not billed, and the files
-        are sent again.
+        its files: ``[]``.
         """
         try:
             info = await self.query(task_id)

@@ -53,14 +53,20 @@ def load_api_key() -> str | None:
         return None
 
 
-def store_api_key(text: str) -> str:
-    """Validate and store a key in the keyring; returns its masked form."""
+def checked_key(text: str) -> str:
+    """``text`` stripped, if it can be an API key; else ``InvalidKeyError``."""
     key = text.strip()
     if not _KEY_SHAPE.fullmatch(key):
         raise InvalidKeyError(
             "that does not look like an API key (expected one word of 8 or more printable ASCII"
             " characters, like sk-…); copy it again from the Model Studio console"
         )
+    return key
+
+
+def store_api_key(text: str) -> str:
+    """Validate and store a key in the keyring; returns its masked form."""
+    key = checked_key(text)
     try:
         _backend().set_password(service_name(), USERNAME, key)
     except keyring.errors.PasswordSetError as error:
@@ -87,6 +93,15 @@ def key_status() -> KeyStatus:
         return KeyStatus("environment", mask(from_env), backend_name)
     key = load_api_key()
     return KeyStatus("keyring" if key else "none", mask(key) if key else None, backend_name)
+
+
+def keyring_problem() -> str | None:
+    """Why no key can be stored on this system, or ``None`` when a keyring is there."""
+    try:
+        _backend()
+    except KeyringUnavailableError as error:
+        return str(error)
+    return None
 
 
 def mask(key: str) -> str:

@@ -9,6 +9,7 @@ aware datetimes instead of the service's bare China-time strings.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timezone
 from enum import Enum
 
@@ -73,7 +74,13 @@ class TaskInfo(msgspec.Struct, frozen=True, kw_only=True):
         return self.status.is_final
 
     def result_for(self, file_url: str) -> SubtaskResult | None:
-        return next((r for r in self.results if r.file_url == file_url), None)
+        """The subtask of ``file_url``, as given or as sent (percent-encoded)."""
+        from desktop.dashscope.file_urls import encode_file_url
+
+        wanted = {file_url}
+        with contextlib.suppress(ValueError):
+            wanted.add(encode_file_url(file_url))
+        return next((r for r in self.results if r.file_url in wanted), None)
 
 
 class TaskSummary(msgspec.Struct, frozen=True, kw_only=True):

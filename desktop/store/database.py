@@ -50,6 +50,8 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                continue  # another connection (a reader thread) applied this step meanwhile
             raise
 
 

@@ -50,6 +50,17 @@ class ItemSummary:
     sentences: int
     created_at: datetime
     updated_at: datetime
+    reviewed: int = 0  # sentences of the current text a person marked reviewed
+
+    @property
+    def review_state(self) -> ReviewState:
+        """Whether a person has checked this item: none, some or all of its sentences."""
+        if self.sentences and self.reviewed >= self.sentences:
+            return "reviewed"
+        return "in review" if self.reviewed else "unreviewed"
+
+
+ReviewState = Literal["unreviewed", "in review", "reviewed"]
 
 
 @dataclass(frozen=True)
@@ -113,8 +124,8 @@ class Library:
         with transaction(self._conn) as conn:
             cursor = conn.execute(
                 "INSERT INTO items (title, model, origin, file_url, media_path, task_id,"
-                " duration_ms, channels, sentences, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " duration_ms, channels, sentences, created_at, updated_at, reviewed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     title,
                     model,
@@ -127,6 +138,7 @@ class Library:
                     transcript.sentence_count,
                     now,
                     now,
+                    _reviewed_count(transcript),
                 ),
             )
             item_id = cursor.lastrowid
@@ -150,8 +162,8 @@ class Library:
             self._unindex(item_id)
             self._index(item_id, transcript)
             conn.execute(
-                "UPDATE items SET sentences = ?, updated_at = ? WHERE id = ?",
-                (transcript.sentence_count, now, item_id),
+                "UPDATE items SET sentences = ?, reviewed = ?, updated_at = ? WHERE id = ?",
+                (transcript.sentence_count, _reviewed_count(transcript), now, item_id),
             )
 
     def prune_versions(self, item_id: int, keep: int) -> int:
@@ -224,6 +236,13 @@ class Library:
         rows = self._conn.execute(f"SELECT {_ITEM_COLUMNS} FROM items ORDER BY id").fetchall()
         return [_summary(row) for row in rows]
 
+    def item_with_media(self, media_path: str) -> int | None:
+        """The first item whose media is ``media_path``, if any."""
+        row = self._conn.execute(
+            "SELECT id FROM items WHERE media_path = ? ORDER BY id LIMIT 1", (media_path,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def item(self, item_id: int) -> ItemSummary:
         return _summary(self._require(item_id))
 
@@ -284,17 +303,22 @@ _ORIGINAL_VERSION = (
 )
 _ITEM_COLUMNS = (
     "id, title, model, origin, file_url, media_path, task_id, duration_ms, channels,"
-    " sentences, created_at, updated_at"
+    " sentences, created_at, updated_at, reviewed"
 )
 
 
 def _summary(row: tuple[object, ...]) -> ItemSummary:
-    *head, created, updated = row
+    *head, created, updated, reviewed = row
     return ItemSummary(
         *head,  # type: ignore[arg-type]
         created_at=datetime.fromisoformat(str(created)),
         updated_at=datetime.fromisoformat(str(updated)),
+        reviewed=int(reviewed),  # type: ignore[call-overload]
     )
+
+
+def _reviewed_count(transcript: Transcript) -> int:
+    return sum(s.reviewed for channel in transcript.channels for s in channel.sentences)
 
 
 def _now() -> str:

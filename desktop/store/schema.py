@@ -102,4 +102,10 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT OR IGNORE INTO tasks (task_id, model, submitted_at)
         SELECT task_id, model, MIN(updated_at) FROM jobs WHERE task_id IS NOT NULL GROUP BY task_id;
     """,
+    # 4: how many of an item's current sentences a person marked reviewed, so the
+    # library can show and filter reviewed/unreviewed items without decoding
+    # transcripts. Items saved before this count as unreviewed until their next save.
+    """
+    ALTER TABLE items ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
+    """,
 )

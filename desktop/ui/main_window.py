@@ -1,39 +1,245 @@
-"""The main window: the frame the queue, library and editor panels live in."""
+"""The main window: the job queue and the library on the left, the editor on the right.
+
+The editor of the open item is embedded in the right-hand area and its menus
+join the window's menu bar, so one window holds a whole working session.
+Window geometry, dock layout and splitter positions are remembered in
+``window.ini`` in the data directory (Qt's own format for its own state; the
+app's settings proper are in ``settings.json``, readable without Qt).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
+from typing import TYPE_CHECKING
 
-from desktop import APP_NAME
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, paths
+from desktop.dashscope import credentials
+from desktop.store.database import LibraryError
+from desktop.store.imports import ImportFailedError
+from desktop.store.library import ItemNotFoundError, Library
+from desktop.store.sample import import_sample
+from desktop.ui.library_panel import LibraryPanel
+from desktop.ui.translations import install_language
+from desktop.ui.welcome import KeyBanner, WelcomePage
+
+if TYPE_CHECKING:
+    from desktop.ui.transcript_editor import TranscriptEditor
+
+
+def window_state_path() -> str:
+    return str(paths.data_dir() / "window.ini")
 
 
 class MainWindow(QMainWindow):
+    """The app's one main window."""
+
+    item_opened = Signal(int)  # library item id now in the editor area
+    settings_saved = Signal(object)  # desktop.settings.Settings, after the dialog saved them
+    key_changed = Signal()  # the settings dialog closed: the key may be new, removed or tested
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 720)
-        placeholder = QLabel(self.tr("Drop audio or video files here to transcribe them."))
-        placeholder.setObjectName("emptyHint")
-        self.setCentralWidget(placeholder)
-        self.editors: list[QWidget] = []  # open editor windows
-        self._build_menus()
+        self.resize(1280, 800)
+        self.editors: list[TranscriptEditor] = []  # the open editor (at most one, embedded)
+        self._editor_menus: list[QAction] = []
+        self.queue_panel: QWidget = _placeholder("queuePanel")
+        self.library_panel = LibraryPanel(self)
+        self.library_panel.open_requested.connect(self.open_item)
+        self.library_panel.export_requested.connect(self.open_export_dialog)
+        self.welcome = WelcomePage(self)
+        self.welcome.settings_requested.connect(self.open_settings)
+        self.welcome.sample_requested.connect(self.open_sample)
+        self.key_banner = KeyBanner(self)
+        self.key_banner.settings_requested.connect(self.open_settings)
+        self.key_banner.sample_requested.connect(self.open_sample)
+        self.key_changed.connect(self.refresh_key_state)
+        self.settings_saved.connect(lambda settings: install_language(settings.language))
+        self.editor_area = QStackedWidget(self)
+        self.editor_area.setObjectName("editorArea")
+        self.editor_area.addWidget(self.welcome)
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.side_splitter.setObjectName("sideSplitter")
+        self.side_splitter.addWidget(self.queue_panel)
+        self.side_splitter.addWidget(self.library_panel)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.side_splitter)
+        self.main_splitter.addWidget(self.editor_area)
+        self.main_splitter.setStretchFactor(0, 2)
+        self.main_splitter.setStretchFactor(1, 3)
+        self.main_splitter.setSizes([480, 800])
+        central = QWidget(self)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addWidget(self.key_banner)
+        self._column.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self.retranslate()
+        self.restore_layout()
+        self.refresh_key_state()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        open_action = QAction(self.tr("&Open library item…"), self)
-        open_action.setShortcuts(_standard_or(QKeySequence.StandardKey.Open, "Ctrl+O"))
-        open_action.triggered.connect(self.open_library_item)
-        file_menu.addAction(open_action)
-        self.export_action = QAction(self.tr("&Export…"), self)
-        self.export_action.setShortcut(QKeySequence(self.tr("Ctrl+E")))
-        self.export_action.triggered.connect(lambda: self.open_export_dialog())
-        file_menu.addAction(self.export_action)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcuts(_standard_or(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+    # -- construction ----------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.open_action = self._action(self.open_library_item, QKeySequence.StandardKey.Open)
+        self.export_action = self._action(lambda: self.open_export_dialog(), "Ctrl+E")
+        self.close_item_action = self._action(
+            self.close_editor, QKeySequence.StandardKey.Close, "Ctrl+W"
+        )
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
+        self.file_menu.addActions([self.open_action, self.export_action, self.close_item_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.search_action = self._action(self.focus_library_search, "Ctrl+Shift+F")
+        self.view_menu.addAction(self.search_action)
+        self.tools_menu = bar.addMenu("")
+        self.settings_action = self._action(
+            self.open_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.tools_menu.addAction(self.settings_action)
+        self.help_menu = bar.addMenu("")
+        self.sample_action = self._action(self.open_sample)
+        self.about_action = self._action(self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help_menu.addActions([self.sample_action, self.about_action])
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions(
+            [self.open_action, self.export_action, self.search_action, self.settings_action]
+        )
+        self.addToolBar(self.toolbar)
+
+    def retranslate(self) -> None:
+        """Every text of the window in the current language (again after a switch)."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open library item…"))
+        self.export_action.setText(self.tr("&Export…"))
+        self.close_item_action.setText(self.tr("&Close item"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.search_action.setText(self.tr("&Search library"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.sample_action.setText(self.tr("Open the &sample"))
+        self.about_action.setText(self.tr("&About Tingxie"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        # Toolbar buttons: short words, without the menus' mnemonics.
+        self.open_action.setIconText(self.tr("Open"))
+        self.export_action.setIconText(self.tr("Export"))
+        self.search_action.setIconText(self.tr("Search"))
+        self.settings_action.setIconText(self.tr("Settings"))
+        if isinstance(self.queue_panel, QLabel) and self.queue_panel.objectName() == "queuePanel":
+            self.queue_panel.setText(self.tr("The job queue appears here."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _action(
+        self,
+        slot: object,
+        key: QKeySequence.StandardKey | str | None = None,
+        fallback: str | None = None,
+    ) -> QAction:
+        action = QAction(self)
+        if isinstance(key, QKeySequence.StandardKey):
+            action.setShortcuts(_standard_or(key, fallback or _FALLBACKS.get(key, "")))
+        elif key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def set_queue_panel(self, panel: QWidget) -> None:
+        """Put the job queue panel in its slot (replacing the placeholder)."""
+        old = self.queue_panel
+        self.side_splitter.replaceWidget(self.side_splitter.indexOf(old), panel)
+        old.deleteLater()
+        self.queue_panel = panel
+
+    # -- the editor area -------------------------------------------------------
+
+    def open_item(self, item_id: int, position: int | None = None) -> TranscriptEditor | None:
+        """Show a library item in the editor area, at sentence ``position`` if given.
+
+        The item already open is closed first (it saves; if it cannot and the
+        person keeps it, nothing else opens). Returns the editor, or ``None``.
+        """
+        from desktop.ui.transcript_editor import open_library_item  # loads on first use
+
+        current = self.current_editor()
+        if current is not None and current.session.item_id == item_id:
+            _go_to(current, position)
+            return current
+        if not self.close_editor():
+            return None
+        try:
+            editor = open_library_item(item_id)
+        except (ItemNotFoundError, LibraryError) as error:
+            QMessageBox.warning(self, self.tr("Cannot open"), str(error))
+            return None
+        self._embed(editor)
+        _go_to(editor, position)
+        self.item_opened.emit(item_id)
+        return editor
+
+    def current_editor(self) -> TranscriptEditor | None:
+        return self.editors[0] if self.editors else None
+
+    def close_editor(self) -> bool:
+        """Close the open item; ``False`` if it stays open (unsaved edits kept)."""
+        editor = self.current_editor()
+        if editor is None:
+            return True
+        if not editor.close():
+            return False
+        for action in self._editor_menus:
+            self.menuBar().removeAction(action)
+        self._editor_menus = []
+        self.editors.remove(editor)
+        self.editor_area.removeWidget(editor)
+        editor.deleteLater()
+        self.editor_area.setCurrentWidget(self.welcome)
+        self.setWindowTitle(APP_NAME)
+        self.library_panel.refresh()  # its review status may have changed
+        return True
+
+    def _embed(self, editor: TranscriptEditor) -> None:
+        editor.setWindowFlags(Qt.WindowType.Widget)
+        bar = editor.menuBar()
+        self._editor_menus = list(bar.actions())
+        for action in self._editor_menus:
+            self.menuBar().insertAction(self.tools_menu.menuAction(), action)
+        bar.hide()
+        self.editors.append(editor)
+        self.editor_area.addWidget(editor)
+        self.editor_area.setCurrentWidget(editor)
+        self.setWindowTitle(f"{editor.windowTitle()} — {APP_NAME}")
+
+    # -- commands --------------------------------------------------------------
 
     def open_export_dialog(self, item_ids: list[int] | None = None) -> QDialog:
         """Export library items (all listed, ``item_ids`` checked); the dialog is window-modal.
@@ -42,16 +248,122 @@ class MainWindow(QMainWindow):
         """
         from desktop.ui.export_dialog import ExportDialog
 
+        if item_ids is None and self.editors:
+            item_ids = [self.editors[0].session.item_id]
         dialog = ExportDialog(item_ids=item_ids or (), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def open_library_item(self) -> None:
-        """Ask which library item to open in an editor window."""
-        from desktop.ui.open_item import OpenItemDialog  # the editor loads only when used
+        """Ask which library item to open."""
+        from desktop.ui.open_item import OpenItemDialog
 
-        OpenItemDialog(self, self.editors).open()
+        OpenItemDialog(self, self.open_item).open()
+
+    def refresh_key_state(self) -> None:
+        """Show the no-key banner exactly while there is no key to use."""
+        has_key = credentials.load_api_key() is not None
+        self.key_banner.setVisible(not has_key)
+        self.welcome.set_has_key(has_key)
+
+    def open_sample(self) -> TranscriptEditor | None:
+        """Import the bundled sample (once) and open it in the editor."""
+        try:
+            with Library.open() as library:
+                item_id = import_sample(library)
+        except (ImportFailedError, LibraryError) as error:
+            QMessageBox.warning(self, self.tr("Cannot open the sample"), str(error))
+            return None
+        self.library_panel.refresh()
+        return self.open_item(item_id)
+
+    def open_settings(self) -> QDialog:
+        """The settings dialog (window-modal); saving applies the new settings at once."""
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.settings_saved)
+        dialog.finished.connect(lambda _result: self.key_changed.emit())
+        dialog.open()
+        return dialog
+
+    def focus_library_search(self) -> None:
+        self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.library_panel.search_box.selectAll()
+
+    def show_about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Tingxie"),
+            self.tr(
+                "Tingxie {0}\nA transcription workstation for DashScope recorded-file"
+                " transcription (Paraformer, Fun-ASR, SenseVoice)."
+            ).format(__version__),
+        )
+
+    # -- remembered layout -----------------------------------------------------
+
+    def restore_layout(self) -> None:
+        state = QSettings(window_state_path(), QSettings.Format.IniFormat)
+        for key, restore in (
+            ("geometry", self.restoreGeometry),
+            ("windowState", self.restoreState),
+            ("mainSplitter", self.main_splitter.restoreState),
+            ("sideSplitter", self.side_splitter.restoreState),
+        ):
+            value = state.value(key)
+            if value is not None:
+                restore(value)
+
+    def save_layout(self) -> None:
+        state = QSettings(window_state_path(), QSettings.Format.IniFormat)
+        state.setValue("geometry", self.saveGeometry())
+        state.setValue("windowState", self.saveState())
+        state.setValue("mainSplitter", self.main_splitter.saveState())
+        state.setValue("sideSplitter", self.side_splitter.saveState())
+        state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_editor():
+            event.ignore()
+            return
+        self.save_layout()
+        super().closeEvent(event)
+
+
+def _placeholder(name: str) -> QWidget:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def _go_to(editor: TranscriptEditor, position: int | None) -> None:
+    """Select the sentence at ``position`` (the library's merged order) and seek there."""
+    if position is None:
+        return
+    from desktop.domain import editing
+
+    refs = editing.ordered_refs(editor.session.transcript)
+    if not 0 <= position < len(refs):
+        return
+    ref, sentence = refs[position]
+    row = editor.model.row_of(ref)
+    if row is not None:
+        editor.select_row(row)
+    editor.seek(sentence.begin_ms)
+
+
+_FALLBACKS = {
+    QKeySequence.StandardKey.Open: "Ctrl+O",
+    QKeySequence.StandardKey.Quit: "Ctrl+Q",
+    QKeySequence.StandardKey.Close: "Ctrl+W",
+    QKeySequence.StandardKey.Preferences: "Ctrl+,",
+}
 
 
 def _standard_or(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:

@@ -1,26 +1,25 @@
-"""File → Open library item…: pick an item and open it in an editor window.
+"""File → Open library item…: pick an item by name and open it in the editor.
 
-The main window will get a full library panel (another issue); until then this
-dialog is how the GUI reaches the editor.
+The library panel is the usual way in; this dialog is the keyboard's (Ctrl+O).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from collections.abc import Callable
 
-from desktop.store.database import LibraryError
-from desktop.store.library import ItemNotFoundError, Library
-from desktop.ui.transcript_editor import open_library_item
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from desktop.store.library import Library
 
 
 class OpenItemDialog(QInputDialog):
-    """A list of the library's items; choosing one opens its editor."""
+    """A list of the library's items; choosing one calls ``open_item`` with its id."""
 
-    def __init__(self, parent: QWidget, editors: list[QWidget]) -> None:
+    def __init__(self, parent: QWidget, open_item: Callable[[int], object]) -> None:
         super().__init__(parent)
         self.setObjectName("openItemDialog")
         self.setWindowTitle(self.tr("Open library item"))
-        self._editors = editors
+        self._open_item = open_item
         with Library.open() as library:
             items = library.items()
         self._ids = {f"{item.id}  {item.title}": item.id for item in items}
@@ -34,17 +33,5 @@ class OpenItemDialog(QInputDialog):
 
     def _open(self, choice: str) -> None:
         item_id = self._ids.get(choice)
-        if item_id is None:
-            return
-        try:
-            editor = open_library_item(item_id)
-        except (ItemNotFoundError, LibraryError) as error:
-            QMessageBox.warning(self.parentWidget(), self.tr("Cannot open"), str(error))
-            return
-        self._editors.append(editor)
-        editor.destroyed.connect(lambda _=None, e=editor: self._forget(e))
-        editor.show()
-
-    def _forget(self, editor: QWidget) -> None:
-        if editor in self._editors:
-            self._editors.remove(editor)
+        if item_id is not None:
+            self._open_item(item_id)

@@ -78,13 +78,18 @@ def test_no_result_is_lost_or_duplicated(
                 emulator.script(url, code=code, message=code, duration_ms=duration_ms)
         for kind, route, count, status in faults:
             emulator.faults.inject(kind, route, count, status=status, code="Fault", message="x")
-        outcome = asyncio.run(_run(emulator, urls, files_per_task))
+        groups, results, orphans = asyncio.run(_run(emulator, urls, files_per_task))
         created = {t.task_id: list(t.file_urls) for t in emulator.tasks.all()}
 
-    groups, results = outcome
-    # Every file went into exactly one task, and each task the service made is one we know.
+    # Every file went into exactly one task, and each task the service made is one we know,
+    # except failed tasks that never named their files (a lost answer to their submit):
+    # those were not billed, and their files were sent again.
     assert sorted(u for _, group in groups for u in group) == sorted(urls)
-    assert {task_id: group for task_id, group in groups} == created
+    mine = dict(groups)
+    assert {k: v for k, v in created.items() if k not in orphans} == mine
+    for task_id, info in orphans.items():
+        assert task_id not in mine
+        assert info.status is TaskStatus.FAILED and not info.results and info.usage_seconds is None
     # Every file has exactly one outcome, and it is the one the service decided.
     assert sorted(results) == sorted(urls)
     for url, (code, _) in zip(urls, files, strict=True):
@@ -115,4 +120,10 @@ async def _run(emulator: Emulator, urls: list[str], files_per_task: int):
                 else:
                     code = sub.code if sub is not None else info.code
                     results[url] = ("failed", code)
-    return [(info.task_id, group) for group, info in made], results
+        known = {info.task_id for _, info in made}
+        orphans = {
+            task.task_id: await client.query(task.task_id)
+            for task in emulator.tasks.all()
+            if task.task_id not in known
+        }
+    return [(info.task_id, group) for group, info in made], results, orphans

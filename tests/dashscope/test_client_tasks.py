@@ -47,6 +47,8 @@ async def test_file_names_with_spaces_and_cjk_are_sent_encoded(dashscope_emulato
     sent = dashscope_emulator.submit_bodies()[0]["input"]["file_urls"][0]
     assert sent.isascii() and " " not in sent
     assert done.status is TaskStatus.SUCCEEDED
+    # The caller finds its file's result by the URL it gave.
+    assert done.result_for(raw_url) is done.results[0]
 
 
 @pytest.mark.asyncio

@@ -151,3 +151,59 @@ def test_a_file_that_is_not_a_database_is_refused_with_advice(tingxie_home: Path
     paths.library_path().write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(LibraryError, match="move the file away"):
         Library.open()
+
+
+def test_review_state_follows_the_sentences_a_person_marked(library: Library) -> None:
+    from desktop.domain import editing
+
+    item_id = _import(library, "diarization")
+    assert library.item(item_id).review_state == "unreviewed"
+    transcript = library.transcript(item_id)
+    refs = [ref for ref, _ in editing.ordered_refs(transcript)]
+    transcript = editing.set_reviewed(transcript, refs[0], True)
+    library.save_transcript(item_id, transcript)
+    assert (library.item(item_id).reviewed, library.item(item_id).review_state) == (1, "in review")
+    for ref in refs[1:]:
+        transcript = editing.set_reviewed(transcript, ref, True)
+    library.save_transcript(item_id, transcript)
+    assert [i.review_state for i in library.items()] == ["reviewed"]
+
+
+def test_a_library_from_before_review_counts_opens_with_items_unreviewed(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for number, script in enumerate(MIGRATIONS[:2], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+    conn.execute(
+        "INSERT INTO items (title, origin, file_url, channels, sentences, created_at, updated_at)"
+        " VALUES ('old', 'import', 'x', 1, 3, '2026-01-01T00:00:00', '2026-01-01T00:00:00')"
+    )
+    conn.close()
+    with Library.open(path) as library:
+        assert [(i.title, i.review_state) for i in library.items()] == [("old", "unreviewed")]
+
+
+def test_connections_opening_a_new_library_at_once_all_get_the_schema(tmp_path: Path) -> None:
+    """The GUI reads in worker threads; two may create the library file together."""
+    import threading
+
+    path = tmp_path / "new.sqlite3"
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        barrier.wait()
+        try:
+            with Library.open(path) as library:
+                assert library.items() == []
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

@@ -9,7 +9,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.transcript_model import Column
 
 
-def test_file_open_library_item_opens_an_editor(qtbot, speech_item):
+def test_file_open_library_item_opens_it_in_the_editor_area(qtbot, speech_item):
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
@@ -20,7 +20,7 @@ def test_file_open_library_item_opens_an_editor(qtbot, speech_item):
     dialog.accept()
     assert len(window.editors) == 1
     editor = window.editors[0]
-    qtbot.addWidget(editor)
+    assert window.editor_area.currentWidget() is editor
     assert editor.windowTitle() == "speech"
     assert editor.model.data(editor.model.index(0, Column.TEXT)) == "hello world again"
 

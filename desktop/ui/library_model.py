@@ -1,0 +1,282 @@
+"""Qt models of the library: its items (sortable, filterable) and full-text search hits.
+
+The rows are plain ``ItemSummary``/``SearchHit`` values read by a worker
+thread (``library_loader``); these models only present them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from desktop.store.library import ItemSummary, ReviewState, SearchHit
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ItemColumn(IntEnum):
+    TITLE = 0
+    DATE = 1
+    MODEL = 2
+    DURATION = 3
+    REVIEW = 4
+
+
+def review_text(state: ReviewState) -> str:
+    return {
+        "reviewed": QCoreApplication.translate("LibraryModel", "Reviewed"),
+        "in review": QCoreApplication.translate("LibraryModel", "In review"),
+        "unreviewed": QCoreApplication.translate("LibraryModel", "Unreviewed"),
+    }[state]
+
+
+def duration_text(ms: int | None) -> str:
+    """``1:02:03`` or ``2:03``; blank when unknown."""
+    if ms is None:
+        return ""
+    seconds = round(ms / 1000)
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+
+class LibraryItemsModel(QAbstractTableModel):
+    """One row per library item."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._items: list[ItemSummary] = []
+
+    def set_items(self, items: Sequence[ItemSummary]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> ItemSummary:
+        return self._items[row]
+
+    def retranslate(self) -> None:
+        _retranslate(self)
+
+    def items(self) -> list[ItemSummary]:
+        return self._items
+
+    def models(self) -> list[str]:
+        return sorted({item.model for item in self._items if item.model})
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ItemColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            QCoreApplication.translate("LibraryModel", "Title"),
+            QCoreApplication.translate("LibraryModel", "Date"),
+            QCoreApplication.translate("LibraryModel", "Model"),
+            QCoreApplication.translate("LibraryModel", "Duration"),
+            QCoreApplication.translate("LibraryModel", "Status"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        column = ItemColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(item, column)
+        if role == SORT_ROLE:
+            return _sort_key(item, column)
+        if role == ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == ItemColumn.TITLE:
+            return item.media_path or item.file_url
+        if role == Qt.ItemDataRole.ToolTipRole and column == ItemColumn.REVIEW:
+            return QCoreApplication.translate(
+                "LibraryModel", "{0} of {1} sentences reviewed"
+            ).format(item.reviewed, item.sentences)
+        return None
+
+
+def _display(item: ItemSummary, column: ItemColumn) -> str:
+    match column:
+        case ItemColumn.TITLE:
+            return item.title
+        case ItemColumn.DATE:
+            return item.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        case ItemColumn.MODEL:
+            return item.model or ""
+        case ItemColumn.DURATION:
+            return duration_text(item.duration_ms)
+        case ItemColumn.REVIEW:
+            return review_text(item.review_state)
+
+
+def _sort_key(item: ItemSummary, column: ItemColumn) -> object:
+    match column:
+        case ItemColumn.TITLE:
+            return item.title.casefold()
+        case ItemColumn.DATE:
+            return item.created_at.timestamp()
+        case ItemColumn.MODEL:
+            return item.model or ""
+        case ItemColumn.DURATION:
+            return item.duration_ms if item.duration_ms is not None else -1
+        case ItemColumn.REVIEW:
+            return item.reviewed / item.sentences if item.sentences else 0.0
+
+
+@dataclass(frozen=True)
+class ItemFilter:
+    """What the filter bar asks for; ``None`` = any."""
+
+    text: str = ""  # in the title, or in the transcript (``text_hits``)
+    text_hits: frozenset[int] = frozenset()  # ids of items whose transcript matches ``text``
+    model: str | None = None
+    review: ReviewState | None = None
+    newer_than_days: int | None = None
+    min_duration_ms: int | None = None
+    max_duration_ms: int | None = None
+
+    def accepts(self, item: ItemSummary, now: datetime) -> bool:
+        if (
+            self.text
+            and self.text.casefold() not in item.title.casefold()
+            and item.id not in self.text_hits
+        ):
+            return False
+        if self.model is not None and item.model != self.model:
+            return False
+        if self.review is not None and item.review_state != self.review:
+            return False
+        if self.newer_than_days is not None and item.created_at < now - timedelta(
+            days=self.newer_than_days
+        ):
+            return False
+        return self._duration_fits(item.duration_ms)
+
+    def _duration_fits(self, duration: int | None) -> bool:
+        if self.min_duration_ms is None and self.max_duration_ms is None:
+            return True
+        if duration is None:
+            return False
+        low, high = self.min_duration_ms or 0, self.max_duration_ms
+        return low <= duration and (high is None or duration < high)
+
+
+class LibraryFilterProxy(QSortFilterProxyModel):
+    """Sorts by each column's natural key and filters by an ``ItemFilter``."""
+
+    def __init__(self, source: LibraryItemsModel, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._source = source
+        self._filter = ItemFilter()
+        self._now = datetime.now(UTC)
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+
+    @property
+    def item_filter(self) -> ItemFilter:
+        return self._filter
+
+    def set_filter(self, item_filter: ItemFilter) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+, where invalidating is deprecated
+            self.beginFilterChange()
+            self._set(item_filter)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._set(item_filter)
+            self.invalidateRowsFilter()
+
+    def _set(self, item_filter: ItemFilter) -> None:
+        self._filter = item_filter
+        self._now = datetime.now(UTC)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        return self._filter.accepts(self._source.item(source_row), self._now)
+
+    def item(self, row: int) -> ItemSummary:
+        return self._source.item(self.mapToSource(self.index(row, 0)).row())
+
+
+class HitColumn(IntEnum):
+    ITEM = 0
+    TIME = 1
+    TEXT = 2
+
+
+class SearchHitsModel(QAbstractTableModel):
+    """Sentences matching a full-text search, across every item."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: Sequence[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> SearchHit:
+        return self._hits[row]
+
+    def retranslate(self) -> None:
+        _retranslate(self)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HitColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            QCoreApplication.translate("LibraryModel", "Item"),
+            QCoreApplication.translate("LibraryModel", "Time"),
+            QCoreApplication.translate("LibraryModel", "Sentence"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        hit = self._hits[index.row()]
+        match HitColumn(index.column()):
+            case HitColumn.ITEM:
+                return hit.title
+            case HitColumn.TIME:
+                return duration_text(hit.begin_ms)
+            case HitColumn.TEXT:
+                return hit.text
+
+
+def _retranslate(model: QAbstractTableModel) -> None:
+    """Have views fetch headers and texts again after a language switch."""
+    columns = model.columnCount()
+    model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+    if model.rowCount():
+        model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, columns - 1))

@@ -1,0 +1,923 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>No conversion</source>
+        <translation>不转换</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>Speaker turns</source>
+        <translation>说话人轮次</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Items to export</source>
+        <translation>要导出的条目</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message numerus="yes">
+        <source>folder for %n files</source>
+        <translation>
+            <numerusform>存放 %n 个文件的文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the library is empty.</source>
+        <translation>没有可导出的内容：资料库为空。</translation>
+    </message>
+    <message>
+        <source>The check applies to subtitle formats.</source>
+        <translation>检查仅适用于字幕格式。</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>导出为</translation>
+    </message>
+    <message>
+        <source>Check at least one item to export.</source>
+        <translation>请至少勾选一个要导出的条目。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export first.</source>
+        <translation>请先选择导出的保存位置。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s): </source>
+        <translation>
+            <numerusform>已导出 %n 个文件：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All channels (merged)</source>
+        <translation>所有声道（合并）</translation>
+    </message>
+    <message>
+        <source>Channel {0}</source>
+        <translation>声道 {0}</translation>
+    </message>
+    <message>
+        <source>All speakers</source>
+        <translation>所有说话人</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>{0} sentences</source>
+        <translation>{0} 个句子</translation>
+    </message>
+    <message>
+        <source>{0} of {1} sentences</source>
+        <translation>{0} / {1} 个句子</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>全词匹配</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyBanner</name>
+    <message>
+        <source>No DashScope API key yet. The library, the editor and the sample work without one; to transcribe your own files, enter a key.</source>
+        <translation>尚未设置 DashScope API 密钥。资料库、编辑器和示例无需密钥即可使用；要转写你自己的文件，请输入密钥。</translation>
+    </message>
+    <message>
+        <source>Enter API key…</source>
+        <translation>输入 API 密钥…</translation>
+    </message>
+    <message>
+        <source>Open the sample</source>
+        <translation>打开示例</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Reviewed</source>
+        <translation>已校对</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>校对中</translation>
+    </message>
+    <message>
+        <source>Unreviewed</source>
+        <translation>未校对</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{0} of {1} sentences reviewed</source>
+        <translation>已校对 {0} / {1} 个句子</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Any date</source>
+        <translation>任意日期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Any length</source>
+        <translation>任意时长</translation>
+    </message>
+    <message>
+        <source>Under 5 minutes</source>
+        <translation>5 分钟以内</translation>
+    </message>
+    <message>
+        <source>5 to 30 minutes</source>
+        <translation>5 到 30 分钟</translation>
+    </message>
+    <message>
+        <source>30 minutes to 2 hours</source>
+        <translation>30 分钟到 2 小时</translation>
+    </message>
+    <message>
+        <source>Over 2 hours</source>
+        <translation>2 小时以上</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Unreviewed</source>
+        <translation>未校对</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>校对中</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已校对</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Library&lt;/b&gt;</source>
+        <translation>&lt;b&gt;资料库&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Search titles and every transcript…</source>
+        <translation>搜索标题和所有转写文本…</translation>
+    </message>
+    <message>
+        <source>Any model</source>
+        <translation>任意模型</translation>
+    </message>
+    <message>
+        <source>Loading the library…</source>
+        <translation>正在加载资料库…</translation>
+    </message>
+    <message>
+        <source>The library is empty. Finished transcriptions and imported results appear here.</source>
+        <translation>资料库为空。完成的转写和导入的结果会显示在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 items shown</source>
+        <translation>显示 %1 / %2 个条目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching sentence(s)</source>
+        <translation>
+            <numerusform>%n 个匹配的句子</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open library item…</source>
+        <translation>打开资料库条目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close item</source>
+        <translation>关闭条目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Search library</source>
+        <translation>搜索资料库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample</source>
+        <translation>打开示例(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About Tingxie</source>
+        <translation>关于听写(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The job queue appears here.</source>
+        <translation>任务队列显示在这里。</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>Cannot open the sample</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <source>About Tingxie</source>
+        <translation>关于听写</translation>
+    </message>
+    <message>
+        <source>Tingxie {0}
+A transcription workstation for DashScope recorded-file transcription (Paraformer, Fun-ASR, SenseVoice).</source>
+        <translation>听写 {0}
+用于 DashScope 录音文件识别（Paraformer、Fun-ASR、SenseVoice）的转写工作台。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemDialog</name>
+    <message>
+        <source>Open library item</source>
+        <translation>打开资料库条目</translation>
+    </message>
+    <message>
+        <source>Item to open:</source>
+        <translation>要打开的条目：</translation>
+    </message>
+    <message>
+        <source>The library is empty; import a result first (tingxie import).</source>
+        <translation>资料库为空；请先导入结果（tingxie import）。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWidget</name>
+    <message>
+        <source>Play/pause (Ctrl+Space)</source>
+        <translation>播放/暂停 (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds (Alt+Left)</source>
+        <translation>后退 5 秒 (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds (Alt+Right)</source>
+        <translation>前进 5 秒 (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Playback speed (pitch is kept)</source>
+        <translation>播放速度（保持音调）</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Video cannot be shown inside the window on this display ({0}); start Tingxie with QT_QPA_PLATFORM=xcb to see it. Sound plays.</source>
+        <translation>在此显示环境（{0}）下无法在窗口内显示视频；请用 QT_QPA_PLATFORM=xcb 启动听写以查看视频。声音照常播放。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>China (Beijing)</source>
+        <translation>中国（北京）</translation>
+    </message>
+    <message>
+        <source>International (Singapore)</source>
+        <translation>国际（新加坡）</translation>
+    </message>
+    <message>
+        <source>Custom address (proxy)</source>
+        <translation>自定义地址（代理）</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>DashScope API key</source>
+        <translation>DashScope API 密钥</translation>
+    </message>
+    <message>
+        <source>Paste a new key here (sk-…)</source>
+        <translation>在此粘贴新密钥（sk-…）</translation>
+    </message>
+    <message>
+        <source>Test key</source>
+        <translation>测试密钥</translation>
+    </message>
+    <message>
+        <source>Remove stored key</source>
+        <translation>删除已保存的密钥</translation>
+    </message>
+    <message>
+        <source>Use for this session only</source>
+        <translation>仅本次会话使用</translation>
+    </message>
+    <message>
+        <source>Sets DASHSCOPE_API_KEY inside Tingxie until it quits; nothing is saved.</source>
+        <translation>在听写退出前设置 DASHSCOPE_API_KEY；不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
+        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Using the key from the DASHSCOPE_API_KEY environment variable ({0}).</source>
+        <translation>正在使用环境变量 DASHSCOPE_API_KEY 中的密钥（{0}）。</translation>
+    </message>
+    <message>
+        <source>A key is stored in the system keyring ({0}): {1}</source>
+        <translation>系统钥匙环（{0}）中已保存密钥：{1}</translation>
+    </message>
+    <message>
+        <source>No key yet: paste one below to transcribe files.</source>
+        <translation>尚无密钥：请在下方粘贴密钥以转写文件。</translation>
+    </message>
+    <message>
+        <source>A key cannot be stored here: {0}. Paste it and press “Use for this session only”, or start Tingxie with DASHSCOPE_API_KEY set.</source>
+        <translation>此处无法保存密钥：{0}。请粘贴密钥并点击“仅本次会话使用”，或设置 DASHSCOPE_API_KEY 后启动听写。</translation>
+    </message>
+    <message>
+        <source>The stored key was removed from the keyring.</source>
+        <translation>已从钥匙环中删除保存的密钥。</translation>
+    </message>
+    <message>
+        <source>The key will be used until Tingxie quits.</source>
+        <translation>该密钥将一直使用到听写退出。</translation>
+    </message>
+    <message>
+        <source>There is no key to test; paste one first.</source>
+        <translation>没有可测试的密钥；请先粘贴一个。</translation>
+    </message>
+    <message>
+        <source>Testing the key…</source>
+        <translation>正在测试密钥…</translation>
+    </message>
+    <message>
+        <source>The test failed: {0}</source>
+        <translation>测试失败：{0}</translation>
+    </message>
+    <message>
+        <source>Service endpoint</source>
+        <translation>服务地址</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Requests go to {0}</source>
+        <translation>请求发送到 {0}</translation>
+    </message>
+    <message>
+        <source>Defaults for new jobs</source>
+        <translation>新任务的默认设置</translation>
+    </message>
+    <message>
+        <source>e.g. zh, en (empty: detect)</source>
+        <translation>例如 zh, en（留空：自动识别）</translation>
+    </message>
+    <message>
+        <source>Tell speakers apart (diarization)</source>
+        <translation>区分说话人（说话人分离）</translation>
+    </message>
+    <message>
+        <source>Remove filler words (um, uh)</source>
+        <translation>去除语气词（嗯、呃）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Language hints</source>
+        <translation>语言提示</translation>
+    </message>
+    <message>
+        <source>Tingxie</source>
+        <translation>听写</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Uploads at once</source>
+        <translation>同时上传数</translation>
+    </message>
+    <message>
+        <source>Status checks at once</source>
+        <translation>同时查询数</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>{0}. Press “Use for this session only” to use the key now.</source>
+        <translation>{0}。点击“仅本次会话使用”即可立即使用该密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerDelegate</name>
+    <message>
+        <source>(no speaker)</source>
+        <translation>（无说话人）</translation>
+    </message>
+    <message>
+        <source>New speaker</source>
+        <translation>新说话人</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptEditor</name>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Split sentence at cursor or clicked word</source>
+        <translation>在光标或所点词处拆分句子(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with next sentence</source>
+        <translation>与下一句合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Timing</source>
+        <translation>时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start 100 ms earlier</source>
+        <translation>开始提前 100 毫秒</translation>
+    </message>
+    <message>
+        <source>Start 100 ms later</source>
+        <translation>开始推后 100 毫秒</translation>
+    </message>
+    <message>
+        <source>End 100 ms earlier</source>
+        <translation>结束提前 100 毫秒</translation>
+    </message>
+    <message>
+        <source>End 100 ms later</source>
+        <translation>结束推后 100 毫秒</translation>
+    </message>
+    <message>
+        <source>Re&amp;name speaker…</source>
+        <translation>重命名说话人(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Mark reviewed, go to next unreviewed</source>
+        <translation>标记为已校对，转到下一个未校对</translation>
+    </message>
+    <message>
+        <source>Next unreviewed</source>
+        <translation>下一个未校对</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>替换(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Revert to original</source>
+        <translation>恢复为原始结果</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play/pause</source>
+        <translation>播放/暂停</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds</source>
+        <translation>后退 5 秒</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds</source>
+        <translation>前进 5 秒</translation>
+    </message>
+    <message>
+        <source>Replay current sentence</source>
+        <translation>重播当前句子</translation>
+    </message>
+    <message>
+        <source>Select a sentence to split</source>
+        <translation>请选择要拆分的句子</translation>
+    </message>
+    <message>
+        <source>Split sentence</source>
+        <translation>拆分句子</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>编辑文本</translation>
+    </message>
+    <message>
+        <source>Click the word to split before, or put the cursor in the text</source>
+        <translation>点击要在其前拆分的词，或将光标放在文本中</translation>
+    </message>
+    <message>
+        <source>Merge sentences</source>
+        <translation>合并句子</translation>
+    </message>
+    <message>
+        <source>Adjust times</source>
+        <translation>调整时间</translation>
+    </message>
+    <message>
+        <source>This sentence has no speaker; pick one in the Speaker column first</source>
+        <translation>此句没有说话人；请先在“说话人”列中选择</translation>
+    </message>
+    <message>
+        <source>Rename speaker</source>
+        <translation>重命名说话人</translation>
+    </message>
+    <message>
+        <source>Name for {0} everywhere:</source>
+        <translation>{0} 在所有位置的名称：</translation>
+    </message>
+    <message>
+        <source>Every sentence shown is reviewed</source>
+        <translation>显示的所有句子均已校对</translation>
+    </message>
+    <message>
+        <source>Back to the original result; Undo brings your edits back</source>
+        <translation>已恢复为原始结果；撤销可找回你的编辑</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>第 {0} / {1} 个</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>{0} replaced</source>
+        <translation>已替换 {0} 处</translation>
+    </message>
+    <message>
+        <source>Split before this word</source>
+        <translation>在此词前拆分</translation>
+    </message>
+    <message>
+        <source>Merge with next sentence</source>
+        <translation>与下一句合并</translation>
+    </message>
+    <message>
+        <source>Rename speaker…</source>
+        <translation>重命名说话人…</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>标记为已校对</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>从这里播放</translation>
+    </message>
+    <message>
+        <source>saving did not finish</source>
+        <translation>保存未完成</translation>
+    </message>
+    <message>
+        <source>Edits not saved</source>
+        <translation>编辑未保存</translation>
+    </message>
+    <message>
+        <source>Your last edits could not be saved: {0}
+
+Close anyway and lose them?</source>
+        <translation>最近的编辑无法保存：{0}
+
+仍要关闭并丢失这些编辑吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptModel</name>
+    <message>
+        <source>Reviewed</source>
+        <translation>已校对</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>编辑文本</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <translation>更改说话人</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>标记为已校对</translation>
+    </message>
+    <message>
+        <source>Mark not reviewed</source>
+        <translation>标记为未校对</translation>
+    </message>
+    <message>
+        <source>Change times</source>
+        <translation>更改时间</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptSession</name>
+    <message>
+        <source>Revert to original</source>
+        <translation>恢复为原始结果</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Saving failed: {0}</source>
+        <translation>保存失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to Tingxie&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用听写&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Drop audio or video files here to transcribe them.</source>
+        <translation>把音频或视频文件拖到这里进行转写。</translation>
+    </message>
+    <message>
+        <source>Enter API key…</source>
+        <translation>输入 API 密钥…</translation>
+    </message>
+    <message>
+        <source>Open the sample</source>
+        <translation>打开示例</translation>
+    </message>
+    <message>
+        <source>A ten-second recording with its transcript: try the editor and export now.</source>
+        <translation>一段十秒的录音及其转写：立即试用编辑器和导出。</translation>
+    </message>
+</context>
+</TS>

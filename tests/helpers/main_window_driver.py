@@ -1,0 +1,49 @@
+"""The main window as the app starts it, on a real X screen, for screenshots.
+
+``python tests/helpers/main_window_driver.py sample|welcome`` shows the window
+(``sample``: with the bundled sample open in the editor), waits until the
+library has loaded and the player knows the media, then prints
+``READY <X window id>`` and keeps running until terminated.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QTimer
+
+from desktop.app import _application
+from desktop.ui.main_window import MainWindow
+
+
+def main() -> int:
+    mode = sys.argv[1]
+    app = _application()
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    editor = window.open_sample() if mode == "sample" else None
+
+    def ready() -> bool:
+        if not window.isVisible() or window.library_panel.is_loading():
+            return False
+        return editor is None or editor.player.duration() > 0
+
+    timer = QTimer()
+
+    def check() -> None:
+        if ready():
+            timer.stop()
+            # One more turn of the loop so the last repaint reaches the X server.
+            QTimer.singleShot(300, lambda: print(f"READY {int(window.winId())}", flush=True))
+
+    timer.timeout.connect(check)
+    timer.start(100)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
