@@ -93,6 +93,8 @@ class PollPolicy:
     longest: float = 5.0
     near: float = 0.3
     early_polls: int = 2
+    # Estimates can be pessimistic: even with a far end, ask at least this often.
+    longest_before_due: float = 30.0
 
     def delay(self, poll_number: int) -> float:
         return min(self.first * self.factor**poll_number, self.longest)
@@ -106,7 +108,7 @@ class PollPolicy:
         if until_due > 0:
             if poll_number + 1 < self.early_polls:
                 return min(self.delay(poll_number), until_due + self.near / 2)
-            return until_due + self.near / 2
+            return min(until_due + self.near / 2, self.longest_before_due)
         # Estimates are rough: poll closely for a while (a fifth of the expected
         # time, 2 to 10 s), then fall back to the plain back-off.
         overdue = -until_due

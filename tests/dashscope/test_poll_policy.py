@@ -31,12 +31,22 @@ def test_without_a_hint_polls_back_off_to_the_longest_interval():
 
 def test_with_a_hint_it_polls_early_then_just_after_the_expected_end_then_closely():
     policy = PollPolicy()
-    moments = schedule(policy, 60.0, 70)
-    assert moments[:3] == [0.0, 1.0, 60.0 + policy.near / 2]
-    after_due = [m for m in moments if m > 60]
+    moments = schedule(policy, 20.0, 30)
+    assert moments[:3] == [0.0, 1.0, 20.0 + policy.near / 2]
+    after_due = [m for m in moments if m > 20]
     gaps = [round(b - a, 2) for a, b in itertools.pairwise(after_due)]
-    assert set(gaps[:20]) == {policy.near}  # seen within `near` of the end
-    assert len(moments) < len(schedule(policy, None, 70)) + 35  # bounded close polling
+    assert set(gaps[:10]) == {policy.near}  # seen within `near` of the end
+    assert len(moments) < len(schedule(policy, None, 30)) + 35  # bounded close polling
+
+
+def test_a_far_end_is_still_checked_now_and_then():
+    """A pessimistic estimate must not hide a task that finished early for long."""
+    policy = PollPolicy()
+    moments = schedule(policy, 600.0, 600)
+    before_due = [m for m in moments if m < 600]
+    gaps = [round(b - a, 2) for a, b in itertools.pairwise(before_due)]
+    assert max(gaps) == policy.longest_before_due
+    assert len(before_due) <= 2 + 600 / policy.longest_before_due
 
 
 def test_a_late_task_falls_back_to_the_back_off():
