@@ -10,6 +10,10 @@ peak RSS is its own) through two scenarios:
 - parallel: 20 separate one-file tasks — ours with asyncio, the SDK the SDK
   way: ``async_call`` + ``wait`` in one thread per task.
 
+Ours runs twice: ``ours`` passes ``wait(expected_s=...)`` the task's expected
+processing time (what the engine knows from the audio length and the model's
+speed; here the emulator's fixed time), ``ours_blind`` waits without it.
+
 Wall time runs from the first submit to the last result downloaded; requests
 are counted in the emulator's request log; ``*_max_lag_s`` is the longest
 time from a task's ``end_time`` (the emulator's completion) to its results
@@ -19,7 +23,7 @@ worker calls ``wait`` again on one (what an SDK user has to write).
 The last line is one JSON object: ``ours_wall_s``, ``sdk_wall_s``,
 ``ours_requests``, ``sdk_requests``, ``ours_peak_rss_mb``, ``sdk_peak_rss_mb``
 (wall and requests summed over both scenarios, RSS the larger), then the
-figures per scenario and the lags.
+same for ``ours_blind``, the figures per scenario and the lags.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ MODEL = "paraformer-v2"
 KEY = "sk-benchmark"
 SERVICE_TZ = timezone(timedelta(hours=8))
 SCENARIOS = ("batch", "parallel")
+SIDES = ("ours", "ours_blind", "sdk")
+PENDING_S = 0.2
 
 
 def main(argv: list[str]) -> int:
@@ -63,10 +69,13 @@ def main(argv: list[str]) -> int:
         folder = Path(tmp)
         speech(folder / "clip.wav", "a short clip for the benchmark of the client")
         log = folder / "requests.jsonl"
-        options = ("--fixed-processing-s", str(processing_s), "--media-dir", str(folder))
+        options = (
+            "--fixed-processing-s", str(processing_s), "--pending-s", str(PENDING_S),
+            "--media-dir", str(folder),
+        )  # fmt: skip
         with EmulatorProcess(*options, api_key=KEY, request_log=log) as emulator:
             base = emulator.base_url
-            for side in ("ours", "sdk"):
+            for side in SIDES:
                 for scenario in SCENARIOS:
                     count = sizes[scenario]
                     urls = [
@@ -74,11 +83,12 @@ def main(argv: list[str]) -> int:
                         for n in range(count)
                     ]
                     before = _lines(log)
-                    result = _run_worker(side, scenario, base, urls)
+                    expected = processing_s + PENDING_S if side == "ours" else None
+                    result = _run_worker(side, scenario, base, urls, expected)
                     result["requests"] = _lines(log) - before
                     for key, value in result.items():
                         figures[f"{side}_{scenario}_{key}"] = value
-    for side in ("ours", "sdk"):
+    for side in SIDES:
         figures[f"{side}_wall_s"] = sum(figures[f"{side}_{s}_wall_s"] for s in SCENARIOS)
         figures[f"{side}_requests"] = sum(figures[f"{side}_{s}_requests"] for s in SCENARIOS)
         figures[f"{side}_peak_rss_mb"] = max(figures[f"{side}_{s}_peak_rss_mb"] for s in SCENARIOS)
@@ -94,7 +104,9 @@ def _lines(path: Path) -> int:
     return len(path.read_text().splitlines()) if path.exists() else 0
 
 
-def _run_worker(side: str, scenario: str, base: str, urls: list[str]) -> dict[str, Any]:
+def _run_worker(
+    side: str, scenario: str, base: str, urls: list[str], expected: float | None
+) -> dict[str, Any]:
     command = [
         sys.executable,
         "-m",
@@ -104,6 +116,7 @@ def _run_worker(side: str, scenario: str, base: str, urls: list[str]) -> dict[st
         scenario,
         base,
         json.dumps(urls),
+        json.dumps(expected),
     ]
     done = subprocess.run(
         command,
@@ -122,8 +135,11 @@ def _run_worker(side: str, scenario: str, base: str, urls: list[str]) -> dict[st
 
 def _worker(argv: list[str]) -> int:
     side, scenario, base, urls = argv[0], argv[1], argv[2], json.loads(argv[3])
-    run = _ours if side == "ours" else _sdk
-    wall, lags, failures = run(scenario, base, urls)
+    expected = json.loads(argv[4])
+    if side == "sdk":
+        wall, lags, failures = _sdk(scenario, base, urls)
+    else:
+        wall, lags, failures = _ours(scenario, base, urls, expected)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
@@ -147,7 +163,9 @@ def _end_epoch(end_time: datetime | str) -> float:
     return end_time.timestamp()
 
 
-def _ours(scenario: str, base: str, urls: list[str]) -> tuple[float, list[float], int]:
+def _ours(
+    scenario: str, base: str, urls: list[str], expected: float | None
+) -> tuple[float, list[float], int]:
     from desktop.dashscope.client import DashScopeClient
     from desktop.dashscope.endpoints import Endpoint
     from desktop.dashscope.options import TranscriptionOptions
@@ -163,7 +181,9 @@ def _ours(scenario: str, base: str, urls: list[str]) -> tuple[float, list[float]
                 tasks = await asyncio.gather(*(client.submit(MODEL, [u], options) for u in urls))
 
             async def finish(task_id: str) -> tuple[float, int]:
-                done = await client.wait(task_id)
+                waited = time.time() - started  # the engine knows when it submitted
+                left = None if expected is None else max(0.0, expected - waited)
+                done = await client.wait(task_id, expected_s=left)
                 wanted = [r.transcription_url for r in done.results if r.transcription_url]
                 documents = await asyncio.gather(*(client.fetch_result(u) for u in wanted))
                 for raw in documents:
