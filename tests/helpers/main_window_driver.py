@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import Qt, QTimer
 
-from desktop.app import _application
+from desktop.app import _application, _start_queue
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import apply_scheme
 
@@ -27,6 +27,7 @@ def main() -> int:
     if "dark" in sys.argv[2:]:
         apply_scheme(app, Qt.ColorScheme.Dark)
     window = MainWindow()
+    _start_queue(window)  # the queue panel as the app shows it (the engine stays stopped)
     window.resize(1280, 800)
     window.show()
     editor = window.open_sample() if mode == "sample" else None
