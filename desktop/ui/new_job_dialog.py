@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,6 +61,7 @@ class _ProbeTask(QRunnable):
             except ProbeError:
                 continue  # the engine reports it on the file's row
         self._relay.probed.emit(infos)
+        self._relay.deleteLater()  # deleted on the UI thread, where it lives
 
 
 class NewJobDialog(QDialog):
@@ -273,9 +274,10 @@ class NewJobDialog(QDialog):
         if not paths:
             self._update_cost()
             return
-        # Not a child of the dialog: the probe may outlive it (closed early), and its
-        # signal must have a living source; the connection dies with the dialog.
-        self._prober = _Prober()
+        # Owned by the application, not the dialog: the probe may outlive the dialog
+        # (closed early) and its signal needs a living source; it is deleted on the UI
+        # thread once it has reported, and the connection dies with the dialog.
+        self._prober = _Prober(QCoreApplication.instance())
         self._prober.probed.connect(self._probed)
         QThreadPool.globalInstance().start(_ProbeTask(paths, self._prober))
 
