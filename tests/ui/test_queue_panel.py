@@ -4,6 +4,7 @@ drops, the new-job dialog, rows going to done, the key pause, refusals, quitting
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -102,8 +103,9 @@ def states(controller: QueueController) -> list[str]:
 
 
 def test_dropped_files_go_through_the_dialog_to_done_and_open_in_the_editor(
-    qtbot, loop, app_window, tmp_path: Path
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator, tingxie_home: Path, caplog
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     window, controller = app_window
     files = spoken_folder(tmp_path / "media", 3)
     drop(window, files)
@@ -130,6 +132,12 @@ def test_dropped_files_go_through_the_dialog_to_done_and_open_in_the_editor(
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     editor = window.current_editor()
     assert editor is not None and editor.session.item_id == model.job_at(1).item_id
+    # The key went over the wire, and nowhere else: not the database, not the logs.
+    key = emulator.api_key.encode()
+    for stored in tingxie_home.rglob("*"):
+        if stored.is_file():
+            assert key not in stored.read_bytes(), stored
+    assert caplog.records and emulator.api_key not in caplog.text
 
 
 def test_a_rejected_key_shows_the_key_error_and_pauses_the_queue(
