@@ -131,17 +131,12 @@ class JobStore:
 
     def update(self, job_id: int, **changes: Any) -> Job:
         """Write ``changes`` (column = value) and the update time, then return the new row."""
-        unknown = changes.keys() - _COLUMN_SET
-        if unknown:
-            raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
-        values = {name: _to_sql(value) for name, value in changes.items()}
-        values["updated_at"] = _now()
-        assignments = ", ".join(f"{name} = ?" for name in values)
+        assignments, values = _set_clause(changes)
         # One statement is its own transaction; RETURNING saves a second query
         # (the engine writes thousands of these for a big queue).
         rows = self._conn.execute(
             f"UPDATE jobs SET {assignments} WHERE id = ? RETURNING {_SELECT}",
-            (*values.values(), job_id),
+            (*values, job_id),
         ).fetchall()
         if not rows:
             raise KeyError(f"no job with id {job_id}")
@@ -149,16 +144,11 @@ class JobStore:
 
     def update_many(self, job_ids: Sequence[int], **changes: Any) -> list[Job]:
         """The same ``changes`` to several jobs in one transaction (a batch submit)."""
-        unknown = changes.keys() - _COLUMN_SET
-        if unknown:
-            raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
-        values = {name: _to_sql(value) for name, value in changes.items()}
-        values["updated_at"] = _now()
-        assignments = ", ".join(f"{name} = ?" for name in values)
+        assignments, values = _set_clause(changes)
         with transaction(self._conn) as conn:
             conn.executemany(
                 f"UPDATE jobs SET {assignments} WHERE id = ?",
-                [(*values.values(), job_id) for job_id in job_ids],
+                [(*values, job_id) for job_id in job_ids],
             )
         return self.get_many(job_ids)
 
@@ -217,6 +207,16 @@ class JobStore:
             (month,),
         )
         return {model: float(seconds) for model, seconds in rows}
+
+
+def _set_clause(changes: dict[str, Any]) -> tuple[str, list[Any]]:
+    """``name = ?, …`` for ``changes`` plus the update time, and the values in order."""
+    unknown = changes.keys() - _COLUMN_SET
+    if unknown:
+        raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
+    values = {name: _to_sql(value) for name, value in changes.items()}
+    values["updated_at"] = _now()
+    return ", ".join(f"{name} = ?" for name in values), list(values.values())
 
 
 def _job(row: tuple[Any, ...]) -> Job:
