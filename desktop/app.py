@@ -10,7 +10,7 @@ import asyncio
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import qasync
@@ -56,7 +56,9 @@ def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = ()) -> int:
         return server
     app.aboutToQuit.connect(server.close)
     window = MainWindow()
-    _start_queue(window)
+    # The queue (its engine, httpx, the library connection) comes just after the
+    # first paint: the window shows at once, the queue a moment later.
+    _after_first_paint(window, lambda: _start_queue(window))
     server.files_received.connect(lambda files: _receive(window, files))
     FileOpenEvents(window, parent=app)
     if startup_probe:
@@ -180,6 +182,25 @@ def _report_playback_and_quit() -> None:
         print(f"playback={status}", file=sys.stderr, flush=True)
     finally:  # even if nobody reads the output any more (a closed pipe)
         QCoreApplication.quit()
+
+
+class _FirstPaintHook(QObject):
+    """Runs a callback once, on the loop turn after the watched widget's first paint."""
+
+    def __init__(self, watched: QObject, callback: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._callback = callback
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def _after_first_paint(window: MainWindow, callback: Callable[[], None]) -> None:
+    _FirstPaintHook(window, callback)
 
 
 def _report_first_paint(window: MainWindow) -> None:

@@ -39,6 +39,8 @@ class QueueController(QObject):
         self._refresh_usage()
         window.setAcceptDrops(True)
         window.installEventFilter(self)
+        if window.waiting_media:  # opened before the queue existed (a launch with files)
+            QTimer.singleShot(0, lambda: self._take_opened_media(list(window.waiting_media)))
 
     def _connect(self) -> None:
         self.panel.sources_chosen.connect(self.ask_to_queue)
