@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.dashscope.options import TranscriptionOptions
@@ -36,6 +36,7 @@ class QueueController(QObject):
         self._closing = False
         self._shutdown: asyncio.Task[None] | None = None
         self._connect()
+        self._add_window_actions()
         self._refresh_usage()
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -62,6 +63,27 @@ class QueueController(QObject):
         self.window.waiting_media = [p for p in self.window.waiting_media if p not in taken]
         if taken:
             self.ask_to_queue([str(p) for p in taken])
+
+    def _add_window_actions(self) -> None:
+        """File → Transcribe files…/URLs… (and the toolbar), beside the panel's buttons."""
+        window = self.window
+        self.add_files_action = QAction(window)
+        self.add_files_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.add_files_action.triggered.connect(self.panel.choose_files)
+        self.add_urls_action = QAction(window)
+        self.add_urls_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.add_urls_action.triggered.connect(self.panel.choose_urls)
+        first = window.file_menu.actions()[0] if window.file_menu.actions() else None
+        window.file_menu.insertActions(first, [self.add_files_action, self.add_urls_action])
+        window.file_menu.insertSeparator(first)
+        window.toolbar.insertAction(window.toolbar.actions()[0], self.add_files_action)
+        window.addActions([self.add_files_action, self.add_urls_action])
+        self._retranslate_actions()
+
+    def _retranslate_actions(self) -> None:
+        self.add_files_action.setText(self.tr("&Transcribe files…"))
+        self.add_files_action.setIconText(self.tr("Transcribe"))
+        self.add_urls_action.setText(self.tr("Transcribe &URLs…"))
 
     # -- queueing ----------------------------------------------------------------------
 
@@ -115,6 +137,8 @@ class QueueController(QObject):
                 event.acceptProposedAction()
                 self.ask_to_queue(sources)
                 return True
+        elif kind == QEvent.Type.LanguageChange:
+            self._retranslate_actions()
         elif kind == QEvent.Type.Close and not self._closing:
             assert isinstance(event, QCloseEvent)
             event.ignore()

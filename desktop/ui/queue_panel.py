@@ -91,6 +91,11 @@ class QueuePanel(QWidget):
         self.banner_button.hide()
         self.totals = QLabel(self)
         self.totals.setObjectName("queueTotals")
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setObjectName("queueEmptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setEnabled(False)  # drawn greyed, like a placeholder
         self.add_files_button = QPushButton(self)
         self.add_urls_button = QPushButton(self)
         self.cancel_button = QPushButton(self)
@@ -128,6 +133,7 @@ class QueuePanel(QWidget):
         column.addLayout(banner)
         column.addLayout(buttons)
         column.addWidget(self.table, 1)
+        column.addWidget(self.empty_hint, 1)
         column.addWidget(self.totals)
 
     def retranslate(self) -> None:
@@ -139,6 +145,9 @@ class QueuePanel(QWidget):
         self.open_button.setText(self.tr("Open result"))
         self.banner_button.setText(self.tr("Settings…"))
         self.table.setToolTip(self.tr("Drop audio or video files and folders here"))
+        self.empty_hint.setText(
+            self.tr("Drop audio or video files or folders on the window to transcribe them.")
+        )
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -214,6 +223,8 @@ class QueuePanel(QWidget):
 
     def _refresh(self, *_args: object) -> None:
         jobs = self.model.jobs()
+        self.table.setVisible(bool(jobs))
+        self.empty_hint.setVisible(not jobs)
         milliseconds = sum(j.duration_ms or 0 for j in jobs)
         cost = sum((j.estimated_cost for j in jobs if j.estimated_cost is not None), start=0)
         done = sum(1 for j in jobs if j.state is JobState.DONE)

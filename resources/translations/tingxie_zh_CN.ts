@@ -682,6 +682,18 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
 <context>
     <name>QueueController</name>
     <message>
+        <source>&amp;Transcribe files…</source>
+        <translation>转写文件(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Transcribe</source>
+        <translation>转写</translation>
+    </message>
+    <message>
+        <source>Transcribe &amp;URLs…</source>
+        <translation>转写网址(&amp;U)…</translation>
+    </message>
+    <message>
         <source>Cannot add</source>
         <translation>无法添加</translation>
     </message>
@@ -802,6 +814,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Drop audio or video files and folders here</source>
         <translation>将音频、视频文件或文件夹拖放到这里</translation>
+    </message>
+    <message>
+        <source>Drop audio or video files or folders on the window to transcribe them.</source>
+        <translation>将音频或视频文件、文件夹拖放到窗口上即可转写。</translation>
     </message>
     <message>
         <source>The queue is paused: {0}</source>

@@ -22,6 +22,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.new_job_dialog import NewJobDialog
 from desktop.ui.queue_controller import QueueController
 from desktop.ui.queue_model import QueueColumn
+from desktop.ui.queue_panel import UrlDialog
 from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.server import Emulator
 from tests.helpers.media import speech
@@ -230,3 +231,33 @@ def test_quitting_with_files_in_flight_asks_once_and_leaves_them_resumable(
     with Library.open() as library:
         (job,) = library.jobs.all()
     assert job.state is JobState.RUNNING and job.task_id  # resumes at the next start
+
+
+def test_urls_typed_in_the_add_urls_box_are_transcribed_without_upload(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    panel = controller.panel
+    assert panel.empty_hint.isVisible() and not panel.table.isVisible()
+    (clip,) = spoken_folder(tmp_path / "media", 1)
+    url = emulator.host_file(clip, "会议 录音.wav")
+    controller.add_urls_action.trigger()  # File → Transcribe URLs… (Ctrl+Shift+U)
+    (box,) = [d for d in window.findChildren(UrlDialog) if d.isVisible()]
+    qtbot.keyClicks(box.text, "not a url")
+    qtbot.mouseClick(
+        box.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert "Not a URL: not a url" in box.problem.text() and box.isVisible()
+    box.text.setPlainText(f"\n  {url}  \n")
+    qtbot.mouseClick(
+        box.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    dialog = the_dialog(window)
+    assert "会议 录音.wav" in dialog.files_label.text()
+    assert "unknown length" in dialog.cost.text()
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the URL's job"))
+    assert panel.table.isVisible() and not panel.empty_hint.isVisible()
+    assert emulator.requests("upload") == []
