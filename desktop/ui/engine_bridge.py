@@ -126,5 +126,5 @@ def is_removal(change: object) -> bool:
 def _engine_settings(settings: Settings) -> EngineSettings:
     return EngineSettings(
         upload_concurrency=settings.upload_concurrency,
-        fetch_concurrency=max(4, settings.poll_concurrency * 2),
+        fetch_concurrency=settings.poll_concurrency,
     )
