@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.side_splitter.setObjectName("sideSplitter")
         self.side_splitter.addWidget(self.queue_panel)
         self.side_splitter.addWidget(self.library_panel)
+        self.side_splitter.setSizes([350, 450])  # until the person's own sizes are restored
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.side_splitter)

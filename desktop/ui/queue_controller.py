@@ -62,6 +62,7 @@ class QueueController(QObject):
         taken = [p for p in paths if p in self.window.waiting_media]
         self.window.waiting_media = [p for p in self.window.waiting_media if p not in taken]
         if taken:
+            self.window.statusBar().clearMessage()  # "… waiting to be transcribed": not any more
             self.ask_to_queue([str(p) for p in taken])
 
     def _add_window_actions(self) -> None:
