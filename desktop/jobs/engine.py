@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import json
 import logging
 import time
 from collections.abc import Callable, Coroutine, Iterator, Sequence
@@ -726,16 +725,3 @@ def _advice_for(code: str) -> str:
     if code.startswith("InvalidFile"):
         return "The service refused the file; check its format and sample rate, then retry."
     return "Retry the job; if it fails again, check the service status."
-
-
-def describe(job: Job) -> str:
-    """One line for logs and the CLI: state, progress and error, never the key."""
-    if job.state is JobState.FAILED:
-        return f"failed: {job.error_message}"
-    if job.state is JobState.UPLOADING and job.size_bytes:
-        return f"uploading {100 * job.bytes_done // max(job.size_bytes, 1)} %"
-    return str(job.state)
-
-
-def media_of(job: Job) -> dict[str, object] | None:
-    return json.loads(job.media) if job.media else None
