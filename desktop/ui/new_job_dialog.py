@@ -40,6 +40,7 @@ from desktop.media.probe import ProbeError, probe
 from desktop.settings import Settings, catalog_region, load_settings
 from desktop.ui.library_model import duration_text
 
+MAX_TRACK_BOXES = 16
 PROBE_AT_MOST = 200  # enough to judge the batch; the engine probes every file anyway
 
 
@@ -121,6 +122,14 @@ class NewJobDialog(QDialog):
         self.channels = QLineEdit(self)
         self.channels.setObjectName("channels")
         self.channels.setPlaceholderText(self.tr("0 (the first track)"))
+        self.channels.textChanged.connect(lambda _text: self._update_refusals())
+        # For multi-track files: one box per track, in place of the text field.
+        self.track_boxes: list[QCheckBox] = []
+        self.tracks_row = QWidget(self)
+        self.tracks_row.setObjectName("tracks")
+        self._tracks_layout = QHBoxLayout(self.tracks_row)
+        self._tracks_layout.setContentsMargins(0, 0, 0, 0)
+        self._tracks_layout.addWidget(self.channels)
         self.disfluency = QCheckBox(self.tr("Remove filler words (um, uh)"), self)
         self.disfluency.setObjectName("disfluency")
         self.alignment = QCheckBox(self.tr("Align timestamps to the audio"), self)
@@ -151,7 +160,7 @@ class NewJobDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Hot words"), self.vocabulary)
         form.addRow(self.tr("Speakers"), speakers)
-        form.addRow(self.tr("Audio tracks"), self.channels)
+        form.addRow(self.tr("Audio tracks"), self.tracks_row)
         form.addRow("", self.disfluency)
         form.addRow("", self.alignment)
         form.addRow(self.tr("Sensitive words"), self.mask_words)
@@ -210,6 +219,8 @@ class NewJobDialog(QDialog):
             spec.accepts(Option.SPEAKER_COUNT) and self.diarization.isChecked()
         )
         self.channels.setEnabled(spec.accepts(Option.CHANNEL_ID))
+        for box in self.track_boxes:
+            box.setEnabled(spec.accepts(Option.CHANNEL_ID))
         for box, option in (
             (self.disfluency, Option.DISFLUENCY_REMOVAL),
             (self.alignment, Option.TIMESTAMP_ALIGNMENT),
@@ -284,9 +295,22 @@ class NewJobDialog(QDialog):
     def _probed(self, infos: list[MediaInfo]) -> None:
         self.media = infos
         most = max((m.channels or 1 for m in infos), default=1)
-        if most > 1:
-            self.channels.setPlaceholderText(self.tr("0 (the first of {0} tracks)").format(most))
+        if most > 1 and not self.track_boxes:
+            self._show_track_boxes(min(most, MAX_TRACK_BOXES))
         self._update_suggestion()
+
+    def _show_track_boxes(self, count: int) -> None:
+        """The files have ``count`` tracks: tick the ones to transcribe (each is billed)."""
+        self.channels.hide()
+        for number in range(count):
+            box = QCheckBox(self.tr("Track {0}").format(number + 1), self.tracks_row)
+            box.setObjectName(f"track{number}")
+            box.setChecked(number == 0)
+            box.setEnabled(self.channels.isEnabled())
+            box.toggled.connect(lambda _on: self._update_refusals())
+            self._tracks_layout.addWidget(box)
+            self.track_boxes.append(box)
+        self._tracks_layout.addStretch(1)
 
     def _load_vocabularies(self) -> None:
         if self._client is None:
@@ -309,6 +333,8 @@ class NewJobDialog(QDialog):
     # -- the answer ----------------------------------------------------------------------
 
     def _channel_ids(self) -> tuple[int, ...] | None:
+        if self.track_boxes:
+            return tuple(n for n, box in enumerate(self.track_boxes) if box.isChecked()) or None
         text = self.channels.text().replace(",", " ").split()
         try:
             ids = tuple(int(part) for part in text)
@@ -339,7 +365,10 @@ class NewJobDialog(QDialog):
         )
 
     def accept(self) -> None:
-        if self.channels.text().strip() and self._channel_ids() is None:
+        if self.track_boxes and self._channel_ids() is None:
+            self.refusals.setText(self.tr("Tick at least one audio track."))
+            return
+        if not self.track_boxes and self.channels.text().strip() and self._channel_ids() is None:
             self.refusals.setText(self.tr("Audio tracks: numbers such as 0 or 0, 1"))
             return
         try:

@@ -625,8 +625,12 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>（另有 {0} 个文件时长未知）</translation>
     </message>
     <message>
-        <source>0 (the first of {0} tracks)</source>
-        <translation>0（共 {0} 条音轨中的第一条）</translation>
+        <source>Track {0}</source>
+        <translation>音轨 {0}</translation>
+    </message>
+    <message>
+        <source>Tick at least one audio track.</source>
+        <translation>请至少勾选一条音轨。</translation>
     </message>
     <message>
         <source>Audio tracks: numbers such as 0 or 0, 1</source>

@@ -261,3 +261,27 @@ def test_urls_typed_in_the_add_urls_box_are_transcribed_without_upload(
     loop.run_until_complete(until(lambda: states(controller) == ["done"], "the URL's job"))
     assert panel.table.isVisible() and not panel.empty_hint.isVisible()
     assert emulator.requests("upload") == []
+
+
+def test_a_stereo_call_offers_a_box_per_track_and_bills_each_ticked_track(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    call = speech(tmp_path / "stereo call.wav", "Hello from both sides.", channels=2)
+    drop(window, [call])
+    dialog = the_dialog(window)
+    loop.run_until_complete(until(lambda: len(dialog.track_boxes) == 2, "a box per track"))
+    assert [b.isChecked() for b in dialog.track_boxes] == [True, False]
+    one_track = dialog.cost.text()
+    qtbot.mouseClick(dialog.track_boxes[1], Qt.MouseButton.LeftButton)
+    assert dialog.cost.text() != one_track  # both tracks are billed
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the job"))
+    (body,) = emulator.submit_bodies()
+    assert body["parameters"]["channel_id"] == [0, 1]
+    job = controller.panel.model.job_at(0)
+    with Library.open() as library:
+        transcript = library.transcript(job.item_id)
+    assert [c.channel_id for c in transcript.channels] == [0, 1]
