@@ -160,6 +160,7 @@ async def _run(
             exporter.write(library, job)
 
     engine.on_job(on_job)
+    engine.on_trouble(display.trouble)
     engine.start()
     try:
         await engine.wait_until_settled(ids, submitted=not wait)

@@ -38,6 +38,7 @@ _ORDER = {
 
 class Display(Protocol):
     def update(self, job: Job) -> None: ...
+    def trouble(self, text: str | None) -> None: ...
     def close(self) -> None: ...
 
 
@@ -97,6 +98,10 @@ class LineDisplay(_Tally):
             flush=True,
         )
 
+    def trouble(self, text: str | None) -> None:
+        if text is not None:
+            print(f"waiting: {text}", file=self._stream, flush=True)
+
     def close(self) -> None:
         print(f"estimated cost ¥{self.estimated_cost():.4f}", file=self._stream, flush=True)
 
@@ -104,11 +109,16 @@ class LineDisplay(_Tally):
 class LiveDisplay(_Tally):
     def __init__(self, jobs: list[Job], stream: TextIO) -> None:
         super().__init__(jobs)
+        self._trouble: str | None = None
         self._live = Live(self._render(), console=Console(file=stream), refresh_per_second=8)
         self._live.start()
 
     def update(self, job: Job) -> None:
         self.jobs[job.id] = job
+        self._live.update(self._render())
+
+    def trouble(self, text: str | None) -> None:
+        self._trouble = text
         self._live.update(self._render())
 
     def close(self) -> None:
@@ -132,6 +142,8 @@ class LiveDisplay(_Tally):
         if eta:
             parts.append(f"ETA {clock(eta)}")
         summary = Text(" · ".join(parts))
+        if self._trouble:
+            summary.append(f"\n{self._trouble}", style="yellow")
         return Group(table, ProgressBar(total=max(total, 1), completed=finished, width=40), summary)
 
 

@@ -90,6 +90,8 @@ class JobEngine:
         self._settings = settings or EngineSettings()
         self._job_listeners: list[JobListener] = []
         self._pause_listeners: list[PauseListener] = []
+        self._trouble_listeners: list[PauseListener] = []
+        self._trouble: str | None = None
         self._running = False
         self._pause_reason: str | None = None
         self._unpaused = asyncio.Event()
@@ -119,6 +121,12 @@ class JobEngine:
         """Call ``listener`` with the reason when the queue pauses, ``None`` when it resumes."""
         self._pause_listeners.append(listener)
         return lambda: self._pause_listeners.remove(listener)
+
+    def on_trouble(self, listener: PauseListener) -> Callable[[], None]:
+        """Call ``listener`` with a sentence while passing trouble (network, server,
+        throttling) is being retried, and with ``None`` once requests succeed again."""
+        self._trouble_listeners.append(listener)
+        return lambda: self._trouble_listeners.remove(listener)
 
     @property
     def pause_reason(self) -> str | None:
@@ -398,16 +406,19 @@ class JobEngine:
                     return
                 if isinstance(error, (errors.NetworkError, errors.RequestTimeout)):
                     # The submit may have reached the service: never send it blind again.
+                    self._set_trouble(error)
                     await asyncio.sleep(next(delays))
                     await self._reconcile(batch)
                     return
                 if isinstance(error, _TRANSIENT):
                     urls = [job.file_url or job.source for job in batch]
+                    self._set_trouble(error)
                     await asyncio.sleep(next(delays))
                     continue
                 for job in batch:
                     self._fail(job, error.code, error.message, error.advice)
                 return
+        self._set_trouble(None)
         for task_urls, info in tasks:
             self._attach(batch, task_urls, info.task_id, model)
 
@@ -605,11 +616,14 @@ class JobEngine:
         while True:
             client = self._client
             try:
-                return await step(job)  # type: ignore[misc]
+                done = await step(job)  # type: ignore[misc]
+                self._set_trouble(None)
+                return done
             except _ACCOUNT as error:
                 self._account_problem(error, client)
             except _TRANSIENT as error:
                 log.info("job %d: %s; retrying", job.id, error.code)
+                self._set_trouble(error)
                 await asyncio.sleep(next(delays))
             except errors.DashScopeError as error:
                 return self._fail(self._jobs.get(job.id), error.code, error.message, error.advice)
@@ -626,10 +640,13 @@ class JobEngine:
         while True:
             client = await self._ready_client()
             try:
-                return await call(client)  # type: ignore[misc]
+                done = await call(client)  # type: ignore[misc]
+                self._set_trouble(None)
+                return done
             except _ACCOUNT as error:
                 self._account_problem(error, client)
-            except _TRANSIENT:
+            except _TRANSIENT as error:
+                self._set_trouble(error)
                 await asyncio.sleep(next(delays))
 
     def _account_problem(self, error: errors.DashScopeError, client: object) -> None:
@@ -642,6 +659,14 @@ class JobEngine:
         """The configured delays, then the last one for ever."""
         delays = self._settings.retry_delays_s
         return itertools.chain(delays, itertools.repeat(delays[-1]))
+
+    def _set_trouble(self, error: errors.DashScopeError | None) -> None:
+        text = None if error is None else f"{error.message} — retrying. {error.advice}"
+        if text == self._trouble:
+            return
+        self._trouble = text
+        for listener in list(self._trouble_listeners):
+            listener(text)
 
     def _set_pause(self, reason: str | None) -> None:
         if reason == self._pause_reason:

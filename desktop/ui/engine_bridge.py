@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 class EngineBridge(QObject):
     job_changed = Signal(object)  # desktop.store.jobs.Job
     paused = Signal(object)  # the reason (str), or None when the queue runs again
+    trouble = Signal(object)  # passing trouble being retried (str), or None once it is over
     result_stored = Signal(int)  # a library item id, when a job's result arrived
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
@@ -42,6 +43,7 @@ class EngineBridge(QObject):
         self.engine = JobEngine(library, None, _engine_settings(settings))
         self.engine.on_job(self._relay_job)
         self.engine.on_pause(self.paused.emit)
+        self.engine.on_trouble(self.trouble.emit)
         self.reload_client(settings)
 
     # -- life cycle --------------------------------------------------------------

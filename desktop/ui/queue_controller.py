@@ -52,6 +52,7 @@ class QueueController(QObject):
         self.panel.settings_requested.connect(self.window.open_settings)
         self.bridge.job_changed.connect(self._job_changed)
         self.bridge.paused.connect(self.panel.show_pause)
+        self.bridge.trouble.connect(self.panel.show_trouble)
         self.bridge.result_stored.connect(self._result_stored)
         self.window.key_changed.connect(self.bridge.reload_client)
         self.window.settings_saved.connect(self.bridge.reload_client)

@@ -86,6 +86,11 @@ class QueuePanel(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #5c4400; padding: 6px; }")
         self.banner.hide()
+        self.trouble = QLabel(self)
+        self.trouble.setObjectName("queueTrouble")
+        self.trouble.setWordWrap(True)
+        self.trouble.setStyleSheet("QLabel { color: #8a5a00; padding: 2px 6px; }")
+        self.trouble.hide()
         self.banner_button = QPushButton(self)
         self.banner_button.clicked.connect(self.settings_requested)
         self.banner_button.hide()
@@ -131,6 +136,7 @@ class QueuePanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(banner)
+        column.addWidget(self.trouble)
         column.addLayout(buttons)
         column.addWidget(self.table, 1)
         column.addWidget(self.empty_hint, 1)
@@ -163,6 +169,12 @@ class QueuePanel(QWidget):
         self.banner_button.setVisible(reason is not None)
         if reason is not None:
             self.banner.setText(self.tr("The queue is paused: {0}").format(reason))
+
+    def show_trouble(self, text: str | None) -> None:
+        """Passing trouble the engine is retrying (nothing for the person to do but wait)."""
+        self.trouble.setVisible(text is not None)
+        if text is not None:
+            self.trouble.setText(text)
 
     def set_usage(self, usage: list[FamilyUsage]) -> None:
         self._usage = usage

@@ -96,11 +96,15 @@ async def test_throttling_and_server_error_bursts_slow_the_queue_but_lose_nothin
     emulator.faults.server_errors(
         "result", count=4, status=429, code="Throttling.RateQuota", message="slow down"
     )
-    emulator.faults.server_errors("get_policy", count=2, status=500, code="InternalError")
+    emulator.faults.server_errors("get_policy", count=12, status=500, code="InternalError")
+    troubles: list[str | None] = []
+    engine.on_trouble(troubles.append)
     jobs = engine.add(expand(map(str, make_folder(6))), PARAFORMER, TranscriptionOptions())
     engine.start()
     jobs = await settle(engine, jobs)
     assert_each_result_is_its_files(library, jobs)
+    # The person saw that the queue was waiting out trouble, and that it passed.
+    assert any(t and "retrying" in t for t in troubles) and troubles[-1] is None
     assert set(submitted_urls(emulator).values()) == {1}
     assert len(emulator.requests("submit")) > len(emulator.submit_bodies())  # errors were seen
 
