@@ -31,8 +31,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import threading
@@ -42,6 +40,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+
+from benchmarks.measure import peak_rss_mb, run_worker
 
 MODEL = "paraformer-v2"
 KEY = "sk-benchmark"
@@ -107,27 +107,10 @@ def _lines(path: Path) -> int:
 def _run_worker(
     side: str, scenario: str, base: str, urls: list[str], expected: float | None
 ) -> dict[str, Any]:
-    command = [
-        sys.executable,
-        "-m",
-        "benchmarks.client_vs_sdk",
-        "--worker",
-        side,
-        scenario,
-        base,
-        json.dumps(urls),
-        json.dumps(expected),
-    ]
-    done = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=Path(__file__).resolve().parents[1],
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{side}/{scenario} worker failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_worker(
+        "benchmarks.client_vs_sdk", "--worker", side, scenario, base,
+        json.dumps(urls), json.dumps(expected),
+    )  # fmt: skip
 
 
 # --- workers (each in its own process) -------------------------------------------------
@@ -140,7 +123,7 @@ def _worker(argv: list[str]) -> int:
         wall, lags, failures = _sdk(scenario, base, urls)
     else:
         wall, lags, failures = _ours(scenario, base, urls, expected)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_rss_mb()
     print(
         json.dumps(
             {

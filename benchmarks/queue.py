@@ -30,12 +30,12 @@ import os
 import random
 import resource
 import struct
-import subprocess
-import sys
 import tempfile
 import time
 import wave
 from pathlib import Path
+
+from benchmarks.measure import peak_rss_mb, run_worker
 
 FIXED_PROCESSING_S = 2.0
 PENDING_S = 0.2
@@ -71,15 +71,6 @@ def emulator(log: Path):  # type: ignore[no-untyped-def]
         "--fixed-processing-s", str(FIXED_PROCESSING_S), "--pending-s", str(PENDING_S),
         request_log=log,
     )  # fmt: skip
-
-
-def peak_rss_mb() -> float:
-    """This process's own peak RSS (VmHWM; ``ru_maxrss`` would include the parent's
-    from before ``exec`` in a child process)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def count_requests(log: Path) -> int:
@@ -173,13 +164,10 @@ def measure_sdk(folder: Path, work: Path, count: int) -> dict[str, float]:
     log = work / "sdk.jsonl"
     with emulator(log) as service:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        child = subprocess.run(
-            [sys.executable, "-m", "benchmarks.queue", "--sdk-peer", str(folder),
-             service.base_url, service.api_key],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
+        figures = run_worker(
+            "benchmarks.queue", "--sdk-peer", str(folder), service.base_url, service.api_key
+        )
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    figures = json.loads(child.stdout.strip().splitlines()[-1])
     if figures["results"] != count:
         raise SystemExit(f"SDK run incomplete: {figures['results']} of {count} results")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from benchmarks.measure import peak_rss_mb, rss_mb, run_worker
 
 MODEL = "paraformer-v2"
 KEY = "sk-benchmark"
@@ -53,33 +53,16 @@ def main(argv: list[str]) -> int:
 
 
 def _run_worker(side: str, base: str, path: Path) -> dict[str, Any]:
-    command = [sys.executable, "-m", "benchmarks.upload", "--worker", side, base, str(path)]
-    done = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=Path(__file__).resolve().parents[1],
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{side} worker failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def _rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return run_worker("benchmarks.upload", "--worker", side, base, str(path))
 
 
 def _worker(side: str, base: str, path: Path) -> int:
     upload = _ours(base) if side == "ours" else _sdk(base)
-    before = _rss_mb()
+    before = rss_mb()
     started = time.perf_counter()
     url = upload(path)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     assert url.startswith("oss://"), url
     print(json.dumps({"seconds": seconds, "extra_rss_mb": round(max(0.0, peak - before), 1)}))
     return 0
