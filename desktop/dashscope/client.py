@@ -25,15 +25,16 @@ import httpx
 from desktop.dashscope import result_file
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.errors import (
+    TRANSIENT,
     DashScopeError,
     InvalidParameterError,
     MalformedResponseError,
+    MalformedResultError,
     NetworkError,
     OptionRefused,
     RequestTimeout,
     ResultExpiredError,
     ServerError,
-    ThrottledError,
     TooManyFilesError,
     UploadPolicyExpired,
     WaitTimeout,
@@ -61,6 +62,7 @@ from desktop.dashscope.wire import (
     decode_task_list,
 )
 from desktop.domain import catalog
+from desktop.domain.transcript import Transcript
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +73,6 @@ LIST_PAGE_SIZE = 50
 # How far back the task list is searched for a submit whose reply was lost
 # (the service clock and ours may differ a little).
 SUBMIT_CLOCK_SLACK = timedelta(seconds=30)
-TRANSIENT = (NetworkError, ServerError, ThrottledError, RequestTimeout, MalformedResponseError)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -329,13 +330,17 @@ class DashScopeClient:
 
     async def fetch_result(self, url: str) -> bytes:
         """The result JSON of one file: streamed, capped, checked against the result schema."""
+        body, _transcript = await self.fetch_transcript(url)
+        return body
+
+    async def fetch_transcript(self, url: str) -> tuple[bytes, Transcript]:
+        """The result JSON of one file and its parsed transcript (parsed once, here)."""
         for retry_number in range(1, self.retry.attempts + 1):
             try:
                 body = await self._download(url)
-                result_file.parse_result(body)
-                return body
+                return body, result_file.parse_result(body)
             except result_file.ResultFileError as exc:
-                error: DashScopeError = MalformedResponseError(
+                error: DashScopeError = MalformedResultError(
                     f"result file is not valid: {exc}", code="MalformedResult"
                 )
             except DashScopeError as exc:
@@ -803,8 +808,8 @@ def _expired(response: httpx.Response, url: str) -> ResultExpiredError:
     )
 
 
-def _too_big(size: int, cap: int) -> MalformedResponseError:
-    return MalformedResponseError(
+def _too_big(size: int, cap: int) -> MalformedResultError:
+    return MalformedResultError(
         f"result file is larger than {cap // 1024**2} MB ({size} bytes); refused",
         code="ResultTooLarge",
     )

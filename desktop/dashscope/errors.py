@@ -122,6 +122,16 @@ class MalformedResponseError(DashScopeError):
     )
 
 
+class MalformedResultError(MalformedResponseError):
+    """A result file that is invalid or too big even after downloading it again: unlike a
+    garbled API reply, asking again will not help, so the job fails with this message."""
+
+    default_advice = (
+        "The service sent a broken result for this file; retry the job, and report it if"
+        " it repeats."
+    )
+
+
 class UploadPolicyExpired(DashScopeError):
     default_advice = "The upload permission expired; the upload will be retried with a new one."
     retryable = True
@@ -131,6 +141,14 @@ class OptionRefused(DashScopeError):
     """Raised locally, before any request: the model does not take this option or value."""
 
     default_advice = "Change the option named in the message, or choose a model that supports it."
+
+
+# Passing trouble: worth the same request again after a pause.
+TRANSIENT = (NetworkError, ServerError, ThrottledError, RequestTimeout, MalformedResponseError)
+
+
+def is_transient(error: BaseException) -> bool:
+    return isinstance(error, TRANSIENT) and not isinstance(error, MalformedResultError)
 
 
 _QUOTA_CODES = {

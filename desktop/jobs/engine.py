@@ -30,7 +30,6 @@ import msgspec
 from desktop.dashscope import errors
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.options import TranscriptionOptions
-from desktop.dashscope.result_file import ResultFileError, parse_result
 from desktop.dashscope.wire import TaskInfo, TaskStatus
 from desktop.domain import catalog, media_rules
 from desktop.jobs import job_options
@@ -48,13 +47,6 @@ PauseListener = Callable[["str | None"], None]
 
 _PREPARING = (JobState.QUEUED, JobState.PROBING, JobState.UPLOADING, JobState.WAITING)
 _ON_SERVICE = (JobState.SUBMITTED, JobState.RUNNING, JobState.FETCHING)
-_TRANSIENT = (
-    errors.NetworkError,
-    errors.ServerError,
-    errors.ThrottledError,
-    errors.RequestTimeout,
-    errors.MalformedResponseError,
-)
 _ACCOUNT = (errors.AuthError, errors.QuotaError)
 
 
@@ -410,7 +402,7 @@ class JobEngine:
                     await asyncio.sleep(next(delays))
                     await self._reconcile(batch)
                     return
-                if isinstance(error, _TRANSIENT):
+                if errors.is_transient(error):
                     urls = [job.file_url or job.source for job in batch]
                     self._set_trouble(error)
                     await asyncio.sleep(next(delays))
@@ -509,7 +501,15 @@ class JobEngine:
         task.add_done_callback(lambda _t: self._followers.pop(task_id, None))
 
     async def _follow_task(self, task_id: str, model: str) -> None:
-        info = await self._retrying_call(lambda c: c.wait(task_id, on_update=self._on_task_update))
+        try:
+            info = await self._retrying_call(
+                lambda c: c.wait(task_id, on_update=self._on_task_update)
+            )
+        except errors.DashScopeError as error:  # the service refuses to tell: fail, don't hang
+            for job in self._jobs.with_task(task_id):
+                if not job.state.final:
+                    self._fail(job, error.code, error.message, error.advice)
+            return
         await self._settle_task(info, model)
 
     def _on_task_update(self, info: TaskInfo) -> None:
@@ -553,14 +553,9 @@ class JobEngine:
         job = self._write(job.id, state=JobState.FETCHING)
         try:
             async with self._fetch_slots:
-                raw = await self._retrying_call(lambda c: c.fetch_result(url))
-        except errors.ResultExpiredError as error:
-            self._fail(job, error.code, error.message, error.advice)
-            return
-        try:
-            transcript = parse_result(raw)
-        except ResultFileError as error:
-            self._fail(job, "MalformedResult", f"{job.title}: {error}", _MALFORMED_ADVICE)
+                raw, transcript = await self._retrying_call(lambda c: c.fetch_transcript(url))
+        except errors.DashScopeError as error:  # an expired link, a broken or oversized result
+            self._fail(job, error.code, f"{job.title}: {error.message}", error.advice)
             return
         if self._jobs.get(job.id).state is JobState.CANCELED:
             return  # detached while the result was on its way: discard it
@@ -612,42 +607,37 @@ class JobEngine:
     async def _retrying(self, job: Job, step: Callable[[Job], object]) -> Job:
         """Run a job step until it succeeds or fails for good; transient errors wait and
         retry, account errors pause the queue and retry once it resumes."""
-        delays = self._delays()
-        while True:
-            client = self._client
-            try:
-                done = await step(job)  # type: ignore[misc]
-                self._set_trouble(None)
-                return done
-            except _ACCOUNT as error:
-                self._account_problem(error, client)
-            except _TRANSIENT as error:
-                log.info("job %d: %s; retrying", job.id, error.code)
-                self._set_trouble(error)
-                await asyncio.sleep(next(delays))
-            except errors.DashScopeError as error:
-                return self._fail(self._jobs.get(job.id), error.code, error.message, error.advice)
-            except OSError as error:
-                return self._fail(
-                    self._jobs.get(job.id),
-                    "FileUnreadable",
-                    f"{job.source}: {error.strerror or error}",
-                    "Check that the file still exists and is readable, then retry.",
-                )
+        try:
+            return await self._retrying_call(lambda _client: step(job))  # type: ignore[return-value]
+        except errors.DashScopeError as error:
+            return self._fail(self._jobs.get(job.id), error.code, error.message, error.advice)
+        except OSError as error:
+            return self._fail(
+                self._jobs.get(job.id),
+                "FileUnreadable",
+                f"{job.source}: {error.strerror or error}",
+                "Check that the file still exists and is readable, then retry.",
+            )
 
     async def _retrying_call(self, call: Callable[[DashScopeClient], object]) -> object:
+        """``call`` with the current client until it succeeds; other errors are raised."""
         delays = self._delays()
         while True:
             client = await self._ready_client()
             try:
                 done = await call(client)  # type: ignore[misc]
-                self._set_trouble(None)
-                return done
             except _ACCOUNT as error:
                 self._account_problem(error, client)
-            except _TRANSIENT as error:
+                continue
+            except errors.DashScopeError as error:
+                if not errors.is_transient(error):
+                    raise
+                log.info("%s; retrying", error.code)
                 self._set_trouble(error)
                 await asyncio.sleep(next(delays))
+                continue
+            self._set_trouble(None)
+            return done
 
     def _account_problem(self, error: errors.DashScopeError, client: object) -> None:
         """Pause for a bad key or arrears, unless the user already replaced the client
@@ -726,7 +716,6 @@ class _ProgressWriter:
         self._write(done)
 
 
-_MALFORMED_ADVICE = "The service sent a broken result; retry the job, and report it if it repeats."
 _ADVICE = {
     "InvalidFile.DownloadFailed": "The service could not download the file: check that the URL"
     " is public and still valid, or retry to upload the local file again.",

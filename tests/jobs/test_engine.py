@@ -287,3 +287,16 @@ async def test_urls_go_straight_to_the_service_and_usage_is_counted_once(
     (usage,) = monthly_usage(library.jobs)
     assert usage.seconds == job.usage_seconds
     assert usage.free_left_seconds == usage.free_seconds - usage.seconds
+
+
+async def test_a_broken_result_file_fails_its_job_with_the_reason_instead_of_retrying_forever(
+    engine: JobEngine, library: Library, emulator: Emulator, make_folder
+) -> None:
+    emulator.faults.inject("malformed", "result", count=None)
+    jobs = engine.add(expand(map(str, make_folder(1))), PARAFORMER, TranscriptionOptions())
+    engine.start()
+    (job,) = await settle(engine, jobs, timeout=30)
+    assert job.state is JobState.FAILED and job.error_code == "MalformedResult"
+    assert job.title in job.error_message and "result file is not valid" in job.error_message
+    assert "retry the job" in job.advice
+    assert library.items() == []
