@@ -33,7 +33,6 @@ from desktop.dashscope.options import TranscriptionOptions
 from desktop.dashscope.wire import TaskInfo, TaskStatus
 from desktop.domain import catalog, media_rules
 from desktop.jobs import job_options
-from desktop.jobs.matching import normalized, same_file_url
 from desktop.jobs.sources import Source
 from desktop.jobs.usage import estimate_cost
 from desktop.media.probe import ProbeError, probe_async
@@ -380,7 +379,7 @@ class JobEngine:
     async def _submit(self, batch: list[Job]) -> None:
         model = batch[0].model
         options = job_options.decode(batch[0].options)
-        urls = [job.file_url or job.source for job in batch]
+        urls = [_sent_url(job) for job in batch]
         delays = self._delays()
         while True:
             client = await self._ready_client()
@@ -403,7 +402,7 @@ class JobEngine:
                     await self._reconcile(batch)
                     return
                 if errors.is_transient(error):
-                    urls = [job.file_url or job.source for job in batch]
+                    urls = [_sent_url(job) for job in batch]
                     self._set_trouble(error)
                     await asyncio.sleep(next(delays))
                     continue
@@ -419,18 +418,15 @@ class JobEngine:
         created: list[tuple[list[str], TaskInfo]] = getattr(error, "submitted", None) or []
         for task_urls, info in created:
             self._attach(batch, task_urls, info.task_id, model)
-        carried = [u for task_urls, _info in created for u in task_urls]
-        return [
-            job
-            for job in batch
-            if not any(same_file_url(job.file_url or job.source, u) for u in carried)
-        ]
+        carried = {u for task_urls, _info in created for u in task_urls}
+        return [job for job in batch if _sent_url(job) not in carried]
 
     def _attach(self, batch: Sequence[Job], urls: Sequence[str], task_id: str, model: str) -> None:
-        """Store a task id on the jobs whose files it carries, then follow it."""
+        """Store a task id on the jobs whose files it carries (``urls`` as we sent them),
+        then follow it."""
         self._jobs.remember_task(task_id, model)
-        carried = {normalized(u) for u in urls}
-        ids = [j.id for j in batch if normalized(j.file_url or j.source) in carried]
+        carried = set(urls)
+        ids = [j.id for j in batch if _sent_url(j) in carried]
         canceled = [j.id for j in self._jobs.get_many(ids) if j.state is JobState.CANCELED]
         wanted = [i for i in ids if i not in canceled]
         if canceled:
@@ -476,16 +472,11 @@ class JobEngine:
             if not unmatched:
                 break
             info = await client.wait(task_id)
-            carried = [r.file_url for r in info.results]
-            found = [
-                j
-                for j in unmatched.values()
-                if any(same_file_url(j.file_url or j.source, u) for u in carried)
-            ]
+            found = [j for j in unmatched.values() if info.result_for(_sent_url(j))]
             if found:
                 for job in found:
                     unmatched.pop(job.id)
-                self._attach(found, carried, task_id, model)
+                self._attach(found, [_sent_url(j) for j in found], task_id, model)
         if unmatched:
             log.info("reconcile: %d file(s) were never submitted; submitting them", len(unmatched))
             self._back_to_waiting(list(unmatched.values()))
@@ -536,10 +527,7 @@ class JobEngine:
             return
         fetches = []
         for job in jobs:
-            result = next(
-                (r for r in info.results if same_file_url(job.file_url or job.source, r.file_url)),
-                None,
-            )
+            result = info.result_for(_sent_url(job))
             if result is None:
                 self._fail(job, "Missing", "the finished task does not mention this file", "")
             elif result.status is TaskStatus.SUCCEEDED and result.transcription_url:
@@ -731,6 +719,11 @@ _ADVICE = {
     "Refused": "Choose another model or convert the file as the message says.",
     "MediaUnreadable": "Check that the file plays in a media player, or convert it with ffmpeg.",
 }
+
+
+def _sent_url(job: Job) -> str:
+    """The URL the service gets for the job's file: its upload, or the user's URL."""
+    return job.file_url or job.source
 
 
 def _advice_for(code: str) -> str:
