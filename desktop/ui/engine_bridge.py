@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 class EngineBridge(QObject):
     job_changed = Signal(object)  # desktop.store.jobs.Job
+    job_removed = Signal(int)  # the job's id
     paused = Signal(object)  # the reason (str), or None when the queue runs again
     trouble = Signal(object)  # passing trouble being retried (str), or None once it is over
     result_stored = Signal(int)  # a library item id, when a job's result arrived
@@ -106,23 +107,12 @@ class EngineBridge(QObject):
     def remove(self, job_ids: Sequence[int]) -> None:
         for job_id in job_ids:
             self.engine.remove(job_id)
-            self.job_changed.emit(_Removed(job_id))
+            self.job_removed.emit(job_id)
 
     def _relay_job(self, job: Job) -> None:
         self.job_changed.emit(job)
         if job.item_id is not None and job.state == "done":
             self.result_stored.emit(job.item_id)
-
-
-class _Removed:
-    """Sent as ``job_changed`` when a job is gone, so views drop its row."""
-
-    def __init__(self, job_id: int) -> None:
-        self.id = job_id
-
-
-def is_removal(change: object) -> bool:
-    return isinstance(change, _Removed)
 
 
 def _engine_settings(settings: Settings) -> EngineSettings:

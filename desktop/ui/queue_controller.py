@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.jobs.sources import Source, SourceError, expand
 from desktop.jobs.usage import monthly_usage
-from desktop.store.jobs import Job, JobState
-from desktop.ui.engine_bridge import EngineBridge, is_removal
+from desktop.store.jobs import JobState
+from desktop.ui.engine_bridge import EngineBridge
 from desktop.ui.main_window import MainWindow
 from desktop.ui.new_job_dialog import NewJobDialog
 from desktop.ui.queue_panel import QueuePanel, dropped_sources
+
+RESULTS_COALESCE_MS = 300
 
 
 class QueueController(QObject):
@@ -34,6 +36,10 @@ class QueueController(QObject):
         window.set_queue_panel(self.panel)
         self.panel.model.reset(bridge.library.jobs.all())
         self._closing = False
+        self._results_arrived = QTimer(self)
+        self._results_arrived.setSingleShot(True)
+        self._results_arrived.setInterval(RESULTS_COALESCE_MS)
+        self._results_arrived.timeout.connect(self._show_new_results)
         self._shutdown: asyncio.Task[None] | None = None
         self._connect()
         self._add_window_actions()
@@ -50,7 +56,8 @@ class QueueController(QObject):
         self.panel.remove_requested.connect(self.bridge.remove)
         self.panel.open_requested.connect(self.window.open_item)
         self.panel.settings_requested.connect(self.window.open_settings)
-        self.bridge.job_changed.connect(self._job_changed)
+        self.bridge.job_changed.connect(self.panel.model.update)
+        self.bridge.job_removed.connect(self.panel.model.remove)
         self.bridge.paused.connect(self.panel.show_pause)
         self.bridge.trouble.connect(self.panel.show_trouble)
         self.bridge.result_stored.connect(self._result_stored)
@@ -107,16 +114,12 @@ class QueueController(QObject):
 
     # -- engine events -------------------------------------------------------------------
 
-    def _job_changed(self, change: Job | object) -> None:
-        if is_removal(change):
-            self.panel.model.remove(change.id)  # type: ignore[attr-defined]
-            return
-        assert isinstance(change, Job)
-        self.panel.model.update(change)
-        if change.usage_seconds is not None and change.state is not JobState.DONE:
-            self._refresh_usage()
-
     def _result_stored(self, _item_id: int) -> None:
+        # A task's hundred results arrive together: refresh the library and the usage
+        # once for them, not once per file.
+        self._results_arrived.start()
+
+    def _show_new_results(self) -> None:
         self.window.library_panel.refresh()
         self._refresh_usage()
 

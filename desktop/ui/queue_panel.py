@@ -6,7 +6,7 @@ or chosen sources, and the ``QueueController`` carries it out on the engine.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -115,8 +115,13 @@ class QueuePanel(QWidget):
         self.open_button.clicked.connect(self._open_selected)
         self._usage: list[FamilyUsage] = []
         self._layout()
+        # Totals are sums over every row: recomputed at most every 200 ms, not per change.
+        self._totals_due = QTimer(self)
+        self._totals_due.setSingleShot(True)
+        self._totals_due.setInterval(200)
+        self._totals_due.timeout.connect(self._refresh)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
-            signal.connect(self._refresh)
+            signal.connect(self._totals_due.start)
         self.model.modelReset.connect(self._refresh)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.retranslate()

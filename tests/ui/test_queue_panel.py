@@ -123,7 +123,9 @@ def test_dropped_files_go_through_the_dialog_to_done_and_open_in_the_editor(
     loop.run_until_complete(scenario())
     model = controller.panel.model
     assert [model.index(r, QueueColumn.NAME).data() for r in range(3)] == [f.name for f in files]
-    assert "3 files, 3 done" in controller.panel.totals.text()
+    totals = controller.panel.totals
+    loop.run_until_complete(until(lambda: "3 files, 3 done" in totals.text(), "the totals"))
+    assert "3 files, 3 done" in totals.text()
     library_view = window.library_panel.items_view
     loop.run_until_complete(until(lambda: library_view.model().rowCount() == 3, "the library"))
     index = model.index(1, QueueColumn.NAME)
@@ -259,6 +261,7 @@ def test_urls_typed_in_the_add_urls_box_are_transcribed_without_upload(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
     loop.run_until_complete(until(lambda: states(controller) == ["done"], "the URL's job"))
+    loop.run_until_complete(until(panel.table.isVisible, "the table instead of the hint"))
     assert panel.table.isVisible() and not panel.empty_hint.isVisible()
     assert emulator.requests("upload") == []
 
