@@ -18,11 +18,12 @@ from pathlib import Path
 
 from desktop.cli import service
 from desktop.cli.errors import CliError
-from desktop.cli.progress import clock, open_display, state_text
+from desktop.cli.progress import open_display, state_text
 from desktop.cli.subtitle_commands import add_cue_options, export_options
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.domain import catalog
+from desktop.domain.durations import duration_text
 from desktop.export import FORMATS, export_transcript
 from desktop.export.files import file_name, write_atomically
 from desktop.jobs.engine import JobEngine
@@ -126,15 +127,16 @@ def _list_jobs(library: Library, *, as_json: bool) -> int:
         return 0
     for job in jobs:
         cost = f"¥{job.estimated_cost:.4f}" if job.estimated_cost is not None else "-"
-        minutes = clock(job.duration_ms / 1000) if job.duration_ms else "-"
+        minutes = duration_text(job.duration_ms) or "-"
         print(
             f"{job.id:>5}  {job.model:<18} {minutes:>9} {cost:>9}  {job.title}  [{state_text(job)}]"
         )
     for usage in monthly_usage(library.jobs):
         beyond = f", ¥{usage.cost_beyond_quota} beyond it" if usage.cost_beyond_quota else ""
-        left, free = clock(usage.free_left_seconds), clock(usage.free_seconds)
+        left = duration_text(usage.free_left_seconds * 1000)
+        free = duration_text(usage.free_seconds * 1000)
         print(
-            f"this month, {usage.family}: {clock(usage.seconds)} billed,"
+            f"this month, {usage.family}: {duration_text(usage.seconds * 1000)} billed,"
             f" {left} of the free {free} left{beyond}"
         )
     return 0

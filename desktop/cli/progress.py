@@ -18,6 +18,7 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
+from desktop.domain.durations import duration_text
 from desktop.store.jobs import Job, JobState
 
 MAX_ROWS = 20
@@ -140,15 +141,8 @@ class LiveDisplay(_Tally):
         eta = self.eta_s()
         parts = [f"{finished}/{total} finished", f"estimated ¥{self.estimated_cost():.4f}"]
         if eta:
-            parts.append(f"ETA {clock(eta)}")
+            parts.append(f"ETA {duration_text(eta * 1000)}")
         summary = Text(" · ".join(parts))
         if self._trouble:
             summary.append(f"\n{self._trouble}", style="yellow")
         return Group(table, ProgressBar(total=max(total, 1), completed=finished, width=40), summary)
-
-
-def clock(seconds: float) -> str:
-    """``1:02:03`` or ``2:03``."""
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.domain.durations import duration_text
 from desktop.store.library import ItemSummary, ReviewState, SearchHit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,16 +42,6 @@ def review_text(state: ReviewState) -> str:
         "in review": QCoreApplication.translate("LibraryModel", "In review"),
         "unreviewed": QCoreApplication.translate("LibraryModel", "Unreviewed"),
     }[state]
-
-
-def duration_text(ms: int | None) -> str:
-    """``1:02:03`` or ``2:03``; blank when unknown."""
-    if ms is None:
-        return ""
-    seconds = round(ms / 1000)
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
 
 
 class LibraryItemsModel(QAbstractTableModel):

@@ -34,11 +34,11 @@ from desktop.dashscope.errors import DashScopeError
 from desktop.dashscope.options import SpecialWordFilter, TranscriptionOptions
 from desktop.domain import catalog, media_rules
 from desktop.domain.catalog import Option
+from desktop.domain.durations import duration_text
 from desktop.domain.media_info import MediaInfo
 from desktop.jobs.sources import Source
 from desktop.media.probe import ProbeError, probe
 from desktop.settings import Settings, catalog_region, load_settings
-from desktop.ui.library_model import duration_text
 
 MAX_TRACK_BOXES = 16
 PROBE_AT_MOST = 200  # enough to judge the batch; the engine probes every file anyway

@@ -13,8 +13,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.domain.durations import duration_text
 from desktop.store.jobs import Job, JobState
-from desktop.ui.library_model import duration_text
 
 Index = QModelIndex | QPersistentModelIndex
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1

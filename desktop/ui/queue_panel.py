@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.durations import duration_text
 from desktop.jobs.sources import MEDIA_SUFFIXES, is_url
 from desktop.jobs.usage import FamilyUsage
 from desktop.store.jobs import Job, JobState
-from desktop.ui.library_model import duration_text
 from desktop.ui.queue_model import PROGRESS_ROLE, QueueColumn, QueueModel, cost_text
 
 Index = QModelIndex | QPersistentModelIndex
