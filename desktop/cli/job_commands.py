@@ -202,7 +202,7 @@ class _Exporter:
 
     def write(self, library: Library, job: Job) -> None:
         assert job.item_id is not None
-        title = Path(job.title).stem if not job.is_url else job.title.rsplit(".", 1)[0]
+        title = Path(job.title).stem
         options = export_options(self.args)
         data = export_transcript(library.transcript(job.item_id), self.fmt, options=options)
         path = self.directory / file_name(title, self.fmt, self.taken)

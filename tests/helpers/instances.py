@@ -1,4 +1,4 @@
-"""Waiting for a running app to accept later launches (its single-instance socket)."""
+"""Waiting on a running app: until it accepts later launches, and until it stored results."""
 
 from __future__ import annotations
 
@@ -24,3 +24,18 @@ def wait_until_listening(process: subprocess.Popen[str], timeout_s: float = 60) 
             return
         time.sleep(0.1)
     pytest.fail(f"the first app never listened on {name}")
+
+
+def library_items_when_ready(timeout: float) -> list:
+    """The library's items once another process has stored any (or ``[]`` at ``timeout``)."""
+    import time
+
+    from desktop.store.library import Library
+
+    deadline = time.monotonic() + timeout
+    items: list = []
+    while not items and time.monotonic() < deadline:
+        with Library.open() as library:
+            items = library.items()
+        time.sleep(0.1)
+    return items

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from PySide6.QtNetwork import QLocalServer
 
 from desktop.store.library import Library
 from desktop.ui.single_instance import server_name
-from tests.helpers.instances import wait_until_listening
+from tests.helpers.instances import library_items_when_ready, wait_until_listening
 from tests.helpers.results import fixture_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,12 +108,7 @@ def test_a_second_frozen_launch_hands_its_file_to_the_first(bundle, tingxie_home
         handed = frozen(bundle, fixture_path("diarization"), home=tingxie_home)
         assert handed.returncode == 0, handed.stderr
         assert "already open: handed it 1 file(s)" in handed.stdout
-        deadline = time.monotonic() + RUN_TIMEOUT_S
-        items: list = []
-        while not items and time.monotonic() < deadline:
-            with Library.open() as library:
-                items = library.items()
-            time.sleep(0.1)
+        items = library_items_when_ready(RUN_TIMEOUT_S)
         assert len(items) == 1
     finally:
         first.send_signal(signal.SIGTERM)

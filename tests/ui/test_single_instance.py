@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from PySide6.QtNetwork import QLocalServer
 
 from desktop.store.library import Library
 from desktop.ui.single_instance import InstanceServer, server_name
-from tests.helpers.instances import wait_until_listening
+from tests.helpers.instances import library_items_when_ready, wait_until_listening
 from tests.helpers.results import fixture_path
 
 LAUNCH_TIMEOUT_S = 60
@@ -61,12 +60,7 @@ def test_a_second_launch_hands_its_files_to_the_running_app_and_exits(
     assert code == 0, err
     assert "already open: handed it 2 file(s)" in out
     # The running app imported the result into the shared library.
-    deadline = time.monotonic() + LAUNCH_TIMEOUT_S
-    items: list = []
-    while not items and time.monotonic() < deadline:
-        with Library.open() as library:
-            items = library.items()
-        time.sleep(0.1)
+    items = library_items_when_ready(LAUNCH_TIMEOUT_S)
     assert len(items) == 1
     assert first_app.poll() is None  # still open, not replaced
 
