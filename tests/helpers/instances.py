@@ -8,6 +8,7 @@ import time
 import pytest
 from PySide6.QtNetwork import QLocalSocket
 
+from desktop.store.library import Library
 from desktop.ui.single_instance import server_name
 
 
@@ -28,10 +29,6 @@ def wait_until_listening(process: subprocess.Popen[str], timeout_s: float = 60) 
 
 def library_items_when_ready(timeout: float) -> list:
     """The library's items once another process has stored any (or ``[]`` at ``timeout``)."""
-    import time
-
-    from desktop.store.library import Library
-
     deadline = time.monotonic() + timeout
     items: list = []
     while not items and time.monotonic() < deadline:
