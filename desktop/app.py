@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_NAME, STARTED, __version__
 from desktop.resources import resources_dir
 from desktop.settings import load_settings
+from desktop.ui.garbage import GuiThreadCollector
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import HandOver, InstanceServer, hand_over
 from desktop.ui.theme import follow_system_scheme
@@ -40,6 +41,7 @@ def _application() -> QApplication:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     assert isinstance(app, QApplication)
+    GuiThreadCollector(app).start()  # QObjects in cycles die on this thread, not a worker's
     follow_system_scheme(app)
     install_language(load_settings().language)
     return app
@@ -87,6 +89,8 @@ def _start_queue(window: MainWindow) -> None:
     bridge = EngineBridge(library, window)
     window.queue = QueueController(window, bridge)  # type: ignore[attr-defined]
     QTimer.singleShot(0, bridge.start)
+
+
 def _become_the_instance(app: QApplication, paths: Sequence[Path]) -> InstanceServer | int:
     """Listen for later launches; or hand ``paths`` to the app already open: the exit status.
 

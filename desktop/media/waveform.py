@@ -408,11 +408,13 @@ class PeakLoader:
         on_done: Callable[[Peaks], None],
         on_error: Callable[[str], None],
         folder: Path | None = None,
+        on_exit: Callable[[], None] | None = None,
     ) -> None:
+        """``on_exit`` runs last on the thread, finished or cancelled (to free what it used)."""
         self._cancel = threading.Event()
         self._thread = threading.Thread(
             target=self._run,
-            args=(media, on_chunk, on_done, on_error, folder),
+            args=(media, on_chunk, on_done, on_error, folder, on_exit),
             name="waveform-peaks",
             daemon=True,
         )
@@ -425,17 +427,20 @@ class PeakLoader:
         on_done: Callable[[Peaks], None],
         on_error: Callable[[str], None],
         folder: Path | None,
+        on_exit: Callable[[], None] | None,
     ) -> None:
         try:
             peaks = peaks_for(media, on_chunk, self._cancel, folder)
         except WaveformError as error:
             on_error(str(error))
-            return
         except Exception as error:  # a thread that dies must still say why
             on_error(f"{media}: the waveform could not be made ({type(error).__name__}: {error})")
-            return
-        if not self._cancel.is_set():
-            on_done(peaks)
+        else:
+            if not self._cancel.is_set():
+                on_done(peaks)
+        finally:
+            if on_exit is not None:
+                on_exit()
 
     def cancel(self, wait: float | None = None) -> None:
         self._cancel.set()

@@ -70,6 +70,10 @@ class Autosaver:
         self._thread.join(timeout)
         return done
 
+    def is_running(self) -> bool:
+        """Whether the saving thread may still report (a close that timed out)."""
+        return self._thread.is_alive()
+
     def _run(self) -> None:
         library: Library | None = None
         try:

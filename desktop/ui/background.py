@@ -1,18 +1,55 @@
-"""Running a coroutine without blocking the window, whichever event loop is active.
+"""Work off the UI thread, with the answer delivered back on the UI thread.
 
 Inside the app Qt's loop is also asyncio's (qasync), but dialogs are also
 used in tests and in ``tingxie open`` with no asyncio loop running. A short
 request (such as "Test key") therefore runs on its own loop in a worker
-thread; the result comes back as a queued signal on the UI thread.
+thread; disk reads (the library panel, media probing) run there too.
+
+The one rule that keeps this crash-free: the QObject that carries the answer
+across threads belongs to the application, not to the Python closure that
+the worker holds. If the closure owned it, the worker thread would free a
+QObject that lives on the UI thread (a segfault waiting for a busy moment),
+and a widget closed before its answer arrived would leave a dangling
+receiver. Here the carrier is parented to the application, deleted with
+``deleteLater`` on the UI thread, and the receiving slot is a bound method of
+a QObject, so Qt drops the delivery if that object has gone first.
 """
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+
+class _Carrier(QObject):
+    done = Signal(object)
+
+
+def run_in_background(work: Callable[[], object], deliver: Callable[[object], None]) -> None:
+    """Run ``work`` on its own thread; ``deliver`` gets its result or exception on the UI thread.
+
+    ``deliver`` should be a bound method of a QObject (a widget, a model) so that
+    the delivery is dropped when that object is destroyed before the work ends.
+    A thread of its own rather than Qt's pool (two threads on a two-core machine):
+    a key test never waits behind a slow disk read, and a request still running
+    at quit does not hold the app open (the thread is a daemon).
+    """
+    carrier = _Carrier(QCoreApplication.instance())
+    carrier.done.connect(deliver)
+
+    def job() -> None:
+        try:
+            result = work()
+        except Exception as error:  # handed to the UI thread, which reports it
+            result = error
+        carrier.done.emit(result)
+        carrier.deleteLater()  # posted to the UI thread, after the delivery
+
+    threading.Thread(target=job, name="tingxie-background", daemon=True).start()
 
 
 class CoroutineRunner(QObject):
@@ -22,29 +59,15 @@ class CoroutineRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._relay: _Relay | None = None
+        self._running = False
 
     def running(self) -> bool:
-        return self._relay is not None
+        return self._running
 
     def start(self, make: Callable[[], Coroutine[Any, Any, object]]) -> None:
-        relay = _Relay()
-        relay.done.connect(self._done)  # a bound method: dropped if this object goes first
-        self._relay = relay
-
-        def job() -> None:
-            try:
-                result: object = asyncio.run(make())
-            except Exception as error:  # handed to the UI thread, which reports it
-                result = error
-            relay.done.emit(result)
-
-        QThreadPool.globalInstance().start(job)
+        self._running = True
+        run_in_background(lambda: asyncio.run(make()), self._done)
 
     def _done(self, result: object) -> None:
-        self._relay = None
+        self._running = False
         self.finished.emit(result)
-
-
-class _Relay(QObject):
-    done = Signal(object)

@@ -11,19 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.store.database import LibraryError
 from desktop.store.library import ItemSummary, Library, SearchHit
+from desktop.ui.background import run_in_background
 
 SEARCH_LIMIT = 500
-
-
-class _Relay(QObject):
-    """Carries one request's result from its worker thread to the UI thread."""
-
-    done = Signal(str, int, object)  # kind, request number, result
-    failed = Signal(str)
 
 
 class LibraryReader(QObject):
@@ -36,7 +30,7 @@ class LibraryReader(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._latest = {"items": 0, "search": 0}
-        self._running: dict[tuple[str, int], _Relay] = {}
+        self._running: set[tuple[str, int]] = set()
 
     def load_items(self) -> None:
         self._run("items", _read_items)
@@ -50,35 +44,32 @@ class LibraryReader(QObject):
     def _run(self, kind: str, work: Callable[[], object]) -> None:
         self._latest[kind] += 1
         number = self._latest[kind]
-        relay = _Relay()
-        # Bound methods of this object: Qt drops the connection if the panel goes first.
-        relay.done.connect(self._finish)
-        relay.failed.connect(self._fail)
-        self._running[kind, number] = relay
+        self._running.add((kind, number))
+        run_in_background(lambda: (kind, number, _attempt(work)), self._finish)
 
-        def job() -> None:
-            try:
-                result = work()
-            except LibraryError as error:
-                relay.failed.emit(str(error))
-                relay.done.emit(kind, number, None)
-            else:
-                relay.done.emit(kind, number, result)
-
-        QThreadPool.globalInstance().start(job)
-
-    def _finish(self, kind: str, number: int, result: object) -> None:
-        self._running.pop((kind, number), None)
-        if result is None or number != self._latest[kind]:
-            return  # failed, or overtaken by a newer request
+    def _finish(self, answer: object) -> None:
+        if isinstance(answer, Exception):
+            raise answer  # a bug, not a library problem: let the crash handler report it
+        kind, number, result = answer  # type: ignore[misc]
+        self._running.discard((kind, number))
+        if isinstance(result, LibraryError):
+            self.failed.emit(str(result))
+            return
+        if number != self._latest[kind]:
+            return  # overtaken by a newer request
         if kind == "items":
             self.items_loaded.emit(result)
         else:
-            query, hits = result  # type: ignore[misc]
+            query, hits = result
             self.hits_found.emit(query, hits)
 
-    def _fail(self, message: str) -> None:
-        self.failed.emit(message)
+
+def _attempt(work: Callable[[], object]) -> object:
+    """The work's result, or the library's complaint (a locked or damaged database)."""
+    try:
+        return work()
+    except LibraryError as error:
+        return error
 
 
 def _read_items() -> list[ItemSummary]:

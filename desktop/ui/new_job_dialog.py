@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,30 +39,21 @@ from desktop.domain.media_info import MediaInfo
 from desktop.jobs.sources import Source
 from desktop.media.probe import ProbeError, probe
 from desktop.settings import Settings, catalog_region, load_settings
+from desktop.ui.background import run_in_background
 
 MAX_TRACK_BOXES = 16
 PROBE_AT_MOST = 200  # enough to judge the batch; the engine probes every file anyway
 
 
-class _Prober(QObject):
-    probed = Signal(list)  # list[MediaInfo]
-
-
-class _ProbeTask(QRunnable):
-    def __init__(self, paths: list[Path], relay: _Prober) -> None:
-        super().__init__()
-        self._paths = paths
-        self._relay = relay
-
-    def run(self) -> None:
-        infos = []
-        for path in self._paths:
-            try:
-                infos.append(probe(path))
-            except ProbeError:
-                continue  # the engine reports it on the file's row
-        self._relay.probed.emit(infos)
-        self._relay.deleteLater()  # deleted on the UI thread, where it lives
+def _probe_all(paths: list[Path]) -> list[MediaInfo]:
+    """What can be read of ``paths``; unreadable files are left to the engine's row."""
+    infos = []
+    for path in paths:
+        try:
+            infos.append(probe(path))
+        except ProbeError:
+            continue  # the engine reports it on the file's row
+    return infos
 
 
 class NewJobDialog(QDialog):
@@ -285,14 +276,11 @@ class NewJobDialog(QDialog):
         if not paths:
             self._update_cost()
             return
-        # Owned by the application, not the dialog: the probe may outlive the dialog
-        # (closed early) and its signal needs a living source; it is deleted on the UI
-        # thread once it has reported, and the connection dies with the dialog.
-        self._prober = _Prober(QCoreApplication.instance())
-        self._prober.probed.connect(self._probed)
-        QThreadPool.globalInstance().start(_ProbeTask(paths, self._prober))
+        run_in_background(lambda: _probe_all(paths), self._probed)
 
-    def _probed(self, infos: list[MediaInfo]) -> None:
+    def _probed(self, infos: object) -> None:
+        if not isinstance(infos, list):
+            return  # probing itself broke: the engine probes again and reports per file
         self.media = infos
         most = max((m.channels or 1 for m in infos), default=1)
         if most > 1 and not self.track_boxes:

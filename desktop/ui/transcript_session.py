@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.domain.editing import EditError
@@ -42,14 +42,17 @@ class _EditCommand(QUndoCommand):
         self._session._set(self._before)
 
 
+class _SaveCarrier(QObject):
+    saved = Signal(object)  # the Transcript now on disk
+    failed = Signal(str)
+
+
 class TranscriptSession(QObject):
     """The transcript being edited, its undo stack and its autosave."""
 
     changed = Signal(object)  # the new Transcript
     problem = Signal(str)  # an edit that could not be made, or a failed save
     save_state = Signal(str)  # what the status bar says about saving
-    _saved_in_thread = Signal(object)
-    _failed_in_thread = Signal(str)
 
     def __init__(
         self,
@@ -71,12 +74,17 @@ class TranscriptSession(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self.save_now)
-        self._saved_in_thread.connect(self._on_saved)
-        self._failed_in_thread.connect(self._on_failed)
+        # The autosaver's thread reports through a carrier the application owns, so
+        # a report that races the editor's destruction never touches a freed object.
+        self._closed = False
+        self._carrier = _SaveCarrier(QCoreApplication.instance())
+        self._carrier.saved.connect(self._on_saved)
+        self._carrier.failed.connect(self._on_failed)
+        carrier = self._carrier
         self._autosaver = Autosaver(
             library_path,
-            on_saved=lambda _item, saved: self._saved_in_thread.emit(saved),
-            on_error=lambda _item, error: self._failed_in_thread.emit(str(error)),
+            on_saved=lambda _item, saved: carrier.saved.emit(saved),
+            on_error=lambda _item, error: carrier.failed.emit(str(error)),
         )
 
     @property
@@ -133,10 +141,18 @@ class TranscriptSession(QObject):
         return done and not failed
 
     def close(self, *, discard: bool = False) -> bool:
-        """Save and stop; False (still open) if saving failed, unless told to discard."""
+        """Save and stop; False (still open) if saving failed, unless told to discard.
+
+        Closing twice (a window closed by the user, then at quit) is harmless.
+        """
+        if self._closed:
+            return True
         done = self.flush()
         if done or discard:
+            self._closed = True
             self._autosaver.close(timeout=5 if discard else 30)
+            if not self._autosaver.is_running():
+                self._carrier.deleteLater()  # else it stays, for the late report
         return done
 
     def last_save_error(self) -> str | None:

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QLineF, QObject, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
@@ -67,6 +67,20 @@ class _Drag(NamedTuple):
     free: bool  # Shift held at the press: no snapping
 
 
+class _PeakCarrier(QObject):
+    """Crosses from the peaks thread to the GUI thread; owned by the application.
+
+    The loader's thread outlives a closed editor for a moment; emitting on a
+    carrier the application owns (deleted on the GUI thread when the thread
+    ends) never touches a destroyed feed, and the feed's signal-to-signal
+    connections die with the feed.
+    """
+
+    chunk = Signal(int, bytes)
+    done = Signal(object)
+    failed = Signal(str)
+
+
 class PeakFeed(QObject):
     """Runs a ``PeakLoader`` and hands its results to the GUI thread as signals."""
 
@@ -80,7 +94,17 @@ class PeakFeed(QObject):
 
     def load(self, media: Path) -> None:
         self.stop()
-        self._loader = PeakLoader(media, self.chunk.emit, self.done.emit, self.failed.emit)
+        carrier = _PeakCarrier(QCoreApplication.instance())
+        carrier.chunk.connect(self.chunk)
+        carrier.done.connect(self.done)
+        carrier.failed.connect(self.failed)
+        self._loader = PeakLoader(
+            media,
+            carrier.chunk.emit,
+            carrier.done.emit,
+            carrier.failed.emit,
+            on_exit=carrier.deleteLater,
+        )
 
     def stop(self) -> None:
         if self._loader is not None:
