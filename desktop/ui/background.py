@@ -23,6 +23,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from shiboken6 import isValid
 
 
 class _Carrier(QObject):
@@ -53,20 +54,44 @@ def run_in_background(work: Callable[[], object], deliver: Callable[[object], No
 
 
 class CoroutineRunner(QObject):
-    """Runs one coroutine at a time; ``finished`` carries its result (or the exception)."""
+    """Runs one coroutine at a time; ``finished`` carries its result (or the exception).
+
+    In the app the coroutine runs on the app's own loop (qasync), beside the
+    job engine; where no loop runs (a test, ``tingxie open``) it gets a loop of
+    its own on a worker thread.
+    """
 
     finished = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._running = False
+        # The task in flight, held apart from self: a closed window's request is
+        # cancelled (from ``destroyed``) rather than left to finish unseen.
+        tasks: set[asyncio.Task[object]] = set()
+        self._tasks = tasks
+        self.destroyed.connect(lambda *_: [task.cancel() for task in tasks])
 
     def running(self) -> bool:
         return self._running
 
     def start(self, make: Callable[[], Coroutine[Any, Any, object]]) -> None:
         self._running = True
-        run_in_background(lambda: asyncio.run(make()), self._done)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            run_in_background(lambda: asyncio.run(make()), self._done)
+            return
+        task = loop.create_task(make())
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Task[object]) -> None:
+        if task.cancelled() or not isValid(self):
+            return  # the window closed before the answer
+        self._tasks.discard(task)
+        error = task.exception()
+        self._done(error if error is not None else task.result())
 
     def _done(self, result: object) -> None:
         self._running = False

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
+import threading
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import keyring.backends.fail
 import pytest
+import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.dashscope import credentials
 from desktop.settings import load_settings, settings_path
@@ -233,3 +237,66 @@ def test_testing_text_that_is_not_a_key_says_so_without_sending_it(
     assert "does not look like an API key" in dialog.test_result.text()
     assert dialog.test_button.isEnabled()
     assert dashscope_emulator.requests() == []
+
+
+@pytest.fixture
+def app_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """Qt's loop as asyncio's, as in the app."""
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    qapp.setQuitOnLastWindowClosed(False)
+    yield loop
+    qapp.setQuitOnLastWindowClosed(True)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+async def _until(condition, timeout: float = 30) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out"
+        await asyncio.sleep(0.02)
+
+
+def test_in_the_app_the_key_test_runs_on_the_apps_loop_without_a_thread(
+    qtbot, app_loop, dashscope_emulator
+) -> None:
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    qtbot.keyClicks(dialog.key_edit, dashscope_emulator.api_key)
+    threads_before = {t.name for t in threading.enumerate()}
+
+    async def click_and_wait() -> set[str]:
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        during = {t.name for t in threading.enumerate()}
+        await _until(dialog.test_button.isEnabled)
+        return during
+
+    threads_during = app_loop.run_until_complete(click_and_wait())
+    assert dialog.test_result.text().startswith("The key works on 127.0.0.1:")
+    assert "tingxie-background" not in threads_during - threads_before
+
+
+def test_closing_settings_during_a_key_test_cancels_it_quietly(
+    qtbot, app_loop, dashscope_emulator
+) -> None:
+    dashscope_emulator.faults.inject("latency", "list", delay_s=2.0)
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    qtbot.keyClicks(dialog.key_edit, dashscope_emulator.api_key)
+
+    async def click_then_close() -> list[asyncio.Task]:
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        await asyncio.sleep(0.2)  # the request is on its way (the answer takes 2 s)
+        pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        dialog.reject()
+        dialog.deleteLater()
+        await asyncio.sleep(0.3)  # the deletion happens; the request is cancelled
+        return pending
+
+    pending = app_loop.run_until_complete(click_then_close())
+    assert pending, "the key test was not running on the app's loop"
+    assert all(task.cancelled() for task in pending)
