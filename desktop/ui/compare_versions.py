@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import version_diff
 from desktop.domain.transcript import Transcript
 from desktop.domain.version_diff import ChannelDiff, Hunk, Token, VersionDiff
+from desktop.ui.background import run_in_background
 from desktop.ui.transcript_session import TranscriptSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,6 +100,14 @@ def render(channel: ChannelDiff, side: str) -> str:
     return "".join(parts)
 
 
+def _compared(left: Transcript, other: Transcript) -> tuple[VersionDiff, str, str]:
+    """The diff and both panes' HTML: all of the slow part, for a worker thread."""
+    diff = version_diff.compare(left, other)
+    left_html = "<hr>".join(render(c, "left") for c in diff.channels)
+    right_html = "<hr>".join(render(c, "right") for c in diff.channels)
+    return diff, left_html, right_html
+
+
 class CompareDialog(QDialog):
     """The text being edited (left) against a chosen other version (right)."""
 
@@ -116,6 +125,7 @@ class CompareDialog(QDialog):
         self._loaders = [loader for _label, loader in choices]
         self.other: Transcript | None = None
         self.diff: VersionDiff | None = None
+        self._requested = self._shown = 0  # comparisons asked for / shown
         self.version = QComboBox(self)
         for label, _loader in choices:
             self.version.addItem(label)
@@ -174,14 +184,34 @@ class CompareDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        """Compare again, off the UI thread: a 12-hour transcript takes seconds."""
         if self.other is None:
             return
-        left = self._session.transcript
-        self.diff = diff = version_diff.compare(left, self.other)
+        self._requested += 1
+        number, left, other = self._requested, self._session.transcript, self.other
+        self.take_one.setEnabled(False)
+        self.take_all.setEnabled(False)
+        self.summary.setText(self.tr("Comparing…"))
+        run_in_background(lambda: (number, _compared(left, other)), self._show)
+
+    def busy(self) -> bool:
+        """A comparison is running; what is shown may be about an older text."""
+        return self._shown != self._requested
+
+    def _show(self, answer: object) -> None:
+        if isinstance(answer, Exception):
+            self._shown = self._requested
+            self.summary.setText(self.tr("The comparison failed: {0}").format(answer))
+            return
+        number, (diff, left_html, right_html) = answer  # type: ignore[misc]
+        if number != self._requested:
+            return  # the text changed again meanwhile; a newer comparison is coming
+        self._shown = number
+        self.diff = diff
         hunks = diff.hunks
         self.hunks.set_hunks(hunks)
-        self.left.setHtml("<hr>".join(render(c, "left") for c in diff.channels))
-        self.right.setHtml("<hr>".join(render(c, "right") for c in diff.channels))
+        self.left.setHtml(left_html)
+        self.right.setHtml(right_html)
         self.summary.setText(
             self.tr("{0} {1}; {2:.0%} of the words are the same").format(
                 len(hunks),
@@ -204,7 +234,7 @@ class CompareDialog(QDialog):
 
     def take_selected(self) -> bool:
         index = self.hunk_list.currentIndex()
-        if self.diff is None or not index.isValid():
+        if self.diff is None or self.busy() or not index.isValid():
             return False
         diff, hunk = self.diff, self.hunks.hunk(index.row())
         return self._session.apply(
@@ -214,7 +244,7 @@ class CompareDialog(QDialog):
 
     def take_every(self) -> bool:
         other = self.other
-        if other is None:
+        if other is None or self.busy():
             return False
         return self._session.apply(
             self.tr("Take every change from the other version"),

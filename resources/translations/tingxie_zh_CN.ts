@@ -32,6 +32,14 @@
         <translation>比较对象</translation>
     </message>
     <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>The comparison failed: {0}</source>
+        <translation>比较失败：{0}</translation>
+    </message>
+    <message>
         <source>{0} {1}; {2:.0%} of the words are the same</source>
         <translation>{0} {1}；{2:.0%} 的词相同</translation>
     </message>

@@ -20,7 +20,13 @@ def open_compare(qtbot, editor) -> CompareDialog:
                    | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
     dialog = editor.compare_dialog
     assert dialog is not None and dialog.isVisible()
+    compared(qtbot, dialog)
     return dialog
+
+
+def compared(qtbot, dialog: CompareDialog) -> None:
+    """The comparison runs off the UI thread: wait for it to be shown."""
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=10_000)
 
 
 def test_the_original_and_the_correction_show_word_by_word_and_a_change_can_be_taken(qtbot, editor):
@@ -37,11 +43,14 @@ def test_the_original_and_the_correction_show_word_by_word_and_a_change_can_be_t
     qtbot.mouseClick(dialog.take_one, Qt.MouseButton.LeftButton)
     first = editor.session.transcript.channels[0].sentences[0]
     assert first.text == "hello world again"
+    assert dialog.summary.text() == "Comparing…" and not dialog.take_one.isEnabled()
+    compared(qtbot, dialog)
     assert dialog.hunks.rowCount() == 0 and not dialog.take_one.isEnabled()
     assert dialog.summary.text() == "The two versions have the same words"
 
     editor.undo_action.trigger()  # the comparison follows the text back
     assert editor.session.transcript.channels[0].sentences[0].text == "hello word again"
+    compared(qtbot, dialog)
     assert dialog.hunks.rowCount() == 1
 
 
@@ -59,6 +68,7 @@ def test_another_models_run_of_the_same_media_can_be_compared_and_taken_whole(
     labels = [dialog.version.itemText(i) for i in range(dialog.version.count())]
     other_label = next(label for label in labels if "(item " in label)
     dialog.version.setCurrentIndex(labels.index(other_label))
+    compared(qtbot, dialog)
     assert [dialog.hunks.index(i).data() for i in range(dialog.hunks.rowCount())] == [
         "1. a  →  the",
         "2. ∅  →  ,",
