@@ -43,6 +43,6 @@ def editor(qtbot, speech_item: int) -> Iterator[TranscriptEditor]:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.player.duration() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.player.duration() > 0, timeout=20_000)
     yield window
     window.close()

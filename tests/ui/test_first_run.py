@@ -71,7 +71,7 @@ def test_open_the_sample_imports_it_and_opens_it_in_the_editor(qtbot) -> None:
     assert editor.model.data(editor.model.index(2, Column.TEXT)) == "欢迎使用听写。"
     qtbot.waitUntil(lambda: editor.player.duration() > 9000, timeout=10_000)
     panel = window.library_panel
-    qtbot.waitUntil(lambda: panel.items_model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: panel.items_model.rowCount() == 1, timeout=20_000)
     assert panel.items_model.item(0).title == "Tingxie sample"
     # Again (from the banner): the same item, not a copy.
     qtbot.mouseClick(window.key_banner.open_sample, Qt.MouseButton.LeftButton)
@@ -79,5 +79,5 @@ def test_open_the_sample_imports_it_and_opens_it_in_the_editor(qtbot) -> None:
     window.close_editor()
     qtbot.mouseClick(window.key_banner.open_sample, Qt.MouseButton.LeftButton)
     panel.refresh()
-    qtbot.waitUntil(lambda: not panel.is_loading(), timeout=5000)
+    qtbot.waitUntil(lambda: not panel.is_loading(), timeout=20_000)
     assert panel.items_model.rowCount() == 1

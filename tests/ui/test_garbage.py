@@ -42,7 +42,7 @@ def test_a_worker_thread_never_collects_a_cycle_while_the_collector_runs(qtbot, 
         kept: list[object] = []
         finalized = _cycle_finalized_on(kept)
         assert finalized == []  # the worker allocated plenty, and collected nothing
-        qtbot.waitUntil(lambda: finalized != [], timeout=5000)  # the GUI thread's timer
+        qtbot.waitUntil(lambda: finalized != [], timeout=20_000)  # the GUI thread's timer
         assert finalized == ["MainThread"]
     finally:
         collector.stop()

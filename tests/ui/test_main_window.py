@@ -80,7 +80,7 @@ def test_opening_at_a_sentence_selects_it_and_seeks_there(qtbot, speech_item, sp
     window = _shown(qtbot)
     editor = window.open_item(speech_item, position=2)
     assert editor.current_row() == 2
-    qtbot.waitUntil(lambda: editor.player.duration() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: editor.player.duration() > 0, timeout=20_000)
     assert editor.model.playhead is not None and editor.model.playhead.row == 2
     # Opening the same item at another sentence moves within the open editor.
     assert window.open_item(speech_item, position=1) is editor

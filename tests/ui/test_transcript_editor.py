@@ -52,28 +52,28 @@ def test_clicking_the_time_cell_seeks_to_the_sentence(qtbot, editor, speech):
 def test_highlight_follows_playback_word_by_word(qtbot, editor, speech):
     _track, timings = speech
     words = [(row, i, w) for row, spoken in enumerate(timings) for i, w in enumerate(spoken)]
-    first_seen: dict[tuple[int, int], float] = {}
+    first_seen: dict[tuple[int, int], tuple[float, int]] = {}  # word → (when, media ms)
     reports: list[float] = []
 
-    def on_position(_ms: int) -> None:
+    def on_position(ms: int) -> None:
         now = time.monotonic()
         reports.append(now)
         playhead = editor.model.playhead
         if playhead is not None:
-            first_seen.setdefault((playhead.row, playhead.word), now)
+            first_seen.setdefault((playhead.row, playhead.word), (now, ms))
 
     editor.seek(0)
     editor.player.position_changed.connect(on_position)
-    started = time.monotonic()
     editor.player.play()
     last = words[-1][2]
-    qtbot.waitUntil(lambda: editor.player.position() > last.end_ms, timeout=15_000)
+    qtbot.waitUntil(lambda: editor.player.position() > last.end_ms, timeout=30_000)
     editor.player.pause()
-    # Every word lit up, in order, close to when it is really spoken.
+    # Every word lit up, in order, as the media reached it (measured in media time:
+    # how long libvlc takes to start on a busy machine is not the editor's lag).
     for row, index, spoken in words:
         assert (row, index) in first_seen, f"{spoken.text} was never highlighted"
-        lag = first_seen[(row, index)] - started - spoken.begin_ms / 1000
-        assert abs(lag) < 0.25, f"{spoken.text} highlighted {lag:+.3f} s off"
+        lag = first_seen[(row, index)][1] - spoken.begin_ms
+        assert 0 <= lag < 250, f"{spoken.text} highlighted {lag:+d} ms after it began"
     order = sorted(first_seen, key=first_seen.get)
     assert order == [(row, index) for row, index, _ in words]
     # Position reports come at 20 Hz or more while playing.
@@ -112,7 +112,7 @@ def test_editing_text_keeps_untouched_word_times_and_undo_redo(qtbot, editor, sp
 
 def test_edits_are_autosaved_and_shown_after_reopening(qtbot, editor, speech_item):
     editor.model.setData(editor.model.index(0, Column.TEXT), "hello there world again")
-    qtbot.waitUntil(lambda: editor.save_label.text() == "All changes saved", timeout=5000)
+    qtbot.waitUntil(lambda: editor.save_label.text() == "All changes saved", timeout=20_000)
     with Library.open() as library:
         saved = library.transcript(speech_item)
         original = library.original_transcript(speech_item)
