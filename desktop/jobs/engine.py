@@ -33,6 +33,7 @@ from desktop.dashscope.options import TranscriptionOptions
 from desktop.dashscope.wire import TaskInfo, TaskStatus
 from desktop.domain import catalog, media_rules
 from desktop.jobs import job_options
+from desktop.jobs.slots import Slots
 from desktop.jobs.sources import Source
 from desktop.jobs.usage import estimate_cost
 from desktop.media.probe import ProbeError, probe_async
@@ -88,9 +89,9 @@ class JobEngine:
         self._unpaused = asyncio.Event()
         self._unpaused.set()
         self._wake = asyncio.Event()
-        self._upload_slots = asyncio.Semaphore(self._settings.upload_concurrency)
-        self._fetch_slots = asyncio.Semaphore(self._settings.fetch_concurrency)
-        self._submit_slots = asyncio.Semaphore(self._settings.submit_concurrency)
+        self._upload_slots = Slots(self._settings.upload_concurrency)
+        self._fetch_slots = Slots(self._settings.fetch_concurrency)
+        self._submit_slots = Slots(self._settings.submit_concurrency)
         self._preparing: dict[int, asyncio.Task[None]] = {}  # job id → probe/upload task
         self._batch_of: dict[int, str] = {}  # job id → batch key, for jobs in this process
         self._waiting_since: dict[int, float] = {}  # job id → monotonic time it became WAITING
@@ -181,6 +182,19 @@ class JobEngine:
         self._background.clear()
         self._waiting_since.clear()
         self._submit_loop = None
+
+    @property
+    def concurrency(self) -> tuple[int, int]:
+        """The limits now in force: (simultaneous uploads, simultaneous result downloads)."""
+        return self._upload_slots.limit, self._fetch_slots.limit
+
+    def set_concurrency(self, *, uploads: int, fetches: int) -> None:
+        """New limits for simultaneous uploads and result downloads, applied at once.
+
+        Work under way finishes; raising a limit starts waiting files now.
+        """
+        self._upload_slots.resize(uploads)
+        self._fetch_slots.resize(fetches)
 
     def set_client(self, client: DashScopeClient) -> None:
         """Use a new client (a new key or endpoint) and lift a pause caused by the old one."""

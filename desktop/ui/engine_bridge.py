@@ -60,8 +60,12 @@ class EngineBridge(QObject):
         self.engine.start()
 
     def reload_client(self, settings: Settings | None = None) -> None:
-        """A client for the current key and endpoint; the queue resumes if it was paused."""
+        """A client for the current key and endpoint, and the current limits, applied at once;
+        the queue resumes if it was paused."""
         settings = settings or load_settings()
+        self.engine.set_concurrency(
+            uploads=settings.upload_concurrency, fetches=settings.poll_concurrency
+        )
         key = credentials.load_api_key()
         if self._client is not None:
             self._retired.append(self._client)

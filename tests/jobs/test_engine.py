@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -300,3 +301,32 @@ async def test_a_broken_result_file_fails_its_job_with_the_reason_instead_of_ret
     assert job.title in job.error_message and "result file is not valid" in job.error_message
     assert "retry the job" in job.advice
     assert library.items() == []
+
+
+async def test_a_new_upload_limit_applies_to_the_running_queue(
+    library: Library, emulator: Emulator, make_folder
+) -> None:
+    """Settings → upload concurrency, changed while files wait: no restart needed."""
+    files = make_folder(6)
+    emulator.faults.inject("latency", "upload", count=None, delay_s=0.4)
+    client = client_for(emulator)
+    engine = JobEngine(library, client, replace(FAST_ENGINE, upload_concurrency=1))
+    jobs = engine.add(expand(map(str, files)), PARAFORMER, TranscriptionOptions())
+    engine.start()
+    await asyncio.sleep(1.0)  # 0.4 s per upload, one at a time
+    changed_at = time.time()
+    engine.set_concurrency(uploads=4, fetches=8)
+    jobs = await settle(engine, jobs)
+    assert_each_result_is_its_files(library, jobs)
+    arrivals = sorted(r.time for r in emulator.requests("upload"))
+    before = [t for t in arrivals if t < changed_at]
+    after = [t for t in arrivals if t >= changed_at]
+    assert 1 <= len(before) <= 3 and most_within(before, 0.3) == 1
+    assert most_within(after, 0.3) >= 3  # the waiting files went together once allowed
+    await engine.stop()
+    await client.aclose()
+
+
+def most_within(times: list[float], span: float) -> int:
+    """The most of the sorted ``times`` that fall inside one window of ``span`` seconds."""
+    return max((sum(1 for u in times[i:] if u - t < span) for i, t in enumerate(times)), default=0)

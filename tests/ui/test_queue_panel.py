@@ -288,3 +288,18 @@ def test_a_stereo_call_offers_a_box_per_track_and_bills_each_ticked_track(
     with Library.open() as library:
         transcript = library.transcript(job.item_id)
     assert [c.channel_id for c in transcript.channels] == [0, 1]
+
+
+def test_concurrency_saved_in_settings_applies_to_the_running_queue(
+    qtbot, loop, app_window
+) -> None:
+    window, controller = app_window
+    assert controller.bridge.engine.concurrency == (Settings().upload_concurrency,
+                                                    Settings().poll_concurrency)  # fmt: skip
+    dialog = window.open_settings()
+    dialog.upload_concurrency.setValue(2)
+    dialog.poll_concurrency.setValue(3)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert controller.bridge.engine.concurrency == (2, 3)
