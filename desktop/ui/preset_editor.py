@@ -147,6 +147,8 @@ class PresetEditor(QDialog):
         self._file_problem: str | None = None
         self._source = ""  # kept as it is: where the numbers come from
         self._to_delete = ""
+        self._shown: Preset | None = None  # what the form was filled with
+        self._then: tuple[str, str] = ("", "")  # what to do once unsaved changes are settled
         self._build()
         self._connect()
         self._reload(selected or BUILTIN_PRESETS[0].id)
@@ -321,9 +323,29 @@ class PresetEditor(QDialog):
         if self._loading:
             return
         preset = self.selected_preset()
-        if preset is not None:
-            custom = not is_builtin(preset.id)
-            self._show(preset, editable=custom, original=preset.id if custom else None)
+        if preset is None:
+            return
+        if self.has_unsaved_changes():
+            self._restore_selection()
+            self._ask_unsaved(("show", preset.id))
+            return
+        self._show_listed(preset)
+
+    def _show_listed(self, preset: Preset) -> None:
+        custom = not is_builtin(preset.id)
+        self._show(preset, editable=custom, original=preset.id if custom else None)
+
+    def _restore_selection(self) -> None:
+        """Select the preset the form still shows (nothing for a new one), quietly."""
+        self._loading = True
+        try:
+            row = self.list_model.row_of(self._original) if self._original else -1
+            if row >= 0:
+                self.select_row(row)
+            else:
+                self.list_view.clearSelection()
+        finally:
+            self._loading = False
 
     # -- the form ------------------------------------------------------------------
 
@@ -350,6 +372,7 @@ class PresetEditor(QDialog):
             self.overlap_box.setChecked(preset.allow_overlap)
             self.source_label.setText(preset.source)
             self._source = preset.source
+            self._shown = preset
         finally:
             self._loading = False
         for field in self._fields():
@@ -392,6 +415,15 @@ class PresetEditor(QDialog):
             source=self._source,
         )
 
+    def has_unsaved_changes(self) -> bool:
+        """Whether the form holds changes that closing or moving on would lose."""
+        if not self._editable:
+            return False
+        try:
+            return self.form_preset() != self._shown
+        except ValueError:
+            return True
+
     def _form_changed(self, *_: object) -> None:
         """Show the rules in one line as they stand, or why they cannot stand."""
         if self._loading:
@@ -407,9 +439,15 @@ class PresetEditor(QDialog):
 
     # -- actions -----------------------------------------------------------------
 
-    def new_from_selected(self) -> Preset:
+    def new_from_selected(self) -> Preset | None:
         """Start a custom copy of the selected preset (netflix-en when none is)."""
         base = self.selected_preset() or BUILTIN_PRESETS[0]
+        if self.has_unsaved_changes():
+            self._ask_unsaved(("new", base.id))
+            return None
+        return self._new_copy(base)
+
+    def _new_copy(self, base: Preset) -> Preset:
         copy = copy_of(base, taken=self.list_model.ids())
         self._loading = True
         try:
@@ -432,6 +470,7 @@ class PresetEditor(QDialog):
         except (ValueError, PresetFileError, UnknownPresetError) as error:
             self.status.setText(self.tr("Not saved: %1").replace("%1", str(error)))
             return False
+        self._shown, self._original = preset, preset.id
         self._reload(preset.id)
         self.status.setText(
             self.tr("Saved %1 in %2").replace("%1", preset.id).replace("%2", str(profiles_path()))
@@ -470,10 +509,65 @@ class PresetEditor(QDialog):
         except (PresetFileError, UnknownPresetError) as error:
             self.status.setText(self.tr("Not deleted: %1").replace("%1", str(error)))
             return False
+        self._editable = False  # the form showed what is gone
         self._reload(None)
         self.status.setText(self.tr("Deleted %1").replace("%1", preset_id))
         self.deleted.emit(preset_id)
         return True
+
+    # -- unsaved changes -------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Close, unless the form holds changes the person has not chosen to drop."""
+        if self.has_unsaved_changes():
+            self._ask_unsaved(("close", ""))
+            return
+        super().reject()
+
+    def _ask_unsaved(self, then: tuple[str, str]) -> QMessageBox:
+        """Save, discard or stay: asked before the form's changes would be lost."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Unsaved preset"),
+            self.tr("The preset \u201c%1\u201d has changes that are not saved.").replace(
+                "%1", self.name_edit.text().strip() or self.id_edit.text().strip()
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.finished.connect(self._unsaved_answered)
+        self.unsaved_box = box
+        self._then = then
+        box.open()
+        return box
+
+    def _unsaved_answered(self, answer: int) -> None:
+        if answer == QMessageBox.StandardButton.Save:
+            if not self.save():
+                return
+        elif answer != QMessageBox.StandardButton.Discard:
+            return
+        self._editable = False  # saved or dropped: nothing left to lose
+        action, preset_id = self._then
+        if action == "close":
+            super().reject()
+        elif action == "new":
+            self._new_copy(self._listed(preset_id) or BUILTIN_PRESETS[0])
+        else:
+            row = max(self.list_model.row_of(preset_id), 0)
+            self._loading = True
+            try:
+                self.select_row(row)
+            finally:
+                self._loading = False
+            self._show_listed(self.list_model.preset(row))
+
+    def _listed(self, preset_id: str) -> Preset | None:
+        row = self.list_model.row_of(preset_id)
+        return self.list_model.preset(row) if row >= 0 else None
 
 
 def _ms(spin: QDoubleSpinBox) -> int:

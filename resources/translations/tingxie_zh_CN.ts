@@ -877,6 +877,14 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <source>Deleted %1</source>
         <translation>已删除 %1</translation>
     </message>
+    <message>
+        <source>Unsaved preset</source>
+        <translation>预设未保存</translation>
+    </message>
+    <message>
+        <source>The preset “%1” has changes that are not saved.</source>
+        <translation>预设“%1”有尚未保存的更改。</translation>
+    </message>
 </context>
 <context>
     <name>PresetListModel</name>

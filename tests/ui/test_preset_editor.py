@@ -109,8 +109,13 @@ def test_a_preset_made_from_the_export_dialog_is_chosen_there_and_cuts_the_previ
     assert max(text_width(line, "columns") for line in lines) <= 30
     rules = {dialog.report_model.index(r, 3).data() for r in range(dialog.report_model.rowCount())}
     assert "line-too-long" not in rules
+
+    click(qtbot, editor.delete_button)
+    click(qtbot, editor.confirm.button(QMessageBox.StandardButton.Yes))
+    assert dialog.preset_combo.findData("narrow-en") == -1
+    assert dialog.preset_combo.currentData() == "netflix-en"
     editor.close()
-    assert dialog.preset_combo.currentData() == "narrow-en"
+    qtbot.waitUntil(lambda: dialog.findChild(PresetEditor) is None)  # closed and deleted
 
 
 def test_a_built_in_preset_can_be_read_but_not_changed_or_deleted(qtbot: QtBot) -> None:
@@ -191,6 +196,31 @@ def test_a_custom_preset_is_edited_in_place_and_deleted(qtbot: QtBot) -> None:
     assert [p["id"] for p in json.loads(profiles_path().read_text())] == ["wider-zh"]
     assert editor.list_model.row_of("wide-zh-3") == -1
     assert editor.status.text() == "Deleted wide-zh-3"
+
+
+def test_unsaved_changes_wait_for_save_discard_or_cancel(qtbot: QtBot) -> None:
+    editor = open_editor(qtbot, "netflix-en")
+    new_preset(qtbot, editor, "mine")
+    type_into(qtbot, editor.chars_spin, "25")
+    click_row(qtbot, editor, "bbc")
+    box = editor.unsaved_box
+    assert box.isVisible() and "My mine" in box.text()
+    click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+    assert editor.selected_preset().id == "mine" and editor.chars_spin.value() == 25
+
+    click_row(qtbot, editor, "bbc")
+    click(qtbot, editor.unsaved_box.button(QMessageBox.StandardButton.Discard))
+    assert editor.selected_preset().id == "bbc" and editor.chars_spin.value() == 37
+    assert [p.max_chars for p in custom_presets()] == [30]
+
+    click_row(qtbot, editor, "mine")
+    assert editor.chars_spin.value() == 30
+    type_into(qtbot, editor.chars_spin, "25")
+    qtbot.keyClick(editor.chars_spin, Qt.Key.Key_Escape)
+    assert editor.isVisible()
+    click(qtbot, editor.unsaved_box.button(QMessageBox.StandardButton.Save))
+    assert [p.max_chars for p in custom_presets()] == [25]
+    assert not editor.isVisible()
 
 
 def test_the_command_line_lists_and_uses_a_preset_saved_in_the_window(
