@@ -11,7 +11,7 @@ from desktop.jobs.sources import SourceError
 from desktop.store.database import LibraryError
 from desktop.store.imports import ImportFailedError
 from desktop.store.library import ItemNotFoundError
-from desktop.store.subtitle_profiles import PresetFileError
+from desktop.store.subtitle_profiles import PresetFileError, PresetIdError
 
 
 class CliError(Exception):
@@ -31,5 +31,6 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     UnknownConversionError,
     ExportWriteError,
     PresetFileError,
+    PresetIdError,
     SourceError,
 )

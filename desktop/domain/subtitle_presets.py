@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from typing import Literal
 
 import msgspec
@@ -106,7 +107,10 @@ class Preset(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
             and self.max_duration_ms is not None
             and self.min_duration_ms > self.max_duration_ms
         ):
-            raise ValueError("min_duration_ms is longer than max_duration_ms")
+            raise ValueError(
+                f"the minimum duration ({self.min_duration_ms / 1000:g} s) is longer than"
+                f" the maximum ({self.max_duration_ms / 1000:g} s)"
+            )
 
     def min_gap_ms(self, fps: float | None) -> int:
         """The minimum gap in whole milliseconds, rounded up so it is never under the frames."""
@@ -210,6 +214,7 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
 )
 
 _BY_ID = {p.id: p for p in BUILTIN_PRESETS}
+_COPY_SUFFIX = re.compile(r"-custom(?:-\d+)?$")
 
 
 class UnknownPresetError(LookupError):
@@ -231,6 +236,22 @@ def builtin(preset_id: str) -> Preset:
 
 def is_builtin(preset_id: str) -> bool:
     return preset_id in _BY_ID
+
+
+def copy_of(base: Preset, taken: Collection[str]) -> Preset:
+    """A custom copy of ``base`` under an id no preset in ``taken`` has.
+
+    A copy is where every custom preset starts (the rules are edited from
+    there), so it keeps every number of its base and says which base it came from.
+    """
+    stem = _COPY_SUFFIX.sub("", base.id) + "-custom"
+    preset_id, number = stem, 2
+    while preset_id in taken or is_builtin(preset_id):
+        preset_id, number = f"{stem}-{number}", number + 1
+    name = f"{base.name} ({'copy' if base.source.startswith('custom') else 'custom'})"
+    return msgspec.structs.replace(
+        base, id=preset_id, name=name, source=f"custom, based on {base.id}"
+    )
 
 
 # -- measures ---------------------------------------------------------------------

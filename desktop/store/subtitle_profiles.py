@@ -63,19 +63,51 @@ def find_preset(preset_id: str, path: Path | None = None) -> Preset:
     raise UnknownPresetError(preset_id, [p.id for p in presets])
 
 
+class PresetIdError(ValueError):
+    """A preset cannot be saved under this id; the message says why and what to do."""
+
+
+def check_preset_id(preset_id: str) -> None:
+    """Refuse an id the command line could not take back, or one a built-in preset owns."""
+    if is_builtin(preset_id):
+        raise PresetIdError(
+            f"{preset_id!r} is a built-in preset; save your changes under another id"
+        )
+    if not preset_id or not preset_id.replace("-", "").replace("_", "").isalnum():
+        raise PresetIdError(
+            f"{preset_id!r} is not a usable preset id; use letters, digits, '-' and '_'"
+        )
+
+
 def save_preset(preset: Preset, path: Path | None = None) -> None:
     """Add or replace a custom preset; built-in ids are refused (they follow their sources)."""
-    if is_builtin(preset.id):
-        raise PresetFileError(
-            f"{preset.id!r} is a built-in preset; save your changes under another id"
-        )
-    if not preset.id or not preset.id.replace("-", "").replace("_", "").isalnum():
-        raise PresetFileError(
-            f"{preset.id!r} is not a usable preset id; use letters, digits, '-' and '_'"
-        )
+    check_preset_id(preset.id)
     path = path or profiles_path()
     kept = [p for p in custom_presets(path) if p.id != preset.id]
     _write(path, [*kept, preset])
+
+
+def save_edited_preset(preset: Preset, original_id: str | None, path: Path | None = None) -> None:
+    """Save a preset from an editor: new (``original_id`` is None) or in place of ``original_id``.
+
+    Unlike ``save_preset`` (the command line's add-or-replace), an id that
+    another custom preset already has is refused: a form must not overwrite a
+    profile the person did not open. A changed id replaces the original where it
+    was, in the same single write, so a failed write leaves the old one intact.
+    """
+    check_preset_id(preset.id)
+    path = path or profiles_path()
+    presets = custom_presets(path)
+    if preset.id != original_id and any(p.id == preset.id for p in presets):
+        raise PresetIdError(
+            f"a custom preset with the id {preset.id!r} already exists; choose another id"
+        )
+    if original_id is not None and not any(p.id == original_id for p in presets):
+        raise UnknownPresetError(original_id, [p.id for p in presets])
+    if original_id is None:
+        _write(path, [*presets, preset])
+    else:
+        _write(path, [preset if p.id == original_id else p for p in presets])
 
 
 def delete_preset(preset_id: str, path: Path | None = None) -> None:

@@ -67,6 +67,7 @@ from desktop.export.files import ExportWriteError, export_batch, file_name, writ
 from desktop.export.plain_text import TextOptions, format_timestamp
 from desktop.store.library import ItemSummary, Library
 from desktop.store.subtitle_profiles import PresetFileError, all_presets
+from desktop.ui.preset_editor import PresetEditor
 
 PREVIEW_SENTENCES = 12
 PREVIEW_CHARS = 4000
@@ -216,11 +217,9 @@ class ExportDialog(QDialog):
         for fmt in FORMATS:
             self.format_combo.addItem(FORMAT_NAMES[fmt], fmt)
         self.preset_combo = QComboBox()
-        for preset in self._presets:
-            self.preset_combo.addItem(preset.name, preset.id)
-            self.preset_combo.setItemData(
-                self.preset_combo.count() - 1, preset.describe(), Qt.ItemDataRole.ToolTipRole
-            )
+        self._fill_preset_combo()
+        self.manage_presets_button = QPushButton(self.tr("Manage…"))
+        self.manage_presets_button.setToolTip(self.tr("Create, edit and delete custom presets"))
         self.preset_rules = QLabel()
         self.preset_rules.setWordWrap(True)
         self.fps_spin = QDoubleSpinBox()
@@ -239,7 +238,10 @@ class ExportDialog(QDialog):
 
         options = QFormLayout()
         options.addRow(self.tr("Format"), self.format_combo)
-        options.addRow(self.tr("Preset"), self.preset_combo)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(self.preset_combo, 1)
+        preset_row.addWidget(self.manage_presets_button)
+        options.addRow(self.tr("Preset"), preset_row)
         options.addRow("", self.preset_rules)
         options.addRow(self.tr("Frame rate"), self.fps_spin)
         options.addRow(self.tr("Chinese"), self.chinese_combo)
@@ -297,8 +299,16 @@ class ExportDialog(QDialog):
         if self._preset_problem:
             self.status.setText(self._preset_problem)
 
+    def _fill_preset_combo(self) -> None:
+        for preset in self._presets:
+            self.preset_combo.addItem(preset.name, preset.id)
+            self.preset_combo.setItemData(
+                self.preset_combo.count() - 1, preset.describe(), Qt.ItemDataRole.ToolTipRole
+            )
+
     def _connect(self) -> None:
         self.buttons.rejected.connect(self.reject)
+        self.manage_presets_button.clicked.connect(self.open_preset_editor)
         self.export_button.clicked.connect(self.export)
         self.browse_button.clicked.connect(self._browse)
         for combo in (self.format_combo, self.preset_combo, self.chinese_combo):
@@ -315,6 +325,37 @@ class ExportDialog(QDialog):
             if checked and self.items_model.item(row).id == checked[0].id:
                 self.items_view.setCurrentIndex(self.items_model.index(row))
                 return
+
+    # -- presets -----------------------------------------------------------------------
+
+    def open_preset_editor(self) -> QDialog:
+        """The presets dialog, on the current preset; what it saves is chosen here at once."""
+        editor = PresetEditor(self.preset_combo.currentData(), self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self.reload_presets)
+        editor.deleted.connect(self._preset_deleted)
+        editor.open()
+        return editor
+
+    def _preset_deleted(self, _preset_id: str) -> None:
+        # A bound method, not a lambda: a lambda slot dies with the editor and crashes PySide.
+        self.reload_presets(None)
+
+    def reload_presets(self, select: str | None = None) -> None:
+        """Read the presets again; select ``select``, else keep the current one if it is left."""
+        current = select or self.preset_combo.currentData()
+        self._preset_problem = None
+        self._presets = self._load_presets()
+        self.preset_combo.blockSignals(True)
+        try:
+            self.preset_combo.clear()
+            self._fill_preset_combo()
+            self.preset_combo.setCurrentIndex(max(self.preset_combo.findData(current), 0))
+        finally:
+            self.preset_combo.blockSignals(False)
+        if self._preset_problem:
+            self.status.setText(self._preset_problem)
+        self._changed()
 
     # -- state -------------------------------------------------------------------------
 

@@ -130,7 +130,10 @@ class MainWindow(QMainWindow):
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.vocabulary_action = self._action(self.open_vocabularies)
-        self.tools_menu.addActions([self.vocabulary_action, self.settings_action])
+        self.presets_action = self._action(self.open_presets)
+        self.tools_menu.addActions(
+            [self.vocabulary_action, self.presets_action, self.settings_action]
+        )
         self.help_menu = bar.addMenu("")
         self.sample_action = self._action(self.open_sample)
         self.about_action = self._action(self.show_about)
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.vocabulary_action.setText(self.tr("&Hotword vocabularies…"))
+        self.presets_action.setText(self.tr("Subtitle &presets…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.sample_action.setText(self.tr("Open the &sample"))
         self.about_action.setText(self.tr("&About Tingxie"))
@@ -313,6 +317,15 @@ class MainWindow(QMainWindow):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.open()
         return window
+
+    def open_presets(self) -> QDialog:
+        """The subtitle presets: the built-in ones to read, custom ones to make and edit."""
+        from desktop.ui.preset_editor import PresetEditor
+
+        dialog = PresetEditor(parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def focus_library_search(self) -> None:
         self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

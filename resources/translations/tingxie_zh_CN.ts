@@ -86,6 +86,14 @@
         <translation>导出</translation>
     </message>
     <message>
+        <source>Manage…</source>
+        <translation>管理…</translation>
+    </message>
+    <message>
+        <source>Create, edit and delete custom presets</source>
+        <translation>创建、编辑和删除自定义预设</translation>
+    </message>
+    <message>
         <source>No conversion</source>
         <translation>不转换</translation>
     </message>
@@ -460,6 +468,10 @@
         <translation>热词表(&amp;H)…</translation>
     </message>
     <message>
+        <source>Subtitle &amp;presets…</source>
+        <translation>字幕预设(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -689,6 +701,224 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Video cannot be shown inside the window on this display ({0}); start Tingxie with QT_QPA_PLATFORM=xcb to see it. Sound plays.</source>
         <translation>在此显示环境（{0}）下无法在窗口内显示视频；请用 QT_QPA_PLATFORM=xcb 启动听写以查看视频。声音照常播放。</translation>
+    </message>
+</context>
+<context>
+    <name>PresetEditor</name>
+    <message>
+        <source>Subtitle presets</source>
+        <translation>字幕预设</translation>
+    </message>
+    <message>
+        <source>New from selected</source>
+        <translation>以所选新建</translation>
+    </message>
+    <message>
+        <source>A custom copy of the selected preset, to edit</source>
+        <translation>复制所选预设为可编辑的自定义预设</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Used on the command line (--preset): letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>用于命令行（--preset）：字母、数字、“-”和“_”</translation>
+    </message>
+    <message>
+        <source>columns (a Chinese character counts 2)</source>
+        <translation>列宽（一个汉字算 2）</translation>
+    </message>
+    <message>
+        <source>characters (every character counts 1)</source>
+        <translation>字符（每个字符算 1）</translation>
+    </message>
+    <message>
+        <source>full-width (half-width characters count 0.5)</source>
+        <translation>全角（半角字符算 0.5）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> cps</source>
+        <translation> 字/秒</translation>
+    </message>
+    <message>
+        <source> wpm</source>
+        <translation> 词/分</translation>
+    </message>
+    <message>
+        <source> frames</source>
+        <translation> 帧</translation>
+    </message>
+    <message>
+        <source>Two speakers in one cue, each line with a dash</source>
+        <translation>同一字幕中两位说话人时，每行以破折号开头</translation>
+    </message>
+    <message>
+        <source>Split long sentences into several cues</source>
+        <translation>将长句拆分为多条字幕</translation>
+    </message>
+    <message>
+        <source>Cues may overlap</source>
+        <translation>字幕可以重叠</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Count characters as</source>
+        <translation>字符计数方式</translation>
+    </message>
+    <message>
+        <source>Characters per line</source>
+        <translation>每行字符数</translation>
+    </message>
+    <message>
+        <source>Lines per cue</source>
+        <translation>每条字幕行数</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation>阅读速度</translation>
+    </message>
+    <message>
+        <source>Words per minute</source>
+        <translation>每分钟词数</translation>
+    </message>
+    <message>
+        <source>Minimum duration</source>
+        <translation>最短时长</translation>
+    </message>
+    <message>
+        <source>Maximum duration</source>
+        <translation>最长时长</translation>
+    </message>
+    <message>
+        <source>Minimum gap</source>
+        <translation>最小间隔</translation>
+    </message>
+    <message>
+        <source>Close gaps shorter than</source>
+        <translation>合并短于此值的间隔</translation>
+    </message>
+    <message>
+        <source>Gaps left open at least</source>
+        <translation>保留的间隔至少</translation>
+    </message>
+    <message>
+        <source>Move a cue at most</source>
+        <translation>字幕最多移动</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Custom presets cannot be read: %1. Nothing is saved until the file is fixed or removed.</source>
+        <translation>无法读取自定义预设：%1。在修复或删除该文件之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Built-in presets follow their published sources and cannot be changed. Click “New from selected” to make a copy you can edit.</source>
+        <translation>内置预设遵循其公开来源，不能修改。点击“以所选新建”可复制一份供编辑。</translation>
+    </message>
+    <message>
+        <source>Custom preset: change any rule, then save.</source>
+        <translation>自定义预设：修改任意规则后保存。</translation>
+    </message>
+    <message>
+        <source>New preset (not saved yet): change any rule, then save.</source>
+        <translation>新预设（尚未保存）：修改任意规则后保存。</translation>
+    </message>
+    <message>
+        <source>Not valid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>Rules: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <source>A copy of %1: change it and save.</source>
+        <translation>%1 的副本：修改后保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1 in %2</source>
+        <translation>已将 %1 保存到 %2</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>删除预设</translation>
+    </message>
+    <message>
+        <source>Delete the preset “%1” (%2)?</source>
+        <translation>删除预设“%1”（%2）？</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <source>Unsaved preset</source>
+        <translation>预设未保存</translation>
+    </message>
+    <message>
+        <source>The preset “%1” has changes that are not saved.</source>
+        <translation>预设“%1”有尚未保存的更改。</translation>
+    </message>
+</context>
+<context>
+    <name>PresetListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>自定义</translation>
     </message>
 </context>
 <context>
