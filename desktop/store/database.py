@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -54,17 +54,28 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             f"{path}: the library was written by a newer Tingxie (schema {version});"
             " update Tingxie to open it"
         )
-    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        if callable(step):
+            _run_function_step(conn, number, step)
+            continue
         try:
-            conn.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
-            )
+            conn.executescript(f"BEGIN IMMEDIATE;\n{step}\nPRAGMA user_version={number};\nCOMMIT;")
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
                 continue  # another connection (a reader thread) applied this step meanwhile
             raise
+
+
+def _run_function_step(
+    conn: sqlite3.Connection, number: int, step: Callable[[sqlite3.Connection], None]
+) -> None:
+    with transaction(conn):
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+            return  # another process applied this step while this one waited
+        step(conn)
+        conn.execute(f"PRAGMA user_version={number}")
 
 
 @contextmanager

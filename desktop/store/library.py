@@ -15,18 +15,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal, Self
 
-import msgspec
-
 from desktop import paths
 from desktop.domain.transcript import Transcript
+from desktop.store import transcript_codec
 from desktop.store.database import LibraryError, connect, transaction
 from desktop.store.fts import index_tokens, match_expression
 from desktop.store.jobs import JobStore
-
-# Encoding of transcript_versions.data: 1 = msgspec msgpack of domain.Transcript.
-TRANSCRIPT_FORMAT = 1
-_encoder = msgspec.msgpack.Encoder()
-_decoder = msgspec.msgpack.Decoder(Transcript)
+from desktop.store.sentence_labels import label_pattern, label_text, labels_in
+from desktop.store.transcript_codec import TRANSCRIPT_FORMAT
 
 Origin = Literal["import", "job"]
 
@@ -73,6 +69,7 @@ class SearchHit:
     begin_ms: int
     end_ms: int
     text: str
+    labels: tuple[str, ...] = ()  # the sentence's emotion and audio events, lower case
 
 
 @dataclass(frozen=True)
@@ -205,14 +202,14 @@ class Library:
         self._conn.execute(
             "INSERT INTO transcript_versions (item_id, is_original, format, created_at, data)"
             " VALUES (?, ?, ?, ?, ?)",
-            (item_id, int(original), TRANSCRIPT_FORMAT, now, _encoder.encode(transcript)),
+            (item_id, int(original), TRANSCRIPT_FORMAT, now, transcript_codec.encode(transcript)),
         )
 
     def _index(self, item_id: int, transcript: Transcript) -> None:
         for position, sentence in enumerate(transcript.merged_sentences()):
             cursor = self._conn.execute(
                 "INSERT INTO sentences (item_id, position, channel_id, speaker_id, begin_ms,"
-                " end_ms, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " end_ms, text, labels) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     item_id,
                     position,
@@ -221,6 +218,7 @@ class Library:
                     sentence.begin_ms,
                     sentence.end_ms,
                     sentence.text,
+                    label_text(sentence),
                 ),
             )
             self._conn.execute(
@@ -301,19 +299,33 @@ class Library:
             raise ItemNotFoundError(item_id)
         return bytes(row[0])
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """Sentences of current texts matching every term of ``query``, by item then time."""
+    def search(self, query: str, limit: int = 200, label: str | None = None) -> list[SearchHit]:
+        """Sentences of current texts matching every term of ``query``, by item then time.
+
+        With ``label`` (an emotion or audio event, any case) only sentences that
+        carry it; then ``query`` may be empty: every such sentence.
+        """
         expression = match_expression(query)
-        if expression is None:
+        conditions, arguments = [], []
+        if expression is not None:
+            conditions.append("s.id IN (SELECT rowid FROM sentence_search WHERE tokens MATCH ?)")
+            arguments.append(expression)
+        if label:
+            conditions.append("instr(s.labels, ?) > 0")
+            arguments.append(label_pattern(label))
+        if not conditions:
             return []
         rows = self._conn.execute(
-            "SELECT s.item_id, i.title, s.position, s.channel_id, s.speaker_id, s.begin_ms,"
-            " s.end_ms, s.text FROM sentence_search f"
-            " JOIN sentences s ON s.id = f.rowid JOIN items i ON i.id = s.item_id"
-            " WHERE sentence_search MATCH ? ORDER BY s.item_id, s.position LIMIT ?",
-            (expression, limit),
+            f"SELECT {_HIT_COLUMNS} FROM sentences s JOIN items i ON i.id = s.item_id"
+            f" WHERE {' AND '.join(conditions)} ORDER BY s.item_id, s.position LIMIT ?",
+            (*arguments, limit),
         ).fetchall()
-        return [SearchHit(*row) for row in rows]
+        return [_hit(row) for row in rows]
+
+    def labels(self) -> list[str]:
+        """Every label some current sentence carries, in lower case, sorted."""
+        rows = self._conn.execute("SELECT DISTINCT labels FROM sentences WHERE labels != ''")
+        return sorted({label for (stored,) in rows for label in labels_in(stored)})
 
     def _require(self, item_id: int) -> tuple[object, ...]:
         row = self._conn.execute(
@@ -335,9 +347,13 @@ class Library:
             raise LibraryError(
                 f"item {item_id} was saved by a newer Tingxie (format {row[0]}); update Tingxie"
             )
-        return _decoder.decode(row[1])  # type: ignore[arg-type]
+        return transcript_codec.decode(row[1])  # type: ignore[arg-type]
 
 
+_HIT_COLUMNS = (
+    "s.item_id, i.title, s.position, s.channel_id, s.speaker_id, s.begin_ms, s.end_ms,"
+    " s.text, s.labels"
+)
 _CURRENT_VERSION = (
     "SELECT format, data FROM transcript_versions WHERE item_id = ? ORDER BY id DESC LIMIT 1"
 )
@@ -358,6 +374,11 @@ def _summary(row: tuple[object, ...]) -> ItemSummary:
         updated_at=datetime.fromisoformat(str(updated)),
         reviewed=int(reviewed),  # type: ignore[call-overload]
     )
+
+
+def _hit(row: tuple[object, ...]) -> SearchHit:
+    *head, labels = row
+    return SearchHit(*head, labels=tuple(labels_in(str(labels))))  # type: ignore[arg-type]
 
 
 def _reviewed_count(transcript: Transcript) -> int:

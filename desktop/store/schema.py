@@ -1,8 +1,20 @@
-"""Schema migrations, oldest first. Never edit a released step; append a new one."""
+"""Schema migrations, oldest first. Never edit a released step; append a new one.
+
+A step is an SQL script, or a function for a step that must read what is
+stored (to fill a new column from the transcripts); either runs in one
+transaction with the version bump.
+"""
 
 from __future__ import annotations
 
-MIGRATIONS: tuple[str, ...] = (
+import sqlite3
+from collections.abc import Callable
+
+from desktop.store.sentence_labels import add_label_column
+
+Migration = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: tuple[Migration, ...] = (
     # 1: items with their raw result, transcript versions, and sentence search.
     """
     CREATE TABLE items (
@@ -108,4 +120,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE items ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
     """,
+    # 5: each sentence's emotion and audio-event labels, so "every angry sentence"
+    # is one query across the library; filled for the items already there.
+    add_label_column,
 )
