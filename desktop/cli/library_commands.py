@@ -19,7 +19,7 @@ from desktop.export import FORMATS, export_transcript
 from desktop.export.files import export_batch, write_atomically
 from desktop.export.plain_text import TextOptions, format_timestamp
 from desktop.store.imports import import_result_file, read_result_file
-from desktop.store.library import ItemSummary, Library
+from desktop.store.library import ItemSummary, Library, SearchHit
 from desktop.store.subtitle_import import (
     import_subtitle_file,
     is_subtitle_file,
@@ -42,10 +42,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_library)
 
     p = commands.add_parser("search", help="find sentences across every transcript")
-    p.add_argument("query", help="words or Chinese text; every term must occur")
+    p.add_argument(
+        "query", nargs="?", default="", help="words or Chinese text; every term must occur"
+    )
+    p.add_argument(
+        "--label",
+        help="only sentences with this emotion or audio event (angry, laughter…);"
+        " with no query, every such sentence",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.add_argument("--limit", type=int, default=200, help="at most this many hits (200)")
-    p.set_defaults(handler=cmd_search)
+    p.set_defaults(handler=cmd_search, search_parser=p)
 
     p = commands.add_parser("export", help="write transcripts as subtitles, documents or JSON")
     p.add_argument(
@@ -100,8 +107,11 @@ def cmd_library(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    if not args.query.strip() and not args.label:
+        args.search_parser.error("give words to find, or --label (e.g. --label angry)")
     with Library.open() as library:
-        hits = library.search(args.query, limit=args.limit)
+        hits = library.search(args.query, limit=args.limit, label=args.label)
+        known = library.labels() if args.label and not hits else []
     if args.json:
         _print_json(
             [
@@ -113,18 +123,43 @@ def cmd_search(args: argparse.Namespace) -> int:
                     "begin_ms": h.begin_ms,
                     "end_ms": h.end_ms,
                     "text": h.text,
+                    "labels": list(h.labels),
                 }
                 for h in hits
             ]
         )
     elif hits:
-        _print_table(
-            ("ID", "TIME", "TEXT"),
-            [(str(h.item_id), format_timestamp(h.begin_ms), clean_line(h.text)) for h in hits],
-        )
+        _print_hits(hits)
+    elif args.label and args.label.strip().lower() not in known:
+        found = ", ".join(known) or "none (only SenseVoice results carry labels)"
+        print(f"no sentence has the label {args.label!r}; labels in the library: {found}",
+              file=sys.stderr)  # fmt: skip
     else:
-        print(f"no sentence matches {args.query!r}", file=sys.stderr)
+        print(f"no sentence matches {_described(args)}", file=sys.stderr)
     return 0
+
+
+def _print_hits(hits: list[SearchHit]) -> None:
+    """ID, time and text; the labels too when any hit has some."""
+    if any(h.labels for h in hits):
+        _print_table(
+            ("ID", "TIME", "LABELS", "TEXT"),
+            [
+                (str(h.item_id), format_timestamp(h.begin_ms), ",".join(h.labels),
+                 clean_line(h.text))
+                for h in hits
+            ],
+        )  # fmt: skip
+        return
+    _print_table(
+        ("ID", "TIME", "TEXT"),
+        [(str(h.item_id), format_timestamp(h.begin_ms), clean_line(h.text)) for h in hits],
+    )
+
+
+def _described(args: argparse.Namespace) -> str:
+    words = repr(args.query) if args.query.strip() else "any text"
+    return f"{words} with the label {args.label!r}" if args.label else words
 
 
 def cmd_export(args: argparse.Namespace) -> int:

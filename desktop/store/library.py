@@ -322,6 +322,14 @@ class Library:
         ).fetchall()
         return [_hit(row) for row in rows]
 
+    def items_with_label(self, label: str) -> frozenset[int]:
+        """Ids of the items with at least one current sentence carrying ``label``."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT item_id FROM sentences WHERE instr(labels, ?) > 0",
+            (label_pattern(label),),
+        )
+        return frozenset(item_id for (item_id,) in rows)
+
     def labels(self) -> list[str]:
         """Every label some current sentence carries, in lower case, sorted."""
         rows = self._conn.execute("SELECT DISTINCT labels FROM sentences WHERE labels != ''")

@@ -10,6 +10,7 @@ search box shows only the last query's hits.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,11 +21,26 @@ from desktop.ui.background import run_in_background
 SEARCH_LIMIT = 500
 
 
+@dataclass(frozen=True)
+class SearchAnswer:
+    """The sentences for one (text, label) request, and which items have the label at all.
+
+    ``label_items`` is counted apart from the hits, which stop at ``SEARCH_LIMIT``:
+    a label common in a big library must not hide items beyond the first hits.
+    """
+
+    query: str
+    label: str | None
+    hits: list[SearchHit]
+    label_items: frozenset[int] | None
+
+
 class LibraryReader(QObject):
     """Loads items and searches transcripts in the background."""
 
     items_loaded = Signal(list)  # list[ItemSummary]
-    hits_found = Signal(str, list)  # query, list[SearchHit]
+    labels_loaded = Signal(list)  # list[str]: every label some sentence carries
+    hits_found = Signal(object)  # SearchAnswer
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -35,8 +51,8 @@ class LibraryReader(QObject):
     def load_items(self) -> None:
         self._run("items", _read_items)
 
-    def search(self, query: str) -> None:
-        self._run("search", lambda: (query, _search(query)))
+    def search(self, query: str, label: str | None = None) -> None:
+        self._run("search", lambda: _search(query, label))
 
     def busy(self) -> bool:
         return bool(self._running)
@@ -58,10 +74,11 @@ class LibraryReader(QObject):
         if number != self._latest[kind]:
             return  # overtaken by a newer request
         if kind == "items":
-            self.items_loaded.emit(result)
+            items, labels = result
+            self.items_loaded.emit(items)
+            self.labels_loaded.emit(labels)
         else:
-            query, hits = result
-            self.hits_found.emit(query, hits)
+            self.hits_found.emit(result)
 
 
 def _attempt(work: Callable[[], object]) -> object:
@@ -72,11 +89,13 @@ def _attempt(work: Callable[[], object]) -> object:
         return error
 
 
-def _read_items() -> list[ItemSummary]:
+def _read_items() -> tuple[list[ItemSummary], list[str]]:
     with Library.open() as library:
-        return library.items()
+        return library.items(), library.labels()
 
 
-def _search(query: str) -> list[SearchHit]:
+def _search(query: str, label: str | None) -> SearchAnswer:
     with Library.open() as library:
-        return library.search(query, limit=SEARCH_LIMIT)
+        hits = library.search(query, limit=SEARCH_LIMIT, label=label)
+        label_items = library.items_with_label(label) if label else None
+    return SearchAnswer(query, label, hits, label_items)

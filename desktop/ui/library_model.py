@@ -174,6 +174,7 @@ class ItemFilter:
 
     text: str = ""  # in the title, or in the transcript (``text_hits``)
     text_hits: frozenset[int] = frozenset()  # ids of items whose transcript matches ``text``
+    label_items: frozenset[int] | None = None  # ids of items with the chosen label; None = any
     model: str | None = None
     review: ReviewState | None = None
     newer_than_days: int | None = None
@@ -186,6 +187,8 @@ class ItemFilter:
             and self.text.casefold() not in item.title.casefold()
             and item.id not in self.text_hits
         ):
+            return False
+        if self.label_items is not None and item.id not in self.label_items:
             return False
         if self.model is not None and item.model != self.model:
             return False
@@ -261,7 +264,8 @@ class LibraryFilterProxy(QSortFilterProxyModel):
 class HitColumn(IntEnum):
     ITEM = 0
     TIME = 1
-    TEXT = 2
+    LABELS = 2
+    TEXT = 3
 
 
 class SearchHitsModel(QAbstractTableModel):
@@ -296,6 +300,7 @@ class SearchHitsModel(QAbstractTableModel):
         return (
             QCoreApplication.translate("LibraryModel", "Item"),
             QCoreApplication.translate("LibraryModel", "Time"),
+            QCoreApplication.translate("LibraryModel", "Labels"),
             QCoreApplication.translate("LibraryModel", "Sentence"),
         )[section]
 
@@ -311,8 +316,15 @@ class SearchHitsModel(QAbstractTableModel):
                 return hit.title
             case HitColumn.TIME:
                 return duration_text(hit.begin_ms)
+            case HitColumn.LABELS:
+                return ", ".join(label_name(label) for label in hit.labels)
             case HitColumn.TEXT:
                 return hit.text
+
+
+def label_name(label: str) -> str:
+    """A stored label (``"angry"``, ``"bgm"``) as the person reads it."""
+    return label.upper() if len(label) <= 3 else label.capitalize()
 
 
 def _retranslate(model: QAbstractTableModel) -> None:

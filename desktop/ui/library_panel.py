@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.library import SearchHit
-from desktop.ui.library_loader import LibraryReader
+from desktop.ui.library_loader import LibraryReader, SearchAnswer
 from desktop.ui.library_model import (
     ItemColumn,
     ItemFilter,
     LibraryFilterProxy,
     LibraryItemsModel,
     SearchHitsModel,
+    label_name,
 )
 
 SEARCH_DELAY_MS = 250
@@ -93,7 +93,9 @@ class LibraryPanel(QWidget):
         self.items_model = LibraryItemsModel(self)
         self.proxy = LibraryFilterProxy(self.items_model, self)
         self.hits_model = SearchHitsModel(self)
-        self._hits_query = ""
+        # The (text, label) whose hits are shown, and the items that have that label.
+        self._hits_key: tuple[str, str | None] | None = None
+        self._label_items: frozenset[int] | None = None
         self._enter_pending = False
         self._loaded = False
         self._search_timer = QTimer(self)
@@ -109,6 +111,7 @@ class LibraryPanel(QWidget):
         self.title.setText(self.tr("<b>Library</b>"))
         self.search_box.setPlaceholderText(self.tr("Search titles and every transcript…"))
         self.model_filter.setItemText(0, self.tr("Any model"))
+        self.label_filter.setItemText(0, self.tr("Any emotion or sound"))
         for combo, choices in (
             (self.review_filter, _REVIEW),
             (self.date_filter, _DAYS),
@@ -136,6 +139,10 @@ class LibraryPanel(QWidget):
         self.search_box.setObjectName("librarySearch")
         self.search_box.setClearButtonEnabled(True)
         self.model_filter = self._combo("modelFilter", [("", None)])
+        self.label_filter = self._combo("labelFilter", [("", None)])
+        self.label_filter.setToolTip(
+            self.tr("Sentences with this emotion or sound (SenseVoice results), in every item")
+        )
         self.review_filter = self._combo("reviewFilter", [(text, value) for text, value in _REVIEW])
         self.date_filter = self._combo("dateFilter", [(text, days) for text, days in _DAYS])
         self.duration_filter = self._combo(
@@ -187,7 +194,13 @@ class LibraryPanel(QWidget):
         column.addWidget(self.status)
 
     def filter_combos(self) -> tuple[QComboBox, ...]:
-        return (self.model_filter, self.review_filter, self.date_filter, self.duration_filter)
+        return (
+            self.model_filter,
+            self.review_filter,
+            self.date_filter,
+            self.duration_filter,
+            self.label_filter,
+        )
 
     def _combo(self, name: str, choices: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox(self)
@@ -201,6 +214,8 @@ class LibraryPanel(QWidget):
 
     def _connect(self) -> None:
         self.reader.items_loaded.connect(self._show_items)
+        self.reader.labels_loaded.connect(self._update_label_choices)
+        self.label_filter.currentIndexChanged.connect(self._search_changed)
         self.reader.hits_found.connect(self._show_hits)
         self.reader.failed.connect(self._show_failure)
         self.search_box.textChanged.connect(self._search_text_changed)
@@ -217,7 +232,7 @@ class LibraryPanel(QWidget):
         if not self._loaded:
             self.status.setText(self.tr("Loading the library…"))
         self.reader.load_items()
-        if self.search_box.text().strip():
+        if any(self._search_key()):
             self._start_search()
 
     def is_loading(self) -> bool:
@@ -244,6 +259,19 @@ class LibraryPanel(QWidget):
         if current and index < 0:
             self._apply_filter()
 
+    def _update_label_choices(self, labels: list[str]) -> None:
+        current = self.label_filter.currentData()
+        self.label_filter.blockSignals(True)
+        while self.label_filter.count() > 1:
+            self.label_filter.removeItem(1)
+        for label in labels:
+            self.label_filter.addItem(label_name(label), label)
+        index = self.label_filter.findData(current) if current else 0
+        self.label_filter.setCurrentIndex(max(index, 0))
+        self.label_filter.blockSignals(False)
+        if current and index < 0:
+            self._search_changed()  # the label is gone from the library
+
     def _reselect(self, ids: set[int]) -> None:
         if not ids:
             return
@@ -262,14 +290,16 @@ class LibraryPanel(QWidget):
 
     def _apply_filter(self) -> None:
         low_high = self.duration_filter.currentData() or (None, None)
-        text = self.search_box.text().strip()
-        hits = self.hits_model if text and text == self._hits_query else None
+        text, label = self._search_key()
+        shown = self._hits_key == (text, label)
+        hits = self.hits_model if text and shown else None
         self.proxy.set_filter(
             ItemFilter(
                 text=text,
                 text_hits=frozenset(hits.hit(row).item_id for row in range(hits.rowCount()))
                 if hits is not None
                 else frozenset(),
+                label_items=self._label_items if label and shown else None,
                 model=self.model_filter.currentData(),
                 review=self.review_filter.currentData(),
                 newer_than_days=self.date_filter.currentData(),
@@ -279,21 +309,36 @@ class LibraryPanel(QWidget):
         )
         self._update_status()
 
-    def _search_text_changed(self, text: str) -> None:
-        if not text.strip():
+    def _search_key(self) -> tuple[str, str | None]:
+        """What the search asks for: the typed text and the chosen label."""
+        return self.search_box.text().strip(), self.label_filter.currentData()
+
+    def _search_text_changed(self, _text: str) -> None:
+        if not self._clear_search_if_empty():
+            self._apply_filter()  # titles narrow at once; transcript hits follow
+            self._search_timer.start()
+
+    def _search_changed(self) -> None:
+        """A label chosen (or none): search at once, there is nothing being typed."""
+        if not self._clear_search_if_empty():
             self._search_timer.stop()
-            self._hits_query = ""
-            self.hits_model.set_hits([])
-            self.hits_view.hide()
-            self._apply_filter()
-            return
-        self._apply_filter()  # titles narrow at once; transcript hits follow
-        self._search_timer.start()
+            self._start_search()
+
+    def _clear_search_if_empty(self) -> bool:
+        if any(self._search_key()):
+            return False
+        self._search_timer.stop()
+        self._hits_key = None
+        self._label_items = None
+        self.hits_model.set_hits([])
+        self.hits_view.hide()
+        self._apply_filter()
+        return True
 
     def _enter_results(self) -> None:
         """Enter in the search box: on to the first hit (or item), ready for Enter again."""
-        query = self.search_box.text().strip()
-        if query and query != self._hits_query:  # the hits are not there yet: go when they are
+        key = self._search_key()
+        if any(key) and key != self._hits_key:  # the hits are not there yet: go when they are
             self._enter_pending = True
             self._search_timer.stop()
             self._start_search()
@@ -308,18 +353,20 @@ class LibraryPanel(QWidget):
             view.setCurrentIndex(view.model().index(0, 0))
 
     def _start_search(self) -> None:
-        query = self.search_box.text().strip()
-        if query:
-            self.reader.search(query)
+        text, label = self._search_key()
+        if text or label:
+            self.reader.search(text, label)
 
-    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
-        if query != self.search_box.text().strip():
-            return
-        self._hits_query = query
-        self.hits_model.set_hits(hits)
+    def _show_hits(self, answer: SearchAnswer) -> None:
+        if (answer.query, answer.label) != self._search_key():
+            return  # an older request's answer
+        self._hits_key = (answer.query, answer.label)
+        self._label_items = answer.label_items
+        self.hits_model.set_hits(answer.hits)
         self.hits_view.setVisible(True)
         self.hits_view.resizeColumnToContents(0)
         self.hits_view.resizeColumnToContents(1)
+        self.hits_view.resizeColumnToContents(2)
         self._apply_filter()
         if self._enter_pending:
             self._focus_results()
@@ -336,7 +383,7 @@ class LibraryPanel(QWidget):
             text = (
                 self.tr("%1 of %2 items shown").replace("%1", str(shown)).replace("%2", str(total))
             )
-        if self._hits_query:
+        if self._hits_key:
             count = self.hits_model.rowCount()
             text += " · " + self.tr("%n matching sentence(s)", "", count)
         self.status.setText(text)

@@ -322,6 +322,10 @@
         <translation>时间</translation>
     </message>
     <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
         <source>Sentence</source>
         <translation>句子</translation>
     </message>
@@ -393,8 +397,16 @@
         <translation>任意模型</translation>
     </message>
     <message>
+        <source>Any emotion or sound</source>
+        <translation>任意情绪或声音</translation>
+    </message>
+    <message>
         <source>Loading the library…</source>
         <translation>正在加载资料库…</translation>
+    </message>
+    <message>
+        <source>Sentences with this emotion or sound (SenseVoice results), in every item</source>
+        <translation>所有条目中带有此情绪或声音的句子（SenseVoice 结果）</translation>
     </message>
     <message>
         <source>The library is empty. Finished transcriptions and imported results appear here.</source>

@@ -56,8 +56,31 @@ def test_json_output_of_library_and_search(tingxie_home: Path) -> None:
             "begin_ms": 5400,
             "end_ms": 8600,
             "text": "后来我们搬到了杭州。",
+            "labels": [],
         }
     ]
+
+
+def test_every_angry_sentence_across_the_library_from_the_command_line(
+    tingxie_home: Path,
+) -> None:
+    calls = [
+        tingxie("import", fixture_path(name), home=tingxie_home).stdout.strip()
+        for name in ("sensevoice_tags", "diarization")
+    ]
+    found = tingxie("search", "--label", "Angry", home=tingxie_home)
+    assert found.returncode == 0, found.stderr
+    header, row = found.stdout.splitlines()
+    assert header.split() == ["ID", "TIME", "LABELS", "TEXT"]
+    assert row.split()[:4] == [calls[0], "00:00:00.000", "angry,speech", "Senior"]
+
+    nothing = tingxie("search", "--label", "sad", home=tingxie_home)
+    assert nothing.returncode == 0 and nothing.stdout == ""
+    assert "no sentence has the label 'sad'; labels in the library: angry," in nothing.stderr
+
+    empty = tingxie("search", home=tingxie_home)
+    assert empty.returncode == 2
+    assert "give words to find, or --label" in empty.stderr
 
 
 def test_export_straight_from_a_result_file_to_a_file(tingxie_home: Path, tmp_path: Path) -> None:

@@ -162,9 +162,10 @@ def test_search_finds_sentences_in_every_transcript_and_narrows_the_items(
     qtbot.waitUntil(lambda: panel.hits_model.rowCount() == 1, timeout=20_000)
     assert panel.hits_view.isVisible()
     hits = panel.hits_view.model()
-    assert [hits.index(0, c).data() for c in range(3)] == [
+    assert [hits.index(0, c).data() for c in range(4)] == [
         "interview",
         "0:05",
+        "",
         "后来我们搬到了杭州。",
     ]
     assert _titles(panel) == ["interview"]
@@ -175,6 +176,35 @@ def test_search_finds_sentences_in_every_transcript_and_narrows_the_items(
     qtbot.keyClicks(panel.search_box, "lect")
     qtbot.waitUntil(lambda: panel.status.text().endswith("0 matching sentences"), timeout=20_000)
     assert _titles(panel) == ["lecture"]
+
+
+def test_an_emotion_finds_its_sentences_in_every_item_with_or_without_words(
+    qtbot, library_items
+) -> None:
+    panel = _panel(qtbot)
+    _loaded(qtbot, panel, 4)
+    labels = panel.label_filter
+    qtbot.waitUntil(lambda: labels.count() > 1, timeout=20_000)
+    assert [labels.itemText(i) for i in range(labels.count())] == [
+        "Any emotion or sound", "Angry", "Applause", "BGM", "Happy", "Laughter", "Speech",
+        "Whistle",
+    ]  # fmt: skip
+    _choose(labels, "Angry")
+    qtbot.waitUntil(lambda: panel.hits_view.isVisible(), timeout=20_000)
+    hits = panel.hits_view.model()
+    assert hits.rowCount() == 1
+    assert [hits.index(0, c).data() for c in range(3)] == ["speech", "0:00", "Angry, Speech"]
+    assert hits.index(0, 3).data().startswith("Senior staff")
+    assert _titles(panel) == ["speech"]
+    assert panel.status.text() == "1 of 4 items shown · 1 matching sentence"
+    # Words and a label together: sentences with both.
+    qtbot.keyClicks(panel.search_box, "honored")
+    qtbot.waitUntil(lambda: panel.status.text().endswith("0 matching sentences"), timeout=20_000)
+    assert _titles(panel) == []
+    panel.search_box.clear()
+    qtbot.waitUntil(lambda: hits.rowCount() == 1, timeout=20_000)
+    _choose(labels, "Any emotion or sound")
+    assert panel.hits_view.isHidden() and len(_titles(panel)) == 4
 
 
 def test_opening_a_search_hit_opens_its_item_at_that_sentence(qtbot, library_items) -> None:
@@ -194,7 +224,7 @@ def test_opening_a_search_hit_opens_its_item_at_that_sentence(qtbot, library_ite
     qtbot.waitUntil(lambda: panel.hits_model.rowCount() == 1, timeout=20_000)
     view = panel.hits_view
     view.setFocus()
-    view.setCurrentIndex(view.model().index(0, 2))
+    view.setCurrentIndex(view.model().index(0, 3))
     qtbot.keyClick(view, Qt.Key.Key_Return)
     editor = window.current_editor()
     assert editor is not None and editor.windowTitle() == "interview"
