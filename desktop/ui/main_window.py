@@ -34,6 +34,7 @@ from desktop.store.database import LibraryError
 from desktop.store.imports import ImportFailedError, import_result_file
 from desktop.store.library import ItemNotFoundError, Library
 from desktop.store.sample import import_sample
+from desktop.ui.background import run_in_background
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.translations import install_language
 from desktop.ui.welcome import KeyBanner, WelcomePage
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.editors: list[TranscriptEditor] = []  # the open editor (at most one, embedded)
         self._editor_menus: list[QAction] = []
         self.waiting_media: list[Path] = []  # opened media the queue has not taken yet
+        self._key_lookups = self._key_shown = 0
         self._build_panels()
         self._build_layout()
         self._build_actions()
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
         self.welcome.settings_requested.connect(self.open_settings)
         self.welcome.sample_requested.connect(self.open_sample)
         self.key_banner = KeyBanner(self)
+        self.key_banner.hide()  # until the keyring has answered: no flash of "no key"
+        self.welcome.set_has_key(True)
         self.key_banner.settings_requested.connect(self.open_settings)
         self.key_banner.sample_requested.connect(self.open_sample)
         self.key_changed.connect(self.refresh_key_state)
@@ -282,8 +286,25 @@ class MainWindow(QMainWindow):
         OpenItemDialog(self, self.open_item).open()
 
     def refresh_key_state(self) -> None:
-        """Show the no-key banner exactly while there is no key to use."""
-        has_key = credentials.load_api_key() is not None
+        """Show the no-key banner exactly while there is no key to use.
+
+        The keyring is asked off the UI thread: a locked keyring may wait for the
+        person to unlock it (and a D-Bus round trip is a fifth of the start-up),
+        and the window must not wait with it.
+        """
+        self._key_lookups += 1
+        number = self._key_lookups
+        run_in_background(lambda: (number, _has_key()), self._show_key_state)
+
+    def key_state_known(self) -> bool:
+        """The banner shows the answer to the latest lookup (tests wait for it)."""
+        return self._key_shown == self._key_lookups
+
+    def _show_key_state(self, answer: object) -> None:
+        number, has_key = answer if isinstance(answer, tuple) else (self._key_lookups, False)
+        if number != self._key_lookups:
+            return  # a newer lookup is on its way
+        self._key_shown = number
         self.key_banner.setVisible(not has_key)
         self.welcome.set_has_key(has_key)
 
@@ -436,6 +457,14 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         super().closeEvent(event)
+
+
+def _has_key() -> bool:
+    """Whether a key is there to use; a keyring that fails to answer counts as none."""
+    try:
+        return credentials.load_api_key() is not None
+    except Exception:  # a locked or broken keyring: the banner offers Settings
+        return False
 
 
 def _placeholder(name: str) -> QWidget:

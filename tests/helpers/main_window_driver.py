@@ -35,6 +35,8 @@ def main() -> int:
     def ready() -> bool:
         if not window.isVisible() or window.library_panel.is_loading():
             return False
+        if not window.key_state_known():
+            return False
         return editor is None or editor.player.duration() > 0
 
     timer = QTimer()
