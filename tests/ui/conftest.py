@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui.player import VLC_OPTIONS_ENV
 from desktop.ui.transcript_editor import TranscriptEditor, open_library_item
@@ -46,3 +49,16 @@ def editor(qtbot, speech_item: int) -> Iterator[TranscriptEditor]:
     qtbot.waitUntil(lambda: window.player.duration() > 0, timeout=20_000)
     yield window
     window.close()
+
+
+@pytest.fixture
+def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """Qt's loop as asyncio's, as in the app; each test runs its scenario on it."""
+    running = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(running)
+    # Closing a test's window must not end Qt's loop for the fixtures that still use it.
+    qapp.setQuitOnLastWindowClosed(False)
+    yield running
+    qapp.setQuitOnLastWindowClosed(True)
+    running.close()
+    asyncio.set_event_loop(None)

@@ -3,13 +3,11 @@ drops, the new-job dialog, rows going to done, the key pause, refusals, quitting
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import qasync
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
@@ -25,6 +23,7 @@ from desktop.ui.queue_model import QueueColumn
 from desktop.ui.queue_panel import UrlDialog
 from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.server import Emulator
+from tests.helpers.app_loop import until
 from tests.helpers.media import speech
 from tests.helpers.queue_media import spoken_folder
 
@@ -34,19 +33,6 @@ def emulator(tmp_path: Path) -> Iterator[Emulator]:
     config = EmulatorConfig(processing_speed=2000.0, pending_s=0.05)
     with Emulator(config, storage_dir=tmp_path / "emulator") as running:
         yield running
-
-
-@pytest.fixture
-def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """Qt's loop as asyncio's, as in the app; each test runs its scenario on it."""
-    running = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(running)
-    # Closing a test's window must not end Qt's loop for the fixtures that still use it.
-    qapp.setQuitOnLastWindowClosed(False)
-    yield running
-    qapp.setQuitOnLastWindowClosed(True)
-    running.close()
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture
@@ -82,15 +68,6 @@ def drop(window: MainWindow, paths: list[Path]) -> None:
     assert enter.isAccepted(), "the window refused the drag"
     event = QDropEvent(QPointF(400, 300), Qt.DropAction.CopyAction, mime, buttons, keys)
     QApplication.sendEvent(window, event)
-
-
-async def until(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.05)
 
 
 def the_dialog(window: MainWindow) -> NewJobDialog:

@@ -8,20 +8,19 @@ import logging
 import os
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import keyring.backends.fail
 import pytest
-import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from desktop.dashscope import credentials
 from desktop.settings import load_settings, settings_path
 from desktop.store.library import Library
 from desktop.ui.settings_dialog import SettingsDialog
+from tests.helpers.app_loop import until
 
 KEY = "sk-gui0123456789abcdef0123456789ab"
 
@@ -239,28 +238,8 @@ def test_testing_text_that_is_not_a_key_says_so_without_sending_it(
     assert dashscope_emulator.requests() == []
 
 
-@pytest.fixture
-def app_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """Qt's loop as asyncio's, as in the app."""
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    qapp.setQuitOnLastWindowClosed(False)
-    yield loop
-    qapp.setQuitOnLastWindowClosed(True)
-    loop.close()
-    asyncio.set_event_loop(None)
-
-
-async def _until(condition, timeout: float = 30) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out"
-        await asyncio.sleep(0.02)
-
-
 def test_in_the_app_the_key_test_runs_on_the_apps_loop_without_a_thread(
-    qtbot, app_loop, dashscope_emulator
+    qtbot, loop, dashscope_emulator
 ) -> None:
     dialog = _dialog(qtbot)
     _choose(dialog.region, "custom")
@@ -271,16 +250,16 @@ def test_in_the_app_the_key_test_runs_on_the_apps_loop_without_a_thread(
     async def click_and_wait() -> set[str]:
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
         during = {t.name for t in threading.enumerate()}
-        await _until(dialog.test_button.isEnabled)
+        await until(dialog.test_button.isEnabled, "the key test")
         return during
 
-    threads_during = app_loop.run_until_complete(click_and_wait())
+    threads_during = loop.run_until_complete(click_and_wait())
     assert dialog.test_result.text().startswith("The key works on 127.0.0.1:")
     assert "tingxie-background" not in threads_during - threads_before
 
 
 def test_closing_settings_during_a_key_test_cancels_it_quietly(
-    qtbot, app_loop, dashscope_emulator
+    qtbot, loop, dashscope_emulator
 ) -> None:
     dashscope_emulator.faults.inject("latency", "list", delay_s=2.0)
     dialog = _dialog(qtbot)
@@ -297,6 +276,6 @@ def test_closing_settings_during_a_key_test_cancels_it_quietly(
         await asyncio.sleep(0.3)  # the deletion happens; the request is cancelled
         return pending
 
-    pending = app_loop.run_until_complete(click_then_close())
+    pending = loop.run_until_complete(click_then_close())
     assert pending, "the key test was not running on the app's loop"
     assert all(task.cancelled() for task in pending)
