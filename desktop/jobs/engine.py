@@ -51,6 +51,9 @@ _ACCOUNT = (errors.AuthError, errors.QuotaError)
 
 @dataclass(frozen=True)
 class EngineSettings:
+    # Probing reads headers in a thread; a couple at a time keeps the event loop
+    # (uploads, fetches, state writes) from starving behind a thousand of them.
+    probe_concurrency: int = 2
     upload_concurrency: int = 6
     fetch_concurrency: int = 8
     submit_concurrency: int = 4
@@ -88,6 +91,7 @@ class JobEngine:
         self._unpaused = asyncio.Event()
         self._unpaused.set()
         self._wake = asyncio.Event()
+        self._probe_slots = asyncio.Semaphore(self._settings.probe_concurrency)
         self._upload_slots = asyncio.Semaphore(self._settings.upload_concurrency)
         self._fetch_slots = asyncio.Semaphore(self._settings.fetch_concurrency)
         self._submit_slots = asyncio.Semaphore(self._settings.submit_concurrency)
@@ -280,14 +284,15 @@ class JobEngine:
             self._wake.set()
 
     async def _probe(self, job: Job) -> Job:
-        job = self._write(job.id, state=JobState.PROBING)
-        options = job_options.decode(job.options)
         if job.is_url:
             return self._write(job.id, state=JobState.WAITING, file_url=job.source)
-        try:
-            media = await probe_async(Path(job.source))
-        except ProbeError as error:
-            return self._fail(job, "MediaUnreadable", str(error), "")
+        async with self._probe_slots:  # "probing" only once it really is
+            job = self._write(job.id, state=JobState.PROBING)
+            try:
+                media = await probe_async(Path(job.source))
+            except ProbeError as error:
+                return self._fail(job, "MediaUnreadable", str(error), "")
+        options = job_options.decode(job.options)
         spec = catalog.get(job.model)
         language = options.language_hints[0] if options.language_hints else None
         channel_ids = options.channel_id or (0,)
@@ -307,8 +312,9 @@ class JobEngine:
 
     async def _upload(self, job: Job) -> Job:
         client = await self._ready_client()
-        progress = _ProgressWriter(lambda done: self._write(job.id, bytes_done=done))
         async with self._upload_slots:
+            # Made once the slot is ours: its clock must not count the wait for it.
+            progress = _ProgressWriter(lambda done: self._write(job.id, bytes_done=done))
             uploaded = await client.upload(job.model, Path(job.source), on_progress=progress)
         return self._write(
             job.id,
