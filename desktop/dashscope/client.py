@@ -13,6 +13,7 @@ import asyncio
 import json
 import logging
 import re
+import ssl
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -150,9 +151,11 @@ class DashScopeClient:
         # each) whenever a request starts or ends, so one pool shared by a
         # queue's uploads, downloads and polls costs more CPU per request than
         # three small ones.
-        self._http = http or _new_pool()
-        self._upload_http = http or _new_pool()
-        self._result_http = http or _new_pool()
+        if http is None:
+            tls = httpx.create_ssl_context()  # loading the CA bundle once, not per pool
+            self._http, self._upload_http, self._result_http = (_new_pool(tls) for _ in range(3))
+        else:
+            self._http = self._upload_http = self._result_http = http
         self._owns_http = http is None
         self.retry = retry or RetryPolicy()
         self.limits = limits or RateLimits()
@@ -760,8 +763,9 @@ class DashScopeClient:
             raise _transport_error(exc, "GET", _redacted(url)) from None
 
 
-def _new_pool() -> httpx.AsyncClient:
+def _new_pool(tls: ssl.SSLContext) -> httpx.AsyncClient:
     return httpx.AsyncClient(
+        verify=tls,
         timeout=httpx.Timeout(60.0, connect=15.0),
         limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
     )
