@@ -146,8 +146,8 @@ class MultipartUpload:
 
     async def stream(self) -> AsyncIterator[bytes]:
         """The body in pieces of about a chunk: the form head rides with the first
-        piece and the closing boundary with the last, so a short file goes out in
-        one socket write instead of three (each write wakes the server)."""
+        piece and the closing boundary with the last, so the body of a short file
+        is one socket write instead of three (each write wakes the server)."""
         sent = 0
         self._report(0)
         prefix = self._head
