@@ -52,6 +52,9 @@ _ACCOUNT = (errors.AuthError, errors.QuotaError)
 
 @dataclass(frozen=True)
 class EngineSettings:
+    # Probing reads headers in a thread; a couple at a time keeps the event loop
+    # (uploads, fetches, state writes) from starving behind a thousand of them.
+    probe_concurrency: int = 2
     upload_concurrency: int = 6
     fetch_concurrency: int = 8
     submit_concurrency: int = 4
@@ -89,6 +92,7 @@ class JobEngine:
         self._unpaused = asyncio.Event()
         self._unpaused.set()
         self._wake = asyncio.Event()
+        self._probe_slots = Slots(self._settings.probe_concurrency)
         self._upload_slots = Slots(self._settings.upload_concurrency)
         self._fetch_slots = Slots(self._settings.fetch_concurrency)
         self._submit_slots = Slots(self._settings.submit_concurrency)
@@ -294,14 +298,15 @@ class JobEngine:
             self._wake.set()
 
     async def _probe(self, job: Job) -> Job:
-        job = self._write(job.id, state=JobState.PROBING)
-        options = job_options.decode(job.options)
         if job.is_url:
             return self._write(job.id, state=JobState.WAITING, file_url=job.source)
-        try:
-            media = await probe_async(Path(job.source))
-        except ProbeError as error:
-            return self._fail(job, "MediaUnreadable", str(error), "")
+        async with self._probe_slots:  # "probing" only once it really is
+            job = self._write(job.id, state=JobState.PROBING)
+            try:
+                media = await probe_async(Path(job.source))
+            except ProbeError as error:
+                return self._fail(job, "MediaUnreadable", str(error), "")
+        options = job_options.decode(job.options)
         spec = catalog.get(job.model)
         language = options.language_hints[0] if options.language_hints else None
         channel_ids = options.channel_id or (0,)
@@ -321,8 +326,9 @@ class JobEngine:
 
     async def _upload(self, job: Job) -> Job:
         client = await self._ready_client()
-        progress = _ProgressWriter(lambda done: self._write(job.id, bytes_done=done))
         async with self._upload_slots:
+            # Made once the slot is ours: its clock must not count the wait for it.
+            progress = _ProgressWriter(lambda done: self._write(job.id, bytes_done=done))
             uploaded = await client.upload(job.model, Path(job.source), on_progress=progress)
         return self._write(
             job.id,
@@ -358,9 +364,6 @@ class JobEngine:
         groups: dict[str, list[int]] = {}
         for job_id in self._waiting_since:
             groups.setdefault(self._batch_of[job_id], []).append(job_id)
-        still_preparing = {
-            self._batch_of[i] for i in self._preparing if i not in self._waiting_since
-        }
         limit = self._settings.files_per_task
         if self._client is not None:
             limit = max(1, min(limit, self._client.files_per_task))
@@ -373,12 +376,23 @@ class JobEngine:
             if not ids:
                 continue
             age = now - min(self._waiting_since[i] for i in ids)
-            if key not in still_preparing or age >= self._settings.batch_linger_s:
+            if age >= self._settings.batch_linger_s or not self._still_preparing(key):
                 self._start_submit(ids)
             else:
                 wait = self._settings.batch_linger_s - age
                 next_check = wait if next_check is None else min(next_check, wait)
         return next_check
+
+    def _still_preparing(self, key: str) -> bool:
+        """Whether a file of batch ``key`` is still being probed or uploaded.
+
+        This runs each time a file becomes ready: a set of every preparing job's
+        key made a big queue quadratic, while the oldest preparing jobs (first
+        in the dict) usually answer at once.
+        """
+        return any(
+            self._batch_of[i] == key and i not in self._waiting_since for i in self._preparing
+        )
 
     def _start_submit(self, ids: list[int]) -> None:
         for job_id in ids:
@@ -539,20 +553,24 @@ class JobEngine:
             for job in jobs:
                 self._fail(job, code, info.message or code, _advice_for(code))
             return
-        fetches = []
+        urls: dict[int, str] = {}
         for job in jobs:
             result = info.result_for(_sent_url(job))
             if result is None:
                 self._fail(job, "Missing", "the finished task does not mention this file", "")
             elif result.status is TaskStatus.SUCCEEDED and result.transcription_url:
-                fetches.append(self._fetch(job, result.transcription_url, info.task_id))
+                urls[job.id] = result.transcription_url
             else:
                 code = result.code or info.code or "Failed"
                 self._fail(job, code, result.message or code, _advice_for(code))
-        await asyncio.gather(*fetches)
+        # All of the task's "fetching" states in one transaction, before any fetch starts.
+        fetching = self._jobs.update_many(list(urls), state=JobState.FETCHING) if urls else []
+        for job in fetching:
+            self._emit(job)
+        await asyncio.gather(*(self._fetch(job, urls[job.id], info.task_id) for job in fetching))
 
     async def _fetch(self, job: Job, url: str, task_id: str) -> None:
-        job = self._write(job.id, state=JobState.FETCHING)
+        """Download, parse and store one result; the job is already marked fetching."""
         try:
             async with self._fetch_slots:
                 raw, transcript = await self._retrying_call(lambda c: c.fetch_transcript(url))

@@ -330,3 +330,29 @@ async def test_a_new_upload_limit_applies_to_the_running_queue(
 def most_within(times: list[float], span: float) -> int:
     """The most of the sorted ``times`` that fall inside one window of ``span`` seconds."""
     return max((sum(1 for u in times[i:] if u - t < span) for i, t in enumerate(times)), default=0)
+
+
+async def test_only_files_really_being_probed_say_probing(
+    library: Library, emulator: Emulator, make_folder
+) -> None:
+    """A long queue reads a few files at a time; the others still say "queued"
+    (the list must not claim a hundred files are being probed at once)."""
+    state: dict[int, JobState] = {}
+    most_probing = 0
+
+    def on_job(job: Job) -> None:
+        nonlocal most_probing
+        state[job.id] = job.state
+        most_probing = max(most_probing, sum(s is JobState.PROBING for s in state.values()))
+
+    async with client_for(emulator) as client:
+        engine = JobEngine(library, client, replace(FAST_ENGINE, probe_concurrency=2))
+        engine.on_job(on_job)
+        jobs = engine.add(expand(map(str, make_folder(12))), PARAFORMER, TranscriptionOptions())
+        engine.start()
+        try:
+            jobs = await settle(engine, jobs)
+        finally:
+            await engine.stop()
+    assert_each_result_is_its_files(library, jobs)
+    assert most_probing == 2
