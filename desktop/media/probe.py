@@ -31,6 +31,15 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
+# A WAV header states the codec, rate, channels and data length; ffmpeg's stream
+# analysis would still read up to ~5 MB of PCM samples (9-34 ms of CPU per file,
+# half of the queue's CPU in a 1000-file batch). Those files are read with the
+# analysis cut short; any other container, or an incomplete answer, gets the
+# full probe.
+_HEADER_ONLY = {"probesize": "32", "analyzeduration": "0"}
+_HEADERS_SUFFICE = frozenset({"wav"})
+
+
 class ProbeError(Exception):
     """The file cannot be read as media; the message names the file and the fix."""
 
@@ -40,6 +49,9 @@ def probe(path: Path) -> MediaInfo:
         size = path.stat().st_size
     except OSError as error:
         raise ProbeError(f"{path}: {error.strerror or error}") from None
+    quick = _from_header(path, size)
+    if quick is not None:
+        return quick
     try:
         with av.open(str(path), metadata_errors="ignore") as container:
             return _facts(path, size, container)
@@ -48,6 +60,19 @@ def probe(path: Path) -> MediaInfo:
             f"{path.name}: not a readable audio or video file ({_reason(error)});"
             " check that it plays in a media player, or convert it with ffmpeg"
         ) from None
+
+
+def _from_header(path: Path, size: int) -> MediaInfo | None:
+    """The facts of a file whose header says everything (a WAV), else ``None``."""
+    try:
+        with av.open(str(path), metadata_errors="ignore", options=_HEADER_ONLY) as container:
+            if container.format.name not in _HEADERS_SUFFICE:
+                return None
+            facts = _facts(path, size, container)
+    except (av.FFmpegError, UnicodeDecodeError, ValueError):
+        return None  # the full probe says why
+    complete = facts.sample_rate and facts.channels and facts.duration_ms
+    return facts if complete else None
 
 
 async def probe_async(path: Path) -> MediaInfo:

@@ -99,3 +99,26 @@ def test_probing_runs_off_the_event_loop(speech_dir: Path) -> None:
         return info.format, ticks > 0
 
     assert asyncio.run(main()) == ("mkv", True)
+
+
+@pytest.mark.parametrize(
+    ("codec", "rate", "channels"),
+    [
+        ("pcm_s16le", 8000, 1),
+        ("pcm_s16le", 44100, 2),
+        ("pcm_s24le", 48000, 2),
+        ("pcm_mulaw", 8000, 1),
+        ("gsm_ms", 8000, 1),
+    ],
+)
+def test_wav_files_of_every_common_kind_report_their_true_rate_channels_and_length(
+    tmp_path: Path, codec: str, rate: int, channels: int
+) -> None:
+    """WAV facts come from the header alone; they must be the file's real ones."""
+    path = tmp_path / f"{codec}.wav"
+    media.ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=12.5", "-ac", str(channels),
+                 "-ar", str(rate), "-c:a", codec, path)  # fmt: skip
+    info = probe(path)
+    assert (info.format, info.audio_codec) == ("wav", codec)
+    assert (info.sample_rate, info.channels) == (rate, channels)
+    assert info.duration_ms is not None and abs(info.duration_ms - 12_500) <= 40
