@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# ``keyring`` is imported where it is used: importing it and finding its backend
+# costs a fifth of a second, which the window's first paint should not wait for.
 
 USERNAME = "dashscope-api-key"
 ENV_VAR = "DASHSCOPE_API_KEY"
@@ -66,6 +68,8 @@ def checked_key(text: str) -> str:
 
 def store_api_key(text: str) -> str:
     """Validate and store a key in the keyring; returns its masked form."""
+    import keyring.errors
+
     key = checked_key(text)
     try:
         _backend().set_password(service_name(), USERNAME, key)
@@ -76,6 +80,8 @@ def store_api_key(text: str) -> str:
 
 def clear_api_key() -> bool:
     """Remove the stored key; ``False`` if there was none."""
+    import keyring.errors
+
     try:
         _backend().delete_password(service_name(), USERNAME)
     except keyring.errors.PasswordDeleteError:
@@ -112,6 +118,8 @@ def mask(key: str) -> str:
 
 def _backend() -> KeyringBackend:
     """The OS keyring, refusing the "fail" backend and any plain-text file keyring."""
+    import keyring
+
     backend = keyring.get_keyring()
     module = type(backend).__module__
     if module.startswith("keyring.backends.fail") or _only_fail(backend):
