@@ -24,6 +24,7 @@ from desktop.jobs.sources import Source
 from desktop.settings import Settings, load_settings
 from desktop.store.jobs import Job
 from desktop.store.library import Library
+from desktop.ui.background import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,9 @@ class EngineBridge(QObject):
         self.library = library
         self._client: DashScopeClient | None = None
         self._retired: list[DashScopeClient] = []
+        self._lookups = self._answered = 0  # key lookups asked for / applied
+        self._start_when_key_known = False
+        self._shut_down = False
         settings = load_settings()
         self.engine = JobEngine(library, None, _engine_settings(settings))
         self.engine.on_job(self._relay_job)
@@ -51,22 +55,53 @@ class EngineBridge(QObject):
 
     def start(self) -> None:
         """Resume every unfinished job of the library, on the running asyncio loop
-        (qasync's, in the app); without one there is nothing to run the queue on."""
+        (qasync's, in the app); without one there is nothing to run the queue on.
+
+        If the keyring has not answered yet, the queue starts when it does: started
+        without a client it would pause with "no key" for a moment.
+        """
         try:
             asyncio.get_running_loop()
         except RuntimeError:
             log.warning("no asyncio loop runs on Qt's thread; the queue stays stopped")
             return
-        self.engine.start()
+        if self.key_known():
+            self.engine.start()
+        else:
+            self._start_when_key_known = True
 
     def reload_client(self, settings: Settings | None = None) -> None:
         """A client for the current key and endpoint, and the current limits, applied at once;
-        the queue resumes if it was paused."""
+        the queue resumes if it was paused.
+
+        The key is read on a worker thread: a locked keyring may wait for the
+        person to unlock it, and the window must not freeze meanwhile.
+        """
         settings = settings or load_settings()
         self.engine.set_concurrency(
             uploads=settings.upload_concurrency, fetches=settings.poll_concurrency
         )
-        key = credentials.load_api_key()
+        self._lookups += 1
+        number = self._lookups
+        run_in_background(lambda: (number, settings, _stored_key()), self._use_key)
+
+    def key_known(self) -> bool:
+        """The client reflects the latest key lookup (tests wait for it)."""
+        return self._answered == self._lookups
+
+    def _use_key(self, answer: object) -> None:
+        if not isinstance(answer, tuple):
+            return  # _stored_key does not raise
+        number, settings, key = answer
+        if number != self._lookups or self._shut_down:
+            return  # a newer lookup is on its way, or the queue has stopped for good
+        self._answered = number
+        self._set_client(settings, key)
+        if self._start_when_key_known:
+            self._start_when_key_known = False
+            self.engine.start()
+
+    def _set_client(self, settings: Settings, key: str | None) -> None:
         if self._client is not None:
             self._retired.append(self._client)
         self._client = None
@@ -90,6 +125,7 @@ class EngineBridge(QObject):
 
     async def shutdown(self) -> None:
         """Stop cleanly: every job keeps its state and resumes on the next start."""
+        self._shut_down = True
         await self.engine.stop()
         for client in [*self._retired, *([self._client] if self._client else [])]:
             await client.aclose()
@@ -117,6 +153,15 @@ class EngineBridge(QObject):
         self.job_changed.emit(job)
         if job.item_id is not None and job.state == "done":
             self.result_stored.emit(job.item_id)
+
+
+def _stored_key() -> str | None:
+    """The key to use; a keyring that fails to answer counts as none (the queue says so)."""
+    try:
+        return credentials.load_api_key()
+    except Exception:  # a locked or broken keyring
+        log.warning("the keyring did not answer; the queue waits for a key")
+        return None
 
 
 def _engine_settings(settings: Settings) -> EngineSettings:

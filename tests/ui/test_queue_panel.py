@@ -12,6 +12,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
+from desktop.dashscope.options import TranscriptionOptions
+from desktop.jobs.sources import expand
 from desktop.settings import Settings, save_settings
 from desktop.store.jobs import JobState
 from desktop.store.library import Library
@@ -48,6 +50,7 @@ def app_window(
     controller = QueueController(window, bridge)
     window.show()
     loop.run_until_complete(_started(bridge))
+    loop.run_until_complete(until(bridge.key_known, "the key from the keyring"))
     yield window, controller
     loop.run_until_complete(bridge.shutdown())
     library.close()
@@ -126,6 +129,7 @@ def test_a_rejected_key_shows_the_key_error_and_pauses_the_queue(
     window, controller = app_window
     monkeypatch.setenv("DASHSCOPE_API_KEY", "sk-rejected-by-the-service-0000")
     controller.bridge.reload_client()
+    loop.run_until_complete(until(controller.bridge.key_known, "the new key"))
     files = spoken_folder(tmp_path / "media", 2)
     drop(window, files)
     dialog = the_dialog(window)
@@ -280,3 +284,26 @@ def test_concurrency_saved_in_settings_applies_to_the_running_queue(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
     assert controller.bridge.engine.concurrency == (2, 3)
+
+
+def test_jobs_left_from_last_time_resume_once_the_keyring_answers_without_a_no_key_pause(
+    qtbot, loop, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
+    save_settings(Settings(region="custom", custom_url=emulator.base_url))
+    library = Library.open()
+    bridge = EngineBridge(library)
+    bridge.engine.add(
+        expand(map(str, spoken_folder(tmp_path / "media", 1))), "paraformer-v2",
+        TranscriptionOptions(),
+    )  # fmt: skip
+    pauses: list[object] = []
+    bridge.paused.connect(pauses.append)
+    loop.run_until_complete(_started(bridge))
+    (job,) = library.jobs.unfinished()
+    loop.run_until_complete(
+        until(lambda: library.jobs.get(job.id).state is JobState.DONE, "the resumed job")
+    )
+    assert [reason for reason in pauses if reason] == []  # never "No API key is set"
+    loop.run_until_complete(bridge.shutdown())
+    library.close()
