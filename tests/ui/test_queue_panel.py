@@ -4,6 +4,7 @@ drops, the new-job dialog, rows going to done, the key pause, refusals, quitting
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
+from desktop.dashscope import credentials
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.jobs.sources import expand
 from desktop.settings import Settings, save_settings
@@ -54,6 +56,7 @@ def app_window(
     yield window, controller
     loop.run_until_complete(bridge.shutdown())
     library.close()
+    credentials.clear_api_key()
 
 
 async def _started(bridge: EngineBridge) -> None:
@@ -286,17 +289,20 @@ def test_concurrency_saved_in_settings_applies_to_the_running_queue(
     assert controller.bridge.engine.concurrency == (2, 3)
 
 
-def test_jobs_left_from_last_time_resume_once_the_keyring_answers_without_a_no_key_pause(
+def test_jobs_left_from_last_time_resume_with_the_key_from_the_keyring_and_no_pause(
     qtbot, loop, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
+    # The key in the real keyring: answering takes a D-Bus round trip.
+    monkeypatch.delenv("DASHSCOPE_API_KEY", raising=False)
+    monkeypatch.setenv("TINGXIE_KEYRING_SERVICE", f"Tingxie queue test {uuid.uuid4()}")
+    credentials.store_api_key(emulator.api_key)
     save_settings(Settings(region="custom", custom_url=emulator.base_url))
     library = Library.open()
     bridge = EngineBridge(library)
-    bridge.engine.add(
-        expand(map(str, spoken_folder(tmp_path / "media", 1))), "paraformer-v2",
-        TranscriptionOptions(),
-    )  # fmt: skip
+    # A URL needs no probe or upload: its job asks for the client at once.
+    clip = spoken_folder(tmp_path / "media", 1)[0]
+    bridge.engine.add(expand([emulator.host_file(clip, "call.wav")]), "paraformer-v2",
+                      TranscriptionOptions())  # fmt: skip
     pauses: list[object] = []
     bridge.paused.connect(pauses.append)
     loop.run_until_complete(_started(bridge))
@@ -307,3 +313,4 @@ def test_jobs_left_from_last_time_resume_once_the_keyring_answers_without_a_no_k
     assert [reason for reason in pauses if reason] == []  # never "No API key is set"
     loop.run_until_complete(bridge.shutdown())
     library.close()
+    credentials.clear_api_key()
