@@ -140,6 +140,7 @@ class LibraryPanel(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.model_filter = self._combo("modelFilter", [("", None)])
         self.label_filter = self._combo("labelFilter", [("", None)])
+        self.label_filter.hide()  # until the library holds labelled sentences
         self.label_filter.setToolTip(
             self.tr("Sentences with this emotion or sound (SenseVoice results), in every item")
         )
@@ -269,6 +270,7 @@ class LibraryPanel(QWidget):
         index = self.label_filter.findData(current) if current else 0
         self.label_filter.setCurrentIndex(max(index, 0))
         self.label_filter.blockSignals(False)
+        self.label_filter.setVisible(bool(labels))  # only SenseVoice results have labels
         if current and index < 0:
             self._search_changed()  # the label is gone from the library
 

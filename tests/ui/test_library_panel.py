@@ -185,6 +185,7 @@ def test_an_emotion_finds_its_sentences_in_every_item_with_or_without_words(
     _loaded(qtbot, panel, 4)
     labels = panel.label_filter
     qtbot.waitUntil(lambda: labels.count() > 1, timeout=20_000)
+    assert labels.isVisible()
     assert [labels.itemText(i) for i in range(labels.count())] == [
         "Any emotion or sound", "Angry", "Applause", "BGM", "Happy", "Laughter", "Speech",
         "Whistle",
@@ -250,6 +251,7 @@ def test_an_empty_library_says_so(qtbot) -> None:
     panel = _panel(qtbot)
     qtbot.waitUntil(lambda: "empty" in panel.status.text(), timeout=20_000)
     assert panel.status.text().startswith("The library is empty.")
+    assert panel.label_filter.isHidden()  # no labelled sentences: no emotion filter
 
 
 def test_reviewing_in_the_editor_shows_in_the_library_once_it_is_closed(
