@@ -41,16 +41,38 @@ def run_in_background(work: Callable[[], object], deliver: Callable[[object], No
     """
     carrier = _Carrier(QCoreApplication.instance())
     carrier.done.connect(deliver)
+    send = while_alive(carrier, carrier.done.emit)
+    discard = while_alive(carrier, carrier.deleteLater)
 
     def job() -> None:
         try:
             result = work()
         except Exception as error:  # handed to the UI thread, which reports it
             result = error
-        carrier.done.emit(result)
-        carrier.deleteLater()  # posted to the UI thread, after the delivery
+        send(result)
+        discard()  # posted to the UI thread, after the delivery
 
     threading.Thread(target=job, name="tingxie-background", daemon=True).start()
+
+
+def while_alive(carrier: QObject, call: Callable[..., object]) -> Callable[..., None]:
+    """``call`` (a carrier's emit or deleteLater), skipped once the carrier is gone.
+
+    A worker may finish after the app has quit and taken its carriers with it
+    (a start-up probe that quits at the first paint, a window closed mid-read);
+    then nobody waits for the answer, and emitting would raise in the worker.
+    """
+
+    def guarded(*args: object) -> None:
+        if not isValid(carrier):
+            return
+        try:
+            call(*args)
+        except RuntimeError:
+            if isValid(carrier):
+                raise  # not the carrier's deletion: a real error
+
+    return guarded
 
 
 class CoroutineRunner(QObject):

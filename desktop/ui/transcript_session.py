@@ -22,6 +22,7 @@ from desktop.domain.editing import EditError
 from desktop.domain.transcript import Transcript
 from desktop.store.autosave import Autosaver
 from desktop.store.library import Library
+from desktop.ui.background import while_alive
 
 DEBOUNCE_MS = 1000
 
@@ -80,11 +81,12 @@ class TranscriptSession(QObject):
         self._carrier = _SaveCarrier(QCoreApplication.instance())
         self._carrier.saved.connect(self._on_saved)
         self._carrier.failed.connect(self._on_failed)
-        carrier = self._carrier
+        saved = while_alive(self._carrier, self._carrier.saved.emit)
+        failed = while_alive(self._carrier, self._carrier.failed.emit)
         self._autosaver = Autosaver(
             library_path,
-            on_saved=lambda _item, saved: carrier.saved.emit(saved),
-            on_error=lambda _item, error: carrier.failed.emit(str(error)),
+            on_saved=lambda _item, transcript: saved(transcript),
+            on_error=lambda _item, error: failed(str(error)),
         )
 
     @property

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QLabel, QScrollBar, QSizePolicy, QVBoxLayout, QWid
 
 from desktop.domain.snapping import SnapTargets, snap_targets
 from desktop.media.waveform import BUCKETS_PER_SECOND, PeakLoader, Peaks, silences
+from desktop.ui.background import while_alive
 from desktop.ui.player import format_time
 from desktop.ui.transcript_model import TranscriptModel
 
@@ -100,10 +101,10 @@ class PeakFeed(QObject):
         carrier.failed.connect(self.failed)
         self._loader = PeakLoader(
             media,
-            carrier.chunk.emit,
-            carrier.done.emit,
-            carrier.failed.emit,
-            on_exit=carrier.deleteLater,
+            while_alive(carrier, carrier.chunk.emit),
+            while_alive(carrier, carrier.done.emit),
+            while_alive(carrier, carrier.failed.emit),
+            on_exit=while_alive(carrier, carrier.deleteLater),
         )
 
     def stop(self) -> None:
