@@ -18,8 +18,8 @@ from pathlib import Path
 import docx
 from msgspec.structs import replace as struct_replace
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -68,6 +68,7 @@ from desktop.export.plain_text import TextOptions, format_timestamp
 from desktop.store.library import ItemSummary, Library
 from desktop.store.subtitle_profiles import PresetFileError, all_presets
 from desktop.ui.preset_editor import PresetEditor
+from desktop.ui.rows_model import RowsModel
 
 PREVIEW_SENTENCES = 12
 PREVIEW_CHARS = 4000
@@ -118,35 +119,16 @@ class ItemsModel(QAbstractListModel):
         return [i for i in self._items if i.id in self._checked]
 
 
-class CheckReportModel(QAbstractTableModel):
+class CheckReportModel(RowsModel[Violation]):
     """The check's violations: cue number, time, severity, rule, and what is wrong and why."""
 
-    HEADERS = ("#", "Time", "Severity", "Rule", "Problem")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Violation] = []
-
-    def set_violations(self, violations: Sequence[Violation]) -> None:
-        self.beginResetModel()
-        self._rows = list(violations)
-        self.endResetModel()
-
-    def violations(self) -> list[Violation]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _IndexLike = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _IndexLike = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+    HEADERS = (
+        "#",
+        QT_TRANSLATE_NOOP("CheckReportModel", "Time"),
+        QT_TRANSLATE_NOOP("CheckReportModel", "Severity"),
+        QT_TRANSLATE_NOOP("CheckReportModel", "Rule"),
+        QT_TRANSLATE_NOOP("CheckReportModel", "Problem"),
+    )
 
     def data(self, index: _IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         v = self._rows[index.row()]
@@ -432,7 +414,7 @@ class ExportDialog(QDialog):
         item = self._current_item()
         if item is None:
             self.preview.setPlainText(self.tr("Nothing to export: the library is empty."))
-            self.report_model.set_violations([])
+            self.report_model.set_rows([])
             self.report_summary.clear()
             return
         options = self.options()
@@ -441,10 +423,10 @@ class ExportDialog(QDialog):
         if self.fmt() in CUE_FORMATS:
             cut = segment(prepared(transcript, options), options.preset, options.fps)
             violations = check(cut.cues, options.preset, options.fps, cut.notes)
-            self.report_model.set_violations(violations)
+            self.report_model.set_rows(violations)
             self.report_summary.setText(_summary(len(cut.cues), violations, item.title))
         else:
-            self.report_model.set_violations([])
+            self.report_model.set_rows([])
             self.report_summary.setText(self.tr("The check applies to subtitle formats."))
 
     def _preview_text(self, transcript: Transcript, options: ExportOptions) -> str:

@@ -12,9 +12,10 @@ from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
 
 from desktop.domain.durations import duration_text
 from desktop.store.library import ItemSummary, ReviewState, SearchHit
+from desktop.ui.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,18 +46,26 @@ def review_text(state: ReviewState) -> str:
     }[state]
 
 
-class LibraryItemsModel(QAbstractTableModel):
+class LibraryItemsModel(RowsModel[ItemSummary]):
     """One row per library item."""
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._items: list[ItemSummary] = []
+    CONTEXT = "LibraryModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Date"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Model"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Duration"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Status"),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._sort = (ItemColumn.DATE, Qt.SortOrder.DescendingOrder)
         self.version = 0  # changes whenever rows change order or content
 
     def set_items(self, items: Sequence[ItemSummary]) -> None:
         self.beginResetModel()
-        self._items = self._sorted(items)
+        self._rows = self._sorted(items)
         self.version += 1
         self.endResetModel()
 
@@ -66,10 +76,10 @@ class LibraryItemsModel(QAbstractTableModel):
             return  # already in this order (rows only ever arrive sorted)
         self._sort = (ItemColumn(column), order)
         self.layoutAboutToBeChanged.emit()
-        old_rows = {id(item): row for row, item in enumerate(self._items)}
-        self._items = self._sorted(self._items)
+        old_rows = {id(item): row for row, item in enumerate(self._rows)}
+        self._rows = self._sorted(self._rows)
         self.version += 1
-        new_rows = [old_rows[id(item)] for item in self._items]
+        new_rows = [old_rows[id(item)] for item in self._rows]
         moved = {old: new for new, old in enumerate(new_rows)}
         persistent = self.persistentIndexList()
         self.changePersistentIndexList(
@@ -87,43 +97,21 @@ class LibraryItemsModel(QAbstractTableModel):
         )
 
     def item(self, row: int) -> ItemSummary:
-        return self._items[row]
-
-    def retranslate(self) -> None:
-        _retranslate(self)
+        return self._rows[row]
 
     def items(self) -> list[ItemSummary]:
-        return self._items
+        return self._rows
 
     def row_of(self, item_id: int) -> int | None:
-        return next((row for row, item in enumerate(self._items) if item.id == item_id), None)
+        return next((row for row, item in enumerate(self._rows) if item.id == item_id), None)
 
     def models(self) -> list[str]:
-        return sorted({item.model for item in self._items if item.model})
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ItemColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            QCoreApplication.translate("LibraryModel", "Title"),
-            QCoreApplication.translate("LibraryModel", "Date"),
-            QCoreApplication.translate("LibraryModel", "Model"),
-            QCoreApplication.translate("LibraryModel", "Duration"),
-            QCoreApplication.translate("LibraryModel", "Status"),
-        )[section]
+        return sorted({item.model for item in self._rows if item.model})
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         column = ItemColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(item, column)
@@ -268,41 +256,16 @@ class HitColumn(IntEnum):
     TEXT = 3
 
 
-class SearchHitsModel(QAbstractTableModel):
+class SearchHitsModel(RowsModel[SearchHit]):
     """Sentences matching a full-text search, across every item."""
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._hits: list[SearchHit] = []
-
-    def set_hits(self, hits: Sequence[SearchHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
-
-    def hit(self, row: int) -> SearchHit:
-        return self._hits[row]
-
-    def retranslate(self) -> None:
-        _retranslate(self)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HitColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            QCoreApplication.translate("LibraryModel", "Item"),
-            QCoreApplication.translate("LibraryModel", "Time"),
-            QCoreApplication.translate("LibraryModel", "Labels"),
-            QCoreApplication.translate("LibraryModel", "Sentence"),
-        )[section]
+    CONTEXT = "LibraryModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LibraryModel", "Item"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Time"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Labels"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Sentence"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (
@@ -310,7 +273,7 @@ class SearchHitsModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        hit = self._hits[index.row()]
+        hit = self._rows[index.row()]
         match HitColumn(index.column()):
             case HitColumn.ITEM:
                 return hit.title
@@ -325,11 +288,3 @@ class SearchHitsModel(QAbstractTableModel):
 def label_name(label: str) -> str:
     """A stored label (``"angry"``, ``"bgm"``) as the person reads it."""
     return label.upper() if len(label) <= 3 else label.capitalize()
-
-
-def _retranslate(model: QAbstractTableModel) -> None:
-    """Have views fetch headers and texts again after a language switch."""
-    columns = model.columnCount()
-    model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
-    if model.rowCount():
-        model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, columns - 1))

@@ -298,7 +298,7 @@ class LibraryPanel(QWidget):
         self.proxy.set_filter(
             ItemFilter(
                 text=text,
-                text_hits=frozenset(hits.hit(row).item_id for row in range(hits.rowCount()))
+                text_hits=frozenset(hit.item_id for hit in hits.rows())
                 if hits is not None
                 else frozenset(),
                 label_items=self._label_items if label and shown else None,
@@ -332,7 +332,7 @@ class LibraryPanel(QWidget):
         self._search_timer.stop()
         self._hits_key = None
         self._label_items = None
-        self.hits_model.set_hits([])
+        self.hits_model.set_rows([])
         self.hits_view.hide()
         self._apply_filter()
         return True
@@ -364,7 +364,7 @@ class LibraryPanel(QWidget):
             return  # an older request's answer
         self._hits_key = (answer.query, answer.label)
         self._label_items = answer.label_items
-        self.hits_model.set_hits(answer.hits)
+        self.hits_model.set_rows(answer.hits)
         self.hits_view.setVisible(True)
         self.hits_view.resizeColumnToContents(0)
         self.hits_view.resizeColumnToContents(1)
@@ -413,7 +413,7 @@ class LibraryPanel(QWidget):
         self.open_requested.emit(self.proxy.item(row).id, None)
 
     def _open_hit_row(self, row: int) -> None:
-        hit = self.hits_model.hit(row)
+        hit = self.hits_model.row_value(row)
         self.open_requested.emit(hit.item_id, hit.position)
 
     def _context_menu(self, point: object) -> None:

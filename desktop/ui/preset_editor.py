@@ -10,10 +10,8 @@ which refuses a taken or built-in id and never overwrites a file it cannot read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
@@ -57,50 +55,33 @@ from desktop.store.subtitle_profiles import (
     profiles_path,
     save_edited_preset,
 )
+from desktop.ui.rows_model import RowsModel
 
 _IndexLike = QModelIndex | QPersistentModelIndex
 NAME, ID, KIND, RULES = range(4)
 
 
-class PresetListModel(QAbstractTableModel):
+class PresetListModel(RowsModel[Preset]):
     """Every preset: name, id, built-in or custom, and its rules in one line."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._presets: list[Preset] = []
-
-    def set_presets(self, presets: Sequence[Preset]) -> None:
-        self.beginResetModel()
-        self._presets = list(presets)
-        self.endResetModel()
-
-    def preset(self, row: int) -> Preset:
-        return self._presets[row]
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PresetListModel", "Name"),
+        QT_TRANSLATE_NOOP("PresetListModel", "Id"),
+        QT_TRANSLATE_NOOP("PresetListModel", "Kind"),
+        QT_TRANSLATE_NOOP("PresetListModel", "Rules"),
+    )
 
     def ids(self) -> list[str]:
-        return [p.id for p in self._presets]
+        return [p.id for p in self._rows]
 
     def row_of(self, preset_id: str) -> int:
         """The row of ``preset_id``, or -1."""
-        return next((row for row, p in enumerate(self._presets) if p.id == preset_id), -1)
-
-    def rowCount(self, parent: _IndexLike = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._presets)
-
-    def columnCount(self, parent: _IndexLike = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Name"), self.tr("Id"), self.tr("Kind"), self.tr("Rules"))[section]
+        return next((row for row, p in enumerate(self._rows) if p.id == preset_id), -1)
 
     def data(self, index: _IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        preset = self._presets[index.row()]
+        preset = self._rows[index.row()]
         builtin = is_builtin(preset.id)
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
@@ -305,7 +286,7 @@ class PresetEditor(QDialog):
                 "Custom presets cannot be read: %1. Nothing is saved until the file is"
                 " fixed or removed."
             ).replace("%1", str(error))
-        self.list_model.set_presets(presets)
+        self.list_model.set_rows(presets)
         row = self.list_model.row_of(select) if select else -1
         self.select_row(max(row, 0))
         if self._file_problem:
@@ -317,7 +298,7 @@ class PresetEditor(QDialog):
 
     def selected_preset(self) -> Preset | None:
         rows = self.list_view.selectionModel().selectedRows()
-        return self.list_model.preset(rows[0].row()) if rows else None
+        return self.list_model.row_value(rows[0].row()) if rows else None
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._loading:
@@ -563,11 +544,11 @@ class PresetEditor(QDialog):
                 self.select_row(row)
             finally:
                 self._loading = False
-            self._show_listed(self.list_model.preset(row))
+            self._show_listed(self.list_model.row_value(row))
 
     def _listed(self, preset_id: str) -> Preset | None:
         row = self.list_model.row_of(preset_id)
-        return self.list_model.preset(row) if row >= 0 else None
+        return self.list_model.row_value(row) if row >= 0 else None
 
 
 def _ms(spin: QDoubleSpinBox) -> int:

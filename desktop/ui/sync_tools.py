@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,6 +41,7 @@ from desktop.domain.subtitle_presets import BUILTIN_PRESETS, Preset
 from desktop.domain.transcript import Transcript
 from desktop.store.subtitle_profiles import PresetFileError, all_presets
 from desktop.ui.player import format_time
+from desktop.ui.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from desktop.ui.transcript_editor import TranscriptEditor
@@ -96,7 +96,7 @@ class ShiftDialog(QDialog):
         return Scope(self.scope.currentData())
 
 
-class TimingChangesModel(QAbstractTableModel):
+class TimingChangesModel(RowsModel[TimingChange]):
     """The preview of what the timing rules would change, one row per sentence."""
 
     HEADERS = (
@@ -112,32 +112,10 @@ class TimingChangesModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("TimingChangesModel", "minimum gap"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._changes: list[TimingChange] = []
-
-    def set_changes(self, changes: list[TimingChange]) -> None:
-        self.beginResetModel()
-        self._changes = changes
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._changes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        change = self._changes[index.row()]
+        change = self._rows[index.row()]
         column = index.column()
         if column == 0:
             return change.text
@@ -228,7 +206,7 @@ class TimingRulesDialog(QDialog):
         self.result_transcript, changes = retiming.apply_timing_rules(
             self._transcript, self.rules()
         )
-        self.changes.set_changes(changes)
+        self.changes.set_rows(changes)
         self.summary.setText(
             (
                 self.tr("1 sentence changes")

@@ -13,6 +13,7 @@ from typing import Any
 
 import msgspec
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -50,6 +51,7 @@ from desktop.dashscope.vocabulary import (
 )
 from desktop.domain import catalog
 from desktop.ui.background import CoroutineRunner
+from desktop.ui.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 WORD, WEIGHT, LANGUAGE = range(3)
@@ -64,17 +66,17 @@ def vocabulary_models() -> list[str]:
     ]
 
 
-class EntriesModel(QAbstractTableModel):
+class EntriesModel(RowsModel[list[Any]]):
     """The words of one vocabulary, editable: text, weight (1–5), language."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[list[Any]] = []
+    HEADERS = (
+        QT_TRANSLATE_NOOP("EntriesModel", "Word or phrase"),
+        QT_TRANSLATE_NOOP("EntriesModel", "Weight"),
+        QT_TRANSLATE_NOOP("EntriesModel", "Language"),
+    )
 
     def set_entries(self, entries: list[VocabularyEntry]) -> None:
-        self.beginResetModel()
-        self._rows = [[e.text, e.weight, e.lang or ""] for e in entries]
-        self.endResetModel()
+        self.set_rows([e.text, e.weight, e.lang or ""] for e in entries)
 
     def entries(self) -> list[VocabularyEntry]:
         return [
@@ -94,19 +96,6 @@ class EntriesModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self.endRemoveRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Word or phrase"), self.tr("Weight"), self.tr("Language"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (
@@ -307,7 +296,7 @@ class VocabularyWindow(QDialog):
 
         def show(summaries: list[VocabularySummary]) -> None:
             self._summaries = summaries
-            self.list_model.set_summaries(summaries)
+            self.list_model.set_rows(summaries)
             if not summaries:
                 self.status.setText(self.tr("No vocabularies yet: press New… to make one."))
             for row, summary in enumerate(summaries):
@@ -407,28 +396,12 @@ class VocabularyWindow(QDialog):
         )
 
 
-class _SummariesModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[VocabularySummary] = []
-
-    def set_summaries(self, rows: list[VocabularySummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Vocabulary"), self.tr("Status"), self.tr("Changed"))[section]
+class _SummariesModel(RowsModel[VocabularySummary]):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("_SummariesModel", "Vocabulary"),
+        QT_TRANSLATE_NOOP("_SummariesModel", "Status"),
+        QT_TRANSLATE_NOOP("_SummariesModel", "Changed"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
