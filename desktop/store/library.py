@@ -311,7 +311,7 @@ class Library:
             conditions.append("s.id IN (SELECT rowid FROM sentence_search WHERE tokens MATCH ?)")
             arguments.append(expression)
         if label:
-            conditions.append("instr(s.labels, ?) > 0")
+            conditions.append("s.labels != '' AND instr(s.labels, ?) > 0")
             arguments.append(label_pattern(label))
         if not conditions:
             return []
@@ -325,7 +325,8 @@ class Library:
     def items_with_label(self, label: str) -> frozenset[int]:
         """Ids of the items with at least one current sentence carrying ``label``."""
         rows = self._conn.execute(
-            "SELECT DISTINCT item_id FROM sentences WHERE instr(labels, ?) > 0",
+            "SELECT item_id FROM sentences INDEXED BY sentences_labelled"
+            " WHERE labels != '' AND instr(labels, ?) > 0",
             (label_pattern(label),),
         )
         return frozenset(item_id for (item_id,) in rows)

@@ -38,6 +38,8 @@ def add_label_column(conn: sqlite3.Connection) -> None:
     made), are decoded.
     """
     conn.execute("ALTER TABLE sentences ADD COLUMN labels TEXT NOT NULL DEFAULT ''")
+    # Few sentences carry labels: the filter's list and a label search read only those.
+    conn.execute("CREATE INDEX sentences_labelled ON sentences(labels) WHERE labels != ''")
     rows = conn.execute(
         "SELECT v.item_id, v.format, v.data FROM transcript_versions v"
         " JOIN items i ON i.id = v.item_id LEFT JOIN raw_results r ON r.item_id = v.item_id"
