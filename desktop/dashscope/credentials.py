@@ -45,13 +45,19 @@ def service_name() -> str:
 
 
 def load_api_key() -> str | None:
-    """The key to use now: the environment variable, else the keyring, else ``None``."""
+    """The key to use now: the environment variable, else the keyring, else ``None``.
+
+    A keyring that cannot answer (none on this system, locked, its service
+    gone) counts as no key: the app then says how to enter one.
+    """
+    import keyring.errors
+
     from_env = os.environ.get(ENV_VAR, "").strip()
     if from_env:
         return from_env
     try:
         return _backend().get_password(service_name(), USERNAME)
-    except KeyringUnavailableError:
+    except (KeyringUnavailableError, keyring.errors.KeyringError):
         return None
 
 

@@ -44,7 +44,7 @@ class EngineBridge(QObject):
         self._lookups = self._answered = 0  # key lookups asked for / applied
         self._start_when_key_known = False
         self._shut_down = False
-        settings = load_settings()
+        settings = self._lookup_settings = load_settings()
         self.engine = JobEngine(library, None, _engine_settings(settings))
         self.engine.on_job(self._relay_job)
         self.engine.on_pause(self.paused.emit)
@@ -82,21 +82,23 @@ class EngineBridge(QObject):
             uploads=settings.upload_concurrency, fetches=settings.poll_concurrency
         )
         self._lookups += 1
+        self._lookup_settings = settings
         number = self._lookups
-        run_in_background(lambda: (number, settings, _stored_key()), self._use_key)
+        run_in_background(lambda: (number, credentials.load_api_key()), self._use_key)
 
     def key_known(self) -> bool:
         """The client reflects the latest key lookup (tests wait for it)."""
         return self._answered == self._lookups
 
     def _use_key(self, answer: object) -> None:
-        if not isinstance(answer, tuple):
-            return  # _stored_key does not raise
-        number, settings, key = answer
+        if isinstance(answer, Exception):  # a keyring failure keyring does not wrap
+            log.warning("reading the key failed (%s); the queue waits", type(answer).__name__)
+            answer = (self._lookups, None)
+        number, key = answer  # type: ignore[misc]
         if number != self._lookups or self._shut_down:
             return  # a newer lookup is on its way, or the queue has stopped for good
         self._answered = number
-        self._set_client(settings, key)
+        self._set_client(self._lookup_settings, key)
         if self._start_when_key_known:
             self._start_when_key_known = False
             self.engine.start()
@@ -153,15 +155,6 @@ class EngineBridge(QObject):
         self.job_changed.emit(job)
         if job.item_id is not None and job.state == "done":
             self.result_stored.emit(job.item_id)
-
-
-def _stored_key() -> str | None:
-    """The key to use; a keyring that fails to answer counts as none (the queue says so)."""
-    try:
-        return credentials.load_api_key()
-    except Exception:  # a locked or broken keyring
-        log.warning("the keyring did not answer; the queue waits for a key")
-        return None
 
 
 def _engine_settings(settings: Settings) -> EngineSettings:

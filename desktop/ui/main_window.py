@@ -294,7 +294,9 @@ class MainWindow(QMainWindow):
         """
         self._key_lookups += 1
         number = self._key_lookups
-        run_in_background(lambda: (number, _has_key()), self._show_key_state)
+        run_in_background(
+            lambda: (number, credentials.load_api_key() is not None), self._show_key_state
+        )
 
     def key_state_known(self) -> bool:
         """The banner shows the answer to the latest lookup (tests wait for it)."""
@@ -457,14 +459,6 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         super().closeEvent(event)
-
-
-def _has_key() -> bool:
-    """Whether a key is there to use; a keyring that fails to answer counts as none."""
-    try:
-        return credentials.load_api_key() is not None
-    except Exception:  # a locked or broken keyring: the banner offers Settings
-        return False
 
 
 def _placeholder(name: str) -> QWidget:
