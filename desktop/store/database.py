@@ -22,6 +22,21 @@ class LibraryError(Exception):
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at ``path``."""
+    with _OPENING:
+        conn = _open(path)
+        _migrate(conn, path)
+    return conn
+
+
+# Reader threads open their own connections. Two of them meeting a new library
+# must not both run a migration step (executescript cannot re-check the version
+# inside its own transaction), nor switch it to WAL while the other migrates
+# (that switch needs the file to themselves and fails as "locked" at once), so
+# connections of one process are opened and migrated in turn.
+_OPENING = threading.Lock()
+
+
+def _open(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
@@ -32,19 +47,7 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=5000")
     conn.execute("PRAGMA synchronous=NORMAL")
-    migrate(conn, path)
     return conn
-
-
-# Reader threads open their own connections; two of them meeting a new library
-# must not both run a step (executescript cannot re-check the version inside
-# its own transaction), so migrations in one process take turns.
-_MIGRATING = threading.Lock()
-
-
-def migrate(conn: sqlite3.Connection, path: Path) -> None:
-    with _MIGRATING:
-        _migrate(conn, path)
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
