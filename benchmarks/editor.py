@@ -123,7 +123,7 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     from desktop.store.library import Library
-    from desktop.ui.transcript_editor import open_library_item
+    from desktop.ui.editor.window import open_library_item
 
     transcript = synthetic_transcript()
     words = sum(len(s.words) for s in transcript.channels[0].sentences)

@@ -180,8 +180,8 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from desktop.ui.library_model import ItemColumn
-    from desktop.ui.library_panel import LibraryPanel
+    from desktop.ui.library.model import ItemColumn
+    from desktop.ui.library.panel import LibraryPanel
 
     results: dict[str, float | int] = {"items": count, "sentences": count * 12}
     started = time.perf_counter()

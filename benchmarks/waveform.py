@@ -93,9 +93,9 @@ def measure_redraw(media: Path, minutes: int, peaks_folder: Path) -> dict[str, f
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.transcript_model import TranscriptModel
-    from desktop.ui.transcript_session import TranscriptSession
-    from desktop.ui.waveform import WaveformView
+    from desktop.ui.editor.model import TranscriptModel
+    from desktop.ui.editor.session import TranscriptSession
+    from desktop.ui.editor.waveform import WaveformView
 
     app = QApplication.instance() or QApplication([])
     session = TranscriptSession(1, transcript_over(minutes), library_path=peaks_folder / "x.db")

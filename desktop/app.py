@@ -21,11 +21,11 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_NAME, STARTED, __version__
 from desktop.resources import resources_dir
 from desktop.settings import load_settings
-from desktop.ui.garbage import GuiThreadCollector
-from desktop.ui.main_window import MainWindow
-from desktop.ui.single_instance import HandOver, InstanceServer, hand_over
-from desktop.ui.theme import follow_system_scheme
-from desktop.ui.translations import install_language
+from desktop.ui.mainwindow.window import MainWindow
+from desktop.ui.util.garbage import GuiThreadCollector
+from desktop.ui.util.single_instance import HandOver, InstanceServer, hand_over
+from desktop.ui.util.theme import follow_system_scheme
+from desktop.ui.util.translations import install_language
 
 
 def _application() -> QApplication:
@@ -76,8 +76,8 @@ def _start_queue(window: MainWindow) -> None:
     event loop runs (after the first paint)."""
     from desktop.store.database import LibraryError
     from desktop.store.library import Library
-    from desktop.ui.engine_bridge import EngineBridge
-    from desktop.ui.queue_controller import QueueController
+    from desktop.ui.queue.bridge import EngineBridge
+    from desktop.ui.queue.controller import QueueController
 
     try:
         library = Library.open()
@@ -147,7 +147,7 @@ class FileOpenEvents(QObject):
 
 def run_editor(item_id: int) -> int:
     """``tingxie open ID``: the editor window alone, for one library item."""
-    from desktop.ui.transcript_editor import open_library_item
+    from desktop.ui.editor.window import open_library_item
 
     app = _application()
     window = open_library_item(item_id)
@@ -178,7 +178,7 @@ class _FirstPaintProbe(QObject):
 def _report_playback_and_quit() -> None:
     """After the measured paint: can this install play media? (A bundle's libvlc check.)"""
     try:
-        from desktop.ui.player import MediaPlayer
+        from desktop.ui.editor.player.media_player import MediaPlayer
 
         player = MediaPlayer()
         # On stderr: stdout stays the one figure scripts read.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.ui.garbage import GuiThreadCollector
+from desktop.ui.util.garbage import GuiThreadCollector
 from tests.fake_dashscope.fixtures import dashscope_emulator, emulator_config  # noqa: F401
 
 # Widgets render offscreen unless a test starts its own process on the Xvfb screen.

@@ -1,0 +1,1 @@
+"""PySide6 widgets and Qt models, in rooms named for what a person sees (ARCHITECTURE.md)."""

@@ -20,8 +20,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.transcript_editor import open_library_item
-from desktop.ui.transcript_model import Column
+from desktop.ui.editor.model import Column
+from desktop.ui.editor.window import open_library_item
 
 
 def edit_forever(item_id: int, debounce_ms: int) -> None:

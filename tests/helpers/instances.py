@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtNetwork import QLocalSocket
 
 from desktop.store.library import Library
-from desktop.ui.single_instance import server_name
+from desktop.ui.util.single_instance import server_name
 
 
 def wait_until_listening(process: subprocess.Popen[str], timeout_s: float = 60) -> None:

@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import Qt, QTimer
 
 from desktop.app import _application, _start_queue
-from desktop.ui.main_window import MainWindow
-from desktop.ui.theme import apply_scheme
+from desktop.ui.mainwindow.window import MainWindow
+from desktop.ui.util.theme import apply_scheme
 
 
 def main() -> int:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtNetwork import QLocalServer
 
 from desktop.store.library import Library
-from desktop.ui.single_instance import server_name
+from desktop.ui.util.single_instance import server_name
 from tests.helpers.instances import library_items_when_ready, wait_until_listening
 from tests.helpers.results import fixture_path
 

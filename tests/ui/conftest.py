@@ -10,8 +10,8 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.player import VLC_OPTIONS_ENV
-from desktop.ui.transcript_editor import TranscriptEditor, open_library_item
+from desktop.ui.editor.player.media_player import VLC_OPTIONS_ENV
+from desktop.ui.editor.window import TranscriptEditor, open_library_item
 from tests.helpers.speech_media import Spoken, add_to_library, speech_track, transcript_of
 
 SENTENCES = [

@@ -1,0 +1,510 @@
+"""The export dialog: pick items, format, preset and options, see the first cues and the check.
+
+One item exports to a file, several to a folder (one file each, named after
+their titles). The preview shows the start of the file as it will be
+written; the check report lists every cue of the current item that breaks the
+preset's rules, with the reason when the speech made it unavoidable. The
+work is done by ``desktop.export`` and ``desktop.domain``; this module only
+shows it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import docx
+from msgspec.structs import replace as struct_replace
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.subtitle_check import Violation, check
+from desktop.domain.subtitle_presets import BUILTIN_PRESETS, DEFAULT_FPS, Preset
+from desktop.domain.subtitles import segment
+from desktop.domain.transcript import Transcript
+from desktop.export import (
+    CUE_FORMATS,
+    FORMAT_NAMES,
+    FORMATS,
+    SUFFIXES,
+    ExportOptions,
+    export_transcript,
+    prepared,
+)
+from desktop.export.chinese_script import CONVERSIONS
+from desktop.export.files import ExportWriteError, export_batch, file_name, write_atomically
+from desktop.export.plain_text import TextOptions, format_timestamp
+from desktop.store.library import ItemSummary, Library
+from desktop.store.subtitle_profiles import PresetFileError, all_presets
+from desktop.ui.dialogs.presets import PresetEditor
+from desktop.ui.util.rows_model import RowsModel
+
+PREVIEW_SENTENCES = 12
+PREVIEW_CHARS = 4000
+_IndexLike = QModelIndex | QPersistentModelIndex
+
+
+class ItemsModel(QAbstractListModel):
+    """Library items with a check box each: the ones checked are exported."""
+
+    def __init__(self, items: Sequence[ItemSummary], checked: set[int]) -> None:
+        super().__init__()
+        self._items = list(items)
+        self._checked = {i.id for i in self._items if i.id in checked}
+
+    def rowCount(self, parent: _IndexLike = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: _IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.title
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if item.id in self._checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"item {item.id} · {item.model or 'imported'}"
+        return None
+
+    def flags(self, index: _IndexLike) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
+
+    def setData(
+        self, index: _IndexLike, value: object, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        item = self._items[index.row()]
+        if Qt.CheckState(value) == Qt.CheckState.Checked:  # type: ignore[call-overload]
+            self._checked.add(item.id)
+        else:
+            self._checked.discard(item.id)
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def item(self, row: int) -> ItemSummary:
+        return self._items[row]
+
+    def checked(self) -> list[ItemSummary]:
+        return [i for i in self._items if i.id in self._checked]
+
+
+class CheckReportModel(RowsModel[Violation]):
+    """The check's violations: cue number, time, severity, rule, and what is wrong and why."""
+
+    HEADERS = (
+        "#",
+        QT_TRANSLATE_NOOP("CheckReportModel", "Time"),
+        QT_TRANSLATE_NOOP("CheckReportModel", "Severity"),
+        QT_TRANSLATE_NOOP("CheckReportModel", "Rule"),
+        QT_TRANSLATE_NOOP("CheckReportModel", "Problem"),
+    )
+
+    def data(self, index: _IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        v = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return v.cue
+            if column == 1:
+                return format_timestamp(v.start_ms)
+            if column == 2:
+                return v.severity
+            if column == 3:
+                return v.rule
+            return f"{v.message} — why: {v.reason}" if v.reason else v.message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return v.reason or v.message
+        return None
+
+
+class ExportDialog(QDialog):
+    """Export library items; ``exported`` carries the files written."""
+
+    exported = Signal(list)
+
+    def __init__(
+        self,
+        library_path: Path | None = None,
+        item_ids: Sequence[int] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export"))
+        self.resize(980, 680)
+        self._library_path = library_path
+        self._preset_problem: str | None = None
+        self._cache: tuple[int, Transcript] | None = None
+        with Library.open(library_path) as library:
+            items = library.items()
+        wanted = set(item_ids) or ({items[0].id} if items else set())
+        self.items_model = ItemsModel(items, wanted)
+        self.report_model = CheckReportModel()
+        self._presets = self._load_presets()
+        self._build()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(150)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._connect()
+        self._select_first_checked()
+        self._update_option_state()
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------
+
+    def _load_presets(self) -> list[Preset]:
+        try:
+            return all_presets()
+        except PresetFileError as error:
+            self._preset_problem = str(error)
+            return list(BUILTIN_PRESETS)
+
+    def _build(self) -> None:
+        self.items_view = QListView()
+        self.items_view.setModel(self.items_model)
+        self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+        self.format_combo = QComboBox()
+        for fmt in FORMATS:
+            self.format_combo.addItem(FORMAT_NAMES[fmt], fmt)
+        self.preset_combo = QComboBox()
+        self._fill_preset_combo()
+        self.manage_presets_button = QPushButton(self.tr("Manage…"))
+        self.manage_presets_button.setToolTip(self.tr("Create, edit and delete custom presets"))
+        self.preset_rules = QLabel()
+        self.preset_rules.setWordWrap(True)
+        self.fps_spin = QDoubleSpinBox()
+        self.fps_spin.setRange(1.0, 240.0)
+        self.fps_spin.setDecimals(3)
+        self.fps_spin.setValue(DEFAULT_FPS)
+        self.fps_spin.setSuffix(" fps")
+        self.chinese_combo = QComboBox()
+        self.chinese_combo.addItem(self.tr("No conversion"), None)
+        for config, label in CONVERSIONS.items():
+            self.chinese_combo.addItem(label, config)
+        self.timestamps_box = QCheckBox(self.tr("Timestamps"))
+        self.speakers_box = QCheckBox(self.tr("Speaker turns"))
+        self.destination_edit = QLineEdit()
+        self.browse_button = QPushButton(self.tr("Browse…"))
+
+        options = QFormLayout()
+        options.addRow(self.tr("Format"), self.format_combo)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(self.preset_combo, 1)
+        preset_row.addWidget(self.manage_presets_button)
+        options.addRow(self.tr("Preset"), preset_row)
+        options.addRow("", self.preset_rules)
+        options.addRow(self.tr("Frame rate"), self.fps_spin)
+        options.addRow(self.tr("Chinese"), self.chinese_combo)
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.timestamps_box)
+        text_row.addWidget(self.speakers_box)
+        options.addRow(self.tr("Text"), text_row)
+        destination = QHBoxLayout()
+        destination.addWidget(self.destination_edit, 1)
+        destination.addWidget(self.browse_button)
+        options.addRow(self.tr("Save to"), destination)
+        options_box = QGroupBox(self.tr("Options"))
+        options_box.setLayout(options)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel(self.tr("Items to export")))
+        left_layout.addWidget(self.items_view, 1)
+        left_layout.addWidget(options_box)
+
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.report_summary = QLabel()
+        self.report_view = QTableView()
+        self.report_view.setModel(self.report_model)
+        self.report_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.report_view.verticalHeader().setVisible(False)
+        self.report_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        right = QSplitter(Qt.Orientation.Vertical)
+        preview_box = QGroupBox(self.tr("Preview"))
+        QVBoxLayout(preview_box).addWidget(self.preview)
+        report_box = QGroupBox(self.tr("Check"))
+        report_layout = QVBoxLayout(report_box)
+        report_layout.addWidget(self.report_summary)
+        report_layout.addWidget(self.report_view)
+        right.addWidget(preview_box)
+        right.addWidget(report_box)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        if self._preset_problem:
+            self.status.setText(self._preset_problem)
+
+    def _fill_preset_combo(self) -> None:
+        for preset in self._presets:
+            self.preset_combo.addItem(preset.name, preset.id)
+            self.preset_combo.setItemData(
+                self.preset_combo.count() - 1, preset.describe(), Qt.ItemDataRole.ToolTipRole
+            )
+
+    def _connect(self) -> None:
+        self.buttons.rejected.connect(self.reject)
+        self.manage_presets_button.clicked.connect(self.open_preset_editor)
+        self.export_button.clicked.connect(self.export)
+        self.browse_button.clicked.connect(self._browse)
+        for combo in (self.format_combo, self.preset_combo, self.chinese_combo):
+            combo.currentIndexChanged.connect(self._changed)
+        self.fps_spin.valueChanged.connect(self._changed)
+        self.timestamps_box.toggled.connect(self._changed)
+        self.speakers_box.toggled.connect(self._changed)
+        self.items_model.dataChanged.connect(self._changed)
+        self.items_view.selectionModel().currentChanged.connect(self._changed)
+
+    def _select_first_checked(self) -> None:
+        checked = self.items_model.checked()
+        for row in range(self.items_model.rowCount()):
+            if checked and self.items_model.item(row).id == checked[0].id:
+                self.items_view.setCurrentIndex(self.items_model.index(row))
+                return
+
+    # -- presets -----------------------------------------------------------------------
+
+    def open_preset_editor(self) -> QDialog:
+        """The presets dialog, on the current preset; what it saves is chosen here at once."""
+        editor = PresetEditor(self.preset_combo.currentData(), self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self.reload_presets)
+        editor.deleted.connect(self._preset_deleted)
+        editor.open()
+        return editor
+
+    def _preset_deleted(self, _preset_id: str) -> None:
+        # A bound method, not a lambda: a lambda slot dies with the editor and crashes PySide.
+        self.reload_presets(None)
+
+    def reload_presets(self, select: str | None = None) -> None:
+        """Read the presets again; select ``select``, else keep the current one if it is left."""
+        current = select or self.preset_combo.currentData()
+        self._preset_problem = None
+        self._presets = self._load_presets()
+        self.preset_combo.blockSignals(True)
+        try:
+            self.preset_combo.clear()
+            self._fill_preset_combo()
+            self.preset_combo.setCurrentIndex(max(self.preset_combo.findData(current), 0))
+        finally:
+            self.preset_combo.blockSignals(False)
+        if self._preset_problem:
+            self.status.setText(self._preset_problem)
+        self._changed()
+
+    # -- state -------------------------------------------------------------------------
+
+    def options(self) -> ExportOptions:
+        preset_id = self.preset_combo.currentData()
+        preset = next(p for p in self._presets if p.id == preset_id)
+        return ExportOptions(
+            preset=preset,
+            fps=self.fps_spin.value(),
+            chinese=self.chinese_combo.currentData(),
+            text=TextOptions(
+                timestamps=self.timestamps_box.isChecked(), speakers=self.speakers_box.isChecked()
+            ),
+        )
+
+    def fmt(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def _current_item(self) -> ItemSummary | None:
+        index = self.items_view.currentIndex()
+        if index.isValid():
+            return self.items_model.item(index.row())
+        checked = self.items_model.checked()
+        return checked[0] if checked else None
+
+    def _transcript(self, item_id: int) -> Transcript:
+        if self._cache is None or self._cache[0] != item_id:
+            with Library.open(self._library_path) as library:
+                self._cache = (item_id, library.transcript(item_id))
+        return self._cache[1]
+
+    def _changed(self, *_: object) -> None:
+        self._update_option_state()
+        self._refresh_timer.start()
+
+    def _update_option_state(self) -> None:
+        fmt = self.fmt()
+        is_text = fmt == "txt"
+        self.timestamps_box.setEnabled(is_text)
+        self.speakers_box.setEnabled(is_text)
+        uses_cues = fmt in CUE_FORMATS
+        self.preset_combo.setEnabled(uses_cues)
+        self.fps_spin.setEnabled(uses_cues)
+        preset = self.options().preset
+        self.preset_rules.setText(preset.describe())
+        checked = self.items_model.checked()
+        self.export_button.setEnabled(bool(checked))
+        self.destination_edit.setPlaceholderText(
+            self.tr("folder for %n files", "", len(checked))
+            if len(checked) > 1
+            else self.tr("file to write")
+        )
+        self._suggest_destination(checked)
+
+    def _suggest_destination(self, checked: list[ItemSummary]) -> None:
+        """Keep the folder the user chose; follow the format's suffix for a single file."""
+        text = self.destination_edit.text().strip()
+        if len(checked) != 1 or not text:
+            return
+        path = Path(text)
+        if path.is_dir():
+            return
+        stem = path.name
+        for suffix in sorted(SUFFIXES.values(), key=len, reverse=True):
+            if stem.endswith(suffix):
+                stem = stem[: -len(suffix)]
+                break
+        self.destination_edit.setText(str(path.with_name(stem + SUFFIXES[self.fmt()])))
+
+    # -- preview and check ---------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Preview the start of the current item's file and check all of its cues."""
+        item = self._current_item()
+        if item is None:
+            self.preview.setPlainText(self.tr("Nothing to export: the library is empty."))
+            self.report_model.set_rows([])
+            self.report_summary.clear()
+            return
+        options = self.options()
+        transcript = self._transcript(item.id)
+        self.preview.setPlainText(self._preview_text(transcript, options))
+        if self.fmt() in CUE_FORMATS:
+            cut = segment(prepared(transcript, options), options.preset, options.fps)
+            violations = check(cut.cues, options.preset, options.fps, cut.notes)
+            self.report_model.set_rows(violations)
+            self.report_summary.setText(_summary(len(cut.cues), violations, item.title))
+        else:
+            self.report_model.set_rows([])
+            self.report_summary.setText(self.tr("The check applies to subtitle formats."))
+
+    def _preview_text(self, transcript: Transcript, options: ExportOptions) -> str:
+        fmt = self.fmt()
+        head = _head(transcript, PREVIEW_SENTENCES)
+        if fmt == "docx":
+            data = export_transcript(head, "docx", options=options)
+            paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+            return "\n\n".join(p.text for p in paragraphs if p.text)
+        text = export_transcript(head, fmt, options=options).decode("utf-8-sig", "replace")
+        return text[:PREVIEW_CHARS]
+
+    # -- export ----------------------------------------------------------------------
+
+    def _browse(self) -> None:
+        checked = self.items_model.checked()
+        if len(checked) > 1:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
+            if folder:
+                self.destination_edit.setText(folder)
+            return
+        title = checked[0].title if checked else "transcript"
+        suggestion = file_name(title, self.fmt(), set())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as"), suggestion)
+        if path:
+            self.destination_edit.setText(path)
+
+    def export(self) -> None:
+        checked = self.items_model.checked()
+        target = self.destination_edit.text().strip()
+        if not checked:
+            self.status.setText(self.tr("Check at least one item to export."))
+            return
+        if not target:
+            self.status.setText(self.tr("Choose where to save the export first."))
+            return
+        try:
+            written = self._write(checked, Path(target).expanduser())
+        except (ExportWriteError, OSError) as error:
+            self.status.setText(self.tr("Export failed: %1").replace("%1", str(error)))
+            return
+        self.status.setText(
+            self.tr("Exported %n file(s): ", "", len(written)) + ", ".join(p.name for p in written)
+        )
+        self.exported.emit(written)
+
+    def _write(self, checked: list[ItemSummary], target: Path) -> list[Path]:
+        options = self.options()
+        fmt = self.fmt()
+        if len(checked) == 1 and not target.is_dir():
+            item = checked[0]
+            data = export_transcript(
+                self._transcript(item.id), fmt, options=replace(options, title=item.title)
+            )
+            write_atomically(target, data)
+            return [target]
+        loads = [(item.title, self._loader(item.id)) for item in checked]
+        return export_batch(loads, fmt, options, target)
+
+    def _loader(self, item_id: int) -> Callable[[], Transcript]:
+        return lambda: self._transcript(item_id)
+
+
+def _head(transcript: Transcript, sentences: int) -> Transcript:
+    """The transcript's first sentences (all channels), enough for a preview."""
+    keep = {id(s) for s in transcript.merged_sentences()[:sentences]}
+    channels = tuple(
+        struct_replace(c, sentences=tuple(s for s in c.sentences if id(s) in keep))
+        for c in transcript.channels
+    )
+    return struct_replace(transcript, channels=channels)
+
+
+def _summary(cue_count: int, violations: Sequence[Violation], title: str) -> str:
+    errors = sum(1 for v in violations if v.severity == "error")
+    warnings = len(violations) - errors
+    unavoidable = sum(1 for v in violations if v.severity == "error" and v.reason)
+    text = f"{title}: {cue_count} cues, {errors} errors, {warnings} warnings"
+    if unavoidable:
+        text += f" ({unavoidable} forced by the speech — see why)"
+    return text

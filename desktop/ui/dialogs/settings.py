@@ -1,0 +1,436 @@
+"""Settings: the API key (OS keyring only), endpoint, defaults for new jobs, concurrency, language.
+
+The key goes from the password field straight to the keyring through
+``desktop.dashscope.credentials``; it is never put in ``Settings`` and so
+never reaches ``settings.json``. Without a keyring the dialog says so and
+offers to use the key for this session only (``DASHSCOPE_API_KEY`` in this
+process's environment, gone when the app quits).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import paths
+from desktop.dashscope import credentials
+from desktop.domain import catalog
+from desktop.settings import (
+    CONCURRENCY_RANGE,
+    Settings,
+    SettingsError,
+    catalog_region,
+    check_endpoint_url,
+    load_settings,
+    save_settings,
+    validate,
+)
+from desktop.ui.util.background import CoroutineRunner
+
+CONSOLE_BEIJING = "https://bailian.console.aliyun.com/?apiKey=1"
+CONSOLE_INTERNATIONAL = "https://modelstudio.console.alibabacloud.com/?apiKey=1"
+
+_REGIONS = (
+    (QT_TRANSLATE_NOOP("SettingsDialog", "China (Beijing)"), "beijing"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "International (Singapore)"), "singapore"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Custom address (proxy)"), "custom"),
+)
+LANGUAGES = (
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Same as the system"), ""),
+    ("English", "en"),
+    ("简体中文", "zh_CN"),
+)
+
+
+async def try_api_key(endpoint_url: str, api_key: str) -> tuple[bool, str]:
+    """The "Test key" button's work: one cheap authenticated call; (works, message)."""
+    from desktop.dashscope.key_check import check_api_key  # httpx loads only when used
+
+    result = await check_api_key(endpoint_url, api_key)
+    return result.ok, result.message
+
+
+class SettingsDialog(QDialog):
+    """Edits ``settings.json`` and the keyring entry; ``saved`` carries the new settings."""
+
+    saved = Signal(object)  # Settings
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = load_settings()
+        self.runner = CoroutineRunner(self)
+        self.runner.finished.connect(self._show_test_result)
+        column = QVBoxLayout(self)
+        column.addWidget(self._key_group())
+        column.addWidget(self._endpoint_group())
+        column.addWidget(self._defaults_group())
+        column.addWidget(self._app_group())
+        self.problem = QLabel(self)
+        self.problem.setObjectName("settingsProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c0392b")
+        self.problem.hide()
+        column.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        column.addWidget(self.buttons)
+        self._load(self.settings)
+        self._refresh_key_status()
+
+    # -- the API key -----------------------------------------------------------
+
+    def _key_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("DashScope API key"), self)
+        self.key_status = QLabel(group)
+        self.key_status.setObjectName("keyStatus")
+        self.key_status.setWordWrap(True)
+        self.key_edit = QLineEdit(group)
+        self.key_edit.setObjectName("apiKey")
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText(self.tr("Paste a new key here (sk-…)"))
+        self.key_edit.textChanged.connect(self._key_text_changed)
+        self.test_result = QLabel(group)
+        self.test_result.setObjectName("keyTestResult")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QVBoxLayout(group)
+        form.addWidget(self.key_status)
+        form.addWidget(self.key_edit)
+        form.addLayout(self._key_buttons(group))
+        form.addWidget(self.test_result)
+        form.addWidget(self._key_help(group))
+        return group
+
+    def _key_buttons(self, group: QWidget) -> QHBoxLayout:
+        self.test_button = QPushButton(self.tr("Test key"), group)
+        self.test_button.setObjectName("testKey")
+        self.test_button.clicked.connect(self.start_key_test)
+        self.remove_button = QPushButton(self.tr("Remove stored key"), group)
+        self.remove_button.setObjectName("removeKey")
+        self.remove_button.clicked.connect(self.remove_key)
+        self.session_button = QPushButton(self.tr("Use for this session only"), group)
+        self.session_button.setObjectName("sessionKey")
+        self.session_button.setToolTip(
+            self.tr("Sets DASHSCOPE_API_KEY inside Tingxie until it quits; nothing is saved.")
+        )
+        self.session_button.clicked.connect(self.use_key_for_session)
+        buttons = QHBoxLayout()
+        for button in (self.test_button, self.remove_button, self.session_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        return buttons
+
+    def _key_help(self, group: QWidget) -> QLabel:
+        help_text = QLabel(
+            self.tr(
+                "Create a key in the Model Studio (百炼) console under API-KEY:"
+                ' <a href="{0}">China (Beijing)</a> or'
+                ' <a href="{1}">International (Singapore)</a>. A key works only in its region.'
+                " It is kept in the system keyring, never in a file."
+            ).format(CONSOLE_BEIJING, CONSOLE_INTERNATIONAL),
+            group,
+        )
+        help_text.setObjectName("keyHelp")
+        help_text.setWordWrap(True)
+        help_text.setOpenExternalLinks(True)
+        return help_text
+
+    def _refresh_key_status(self) -> None:
+        status = credentials.key_status()
+        problem = credentials.keyring_problem()
+        self.keyring_available = problem is None
+        if status.source == "environment":
+            text = self.tr(
+                "Using the key from the DASHSCOPE_API_KEY environment variable ({0})."
+            ).format(status.masked)
+        elif status.source == "keyring":
+            text = self.tr("A key is stored in the system keyring ({0}): {1}").format(
+                status.keyring, status.masked
+            )
+        else:
+            text = self.tr("No key yet: paste one below to transcribe files.")
+        if problem is not None:
+            text += "\n" + self.tr(
+                "A key cannot be stored here: {0}. Paste it and press “Use for this session"
+                " only”, or start Tingxie with DASHSCOPE_API_KEY set."
+            ).format(problem)
+        self.key_status.setText(text)
+        self.remove_button.setEnabled(status.source == "keyring")
+        self.session_button.setVisible(not self.keyring_available)
+        self.session_button.setEnabled(bool(self.key_edit.text().strip()))
+
+    def _key_text_changed(self, text: str) -> None:
+        self.session_button.setEnabled(bool(text.strip()))
+        self.test_result.clear()
+
+    def remove_key(self) -> None:
+        credentials.clear_api_key()
+        self.test_result.setText(self.tr("The stored key was removed from the keyring."))
+        self._refresh_key_status()
+
+    def use_key_for_session(self) -> None:
+        """Keep the typed key in this process's environment only."""
+        try:
+            key = credentials.checked_key(self.key_edit.text())
+        except credentials.InvalidKeyError as error:
+            self._show_problem(str(error))
+            return
+        os.environ[credentials.ENV_VAR] = key
+        self.key_edit.clear()
+        self.test_result.setText(self.tr("The key will be used until Tingxie quits."))
+        self._refresh_key_status()
+
+    def start_key_test(self) -> None:
+        """Test the typed key, else the stored one, against the endpoint chosen above."""
+        key = self.key_edit.text().strip() or credentials.load_api_key()
+        if not key:
+            self.test_result.setText(self.tr("There is no key to test; paste one first."))
+            return
+        try:
+            key = credentials.checked_key(key)
+        except credentials.InvalidKeyError as error:
+            self.test_result.setText(str(error))
+            return
+        try:
+            url = self._endpoint_url()
+        except SettingsError as error:
+            self._show_problem(str(error))
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Testing the key…"))
+        self.runner.start(lambda: try_api_key(url, key))
+
+    def _show_test_result(self, result: object) -> None:
+        self.test_button.setEnabled(True)
+        if isinstance(result, BaseException):
+            ok, message = False, self.tr("The test failed: {0}").format(type(result).__name__)
+        else:
+            ok, message = result  # type: ignore[misc]
+        self.test_result.setStyleSheet("color: #1e8449" if ok else "color: #c0392b")
+        self.test_result.setText(message)
+
+    # -- endpoint --------------------------------------------------------------
+
+    def _endpoint_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Service endpoint"), self)
+        form = QFormLayout(group)
+        self.region = QComboBox(group)
+        self.region.setObjectName("region")
+        for text, value in _REGIONS:
+            self.region.addItem(self.tr(text), value)
+        self.custom_url = QLineEdit(group)
+        self.custom_url.setObjectName("customUrl")
+        self.custom_url.setPlaceholderText("https://proxy.example.com/api/v1")
+        self.endpoint_note = QLabel(group)
+        self.endpoint_note.setObjectName("endpointNote")
+        self.endpoint_note.setWordWrap(True)
+        self.region.currentIndexChanged.connect(self._region_changed)
+        self.custom_url.textChanged.connect(self._check_custom_url)
+        form.addRow(self.tr("Region"), self.region)
+        form.addRow(self.tr("Address"), self.custom_url)
+        form.addRow("", self.endpoint_note)
+        return group
+
+    def _region_changed(self) -> None:
+        custom = self.region.currentData() == "custom"
+        self.custom_url.setEnabled(custom)
+        self._check_custom_url()
+        self._fill_models(self.default_model.currentData())
+
+    def _check_custom_url(self) -> None:
+        try:
+            url = self._endpoint_url()
+        except SettingsError as error:
+            self.endpoint_note.setText(str(error))
+            return
+        self.endpoint_note.setText(self.tr("Requests go to {0}").format(url))
+
+    def _endpoint_url(self) -> str:
+        if self.region.currentData() == "custom":
+            return check_endpoint_url(self.custom_url.text())
+        return self._collect().endpoint_url()
+
+    # -- defaults for new jobs -------------------------------------------------
+
+    def _defaults_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Defaults for new jobs"), self)
+        form = QFormLayout(group)
+        self.default_model = QComboBox(group)
+        self.default_model.setObjectName("defaultModel")
+        self.default_model.currentIndexChanged.connect(self._model_changed)
+        self.language_hints = QLineEdit(group)
+        self.language_hints.setObjectName("languageHints")
+        self.language_hints.setPlaceholderText(self.tr("e.g. zh, en (empty: detect)"))
+        self.diarization = QCheckBox(self.tr("Tell speakers apart (diarization)"), group)
+        self.diarization.setObjectName("diarization")
+        self.disfluency = QCheckBox(self.tr("Remove filler words (um, uh)"), group)
+        self.disfluency.setObjectName("disfluency")
+        form.addRow(self.tr("Model"), self.default_model)
+        form.addRow(self.tr("Language hints"), self.language_hints)
+        form.addRow("", self.diarization)
+        form.addRow("", self.disfluency)
+        return group
+
+    def _fill_models(self, keep: str | None) -> None:
+        region = catalog_region(self._collect_region_only())
+        self.default_model.blockSignals(True)
+        self.default_model.clear()
+        for spec in catalog.models(region):
+            if spec.alias_of is None:
+                self.default_model.addItem(f"{spec.name} — {spec.summary}", spec.name)
+        index = self.default_model.findData(keep) if keep else -1
+        self.default_model.setCurrentIndex(max(index, 0))
+        self.default_model.blockSignals(False)
+        self._model_changed()
+
+    def _model_changed(self) -> None:
+        name = self.default_model.currentData()
+        if not name:
+            return
+        spec = catalog.get(name)
+        self.language_hints.setEnabled(bool(spec.language_hints))
+        self.language_hints.setToolTip(", ".join(spec.language_hints))
+        self.diarization.setEnabled(catalog.Option.DIARIZATION in spec.options)
+        self.disfluency.setEnabled(catalog.Option.DISFLUENCY_REMOVAL in spec.options)
+
+    # -- the app ---------------------------------------------------------------
+
+    def _app_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Tingxie"), self)
+        form = QFormLayout(group)
+        self.upload_concurrency = _spin(group, "uploadConcurrency")
+        self.poll_concurrency = _spin(group, "pollConcurrency")
+        self.language = QComboBox(group)
+        self.language.setObjectName("uiLanguage")
+        for text, value in LANGUAGES:
+            self.language.addItem(self.tr(text), value)
+        data_dir = str(paths.data_dir())
+        self.data_dir = QLabel(data_dir, group)
+        self.data_dir.setObjectName("dataDir")
+        self.data_dir.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_folder = QPushButton(self.tr("Open folder"), group)
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(data_dir)))
+        where = QHBoxLayout()
+        where.addWidget(self.data_dir, 1)
+        where.addWidget(open_folder)
+        form.addRow(self.tr("Uploads at once"), self.upload_concurrency)
+        form.addRow(self.tr("Status checks and downloads at once"), self.poll_concurrency)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Data folder"), where)
+        return group
+
+    # -- loading and saving ----------------------------------------------------
+
+    def _load(self, settings: Settings) -> None:
+        self.region.setCurrentIndex(max(self.region.findData(settings.region), 0))
+        self.custom_url.setText(settings.custom_url)
+        self.custom_url.setEnabled(settings.region == "custom")
+        self._fill_models(settings.default_model)
+        self.language_hints.setText(", ".join(settings.language_hints))
+        self.diarization.setChecked(settings.diarization_enabled)
+        self.disfluency.setChecked(settings.disfluency_removal_enabled)
+        self.upload_concurrency.setValue(settings.upload_concurrency)
+        self.poll_concurrency.setValue(settings.poll_concurrency)
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self._check_custom_url()
+
+    def _collect_region_only(self) -> Settings:
+        return Settings(region=self.region.currentData() or "beijing")
+
+    def _collect(self) -> Settings:
+        name = self.default_model.currentData() or Settings().default_model
+        spec = catalog.get(name)
+        return Settings(
+            region=self.region.currentData(),
+            custom_url=self.custom_url.text().strip(),
+            default_model=name,
+            language_hints=_hints(self.language_hints.text()) if spec.language_hints else (),
+            diarization_enabled=self.diarization.isChecked() and self.diarization.isEnabled(),
+            disfluency_removal_enabled=self.disfluency.isChecked() and self.disfluency.isEnabled(),
+            upload_concurrency=self.upload_concurrency.value(),
+            poll_concurrency=self.poll_concurrency.value(),
+            language=self.language.currentData(),
+        )
+
+    def accept(self) -> None:
+        """Save the settings and the typed key; stay open with the reason if either fails."""
+        settings = self._collect()
+        try:
+            validate(settings)
+            _check_hints(settings)
+        except SettingsError as error:
+            self._show_problem(str(error))
+            return
+        key = self.key_edit.text().strip()
+        if key:
+            try:
+                credentials.store_api_key(key)
+            except credentials.InvalidKeyError as error:
+                self._show_problem(str(error))
+                return
+            except credentials.KeyringUnavailableError as error:
+                self._show_problem(
+                    self.tr("{0}. Press “Use for this session only” to use the key now.").format(
+                        error
+                    )
+                )
+                self._refresh_key_status()
+                return
+            self.key_edit.clear()
+        save_settings(settings)
+        self.settings = settings
+        self.saved.emit(settings)
+        super().accept()
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+
+def _spin(parent: QWidget, name: str) -> QSpinBox:
+    spin = QSpinBox(parent)
+    spin.setObjectName(name)
+    spin.setRange(*CONCURRENCY_RANGE)
+    return spin
+
+
+def _hints(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.replace("，", ",").split(",") if part.strip())
+
+
+def _check_hints(settings: Settings) -> None:
+    spec = catalog.get(settings.default_model)
+    unknown = [code for code in settings.language_hints if code not in spec.language_hints]
+    if unknown:
+        raise SettingsError(
+            f"{settings.default_model} does not take the language hint(s) {', '.join(unknown)};"
+            f" it takes {', '.join(spec.language_hints)}"
+        )
+    if spec.max_language_hints is not None and len(settings.language_hints) > (
+        spec.max_language_hints
+    ):
+        raise SettingsError(
+            f"{settings.default_model} takes at most {spec.max_language_hints} language hint(s)"
+        )

@@ -1,0 +1,1 @@
+"""Playback: the libvlc wrapper (``media_player``) and its transport bar (``transport``)."""

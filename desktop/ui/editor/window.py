@@ -1,0 +1,559 @@
+"""The editor window: the player above the transcript, wired together.
+
+Playback moves the highlight; a click on a word seeks the player; every edit
+is an undoable command, saved in the background a moment after the last one.
+Shortcuts are window-wide so playback can be driven while typing in a
+sentence: Ctrl+Space plays and pauses (a chord a text field never types,
+unlike the bare Space or Esc some players use), Alt+Left/Right jump 5 s,
+Ctrl+R replays the current sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import editing
+from desktop.domain.editing import EditError, SentenceRef, TextMatch
+from desktop.domain.transcript import Transcript
+from desktop.store.library import ItemSummary, Library
+from desktop.ui.editor.bars import FilterBar, FindBar
+from desktop.ui.editor.compare import CompareDialog
+from desktop.ui.editor.model import Column, TranscriptModel
+from desktop.ui.editor.player.media_player import MediaPlayer
+from desktop.ui.editor.player.transport import JUMP_MS, PlayerWidget
+from desktop.ui.editor.session import DEBOUNCE_MS, TranscriptSession
+from desktop.ui.editor.sync_tools import SyncTools
+from desktop.ui.editor.view import TranscriptView
+from desktop.ui.editor.waveform import WaveformPanel
+
+NUDGE_MS = 100
+
+
+def media_source(item: ItemSummary) -> tuple[str | None, str]:
+    """What the player should open for an item, or ``None`` and why not."""
+    if item.media_path and Path(item.media_path).is_file():
+        return item.media_path, ""
+    if item.file_url.startswith(("http://", "https://")):
+        return item.file_url, ""
+    if item.media_path:
+        return None, (
+            f"{item.media_path}: media file not found. Move it back, or import the result"
+            " again with --media pointing at the file; the transcript can be edited meanwhile."
+        )
+    return None, (
+        "This item has no media file, so there is nothing to play. Import the result again"
+        " with --media FILE to hear it; the transcript can be edited meanwhile."
+    )
+
+
+class TranscriptEditor(QMainWindow):
+    """One library item open for listening and correcting."""
+
+    def __init__(
+        self,
+        item_id: int,
+        transcript: Transcript,
+        *,
+        title: str = "",
+        media: str | None = None,
+        media_problem: str = "",
+        library_path: Path | None = None,
+        debounce_ms: int = DEBOUNCE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title or f"Item {item_id}")
+        self._library_path = library_path
+        self.compare_dialog: CompareDialog | None = None
+        self.resize(1100, 760)
+        self.session = TranscriptSession(
+            item_id, transcript, library_path=library_path, debounce_ms=debounce_ms, parent=self
+        )
+        self.model = TranscriptModel(self.session, self)
+        self.player = MediaPlayer(self)
+        self.player_widget = PlayerWidget(self.player, self)
+        self.view = TranscriptView(self.model, self)
+        self.waveform = WaveformPanel(self.model, self)
+        self.wave = self.waveform.view
+        self.filters = FilterBar(self.model, self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self._match: TextMatch | None = None
+        self._build_layout()
+        self._build_actions()
+        self._connect()
+        self._hide_empty_columns()
+        if media is not None:
+            self.player_widget.open(media)
+            self._load_waveform(media)
+        elif self.player.available:
+            self.player_widget.show_notice(media_problem)
+
+    # -- construction ----------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        lower = QWidget(self)
+        column = QVBoxLayout(lower)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.filters)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.player_widget)
+        splitter.addWidget(self.waveform)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 3)
+        self.setCentralWidget(splitter)
+        self.save_label = QLabel(self.tr("All changes saved"), self)
+        self.statusBar().addPermanentWidget(self.save_label)
+
+    def _action(
+        self, menu: QMenu, text: str, slot: object, shortcut: str | QKeySequence | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        edit = bar.addMenu(self.tr("&Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):  # both habits, whatever the platform says
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
+        redo.setShortcuts(redo_keys)
+        edit.addActions([undo, redo])
+        self.undo_action, self.redo_action = undo, redo
+        edit.addSeparator()
+        self.split_action = self._action(
+            edit, self.tr("&Split sentence at cursor or clicked word"), self.split, "Ctrl+Return"
+        )
+        self._action(edit, self.tr("&Merge with next sentence"), self.merge_with_next, "Ctrl+J")
+        timing = edit.addMenu(self.tr("&Timing"))
+        self._action(
+            timing, self.tr("Start 100 ms earlier"), lambda: self.nudge(-NUDGE_MS, 0), "Alt+["
+        )
+        self._action(
+            timing, self.tr("Start 100 ms later"), lambda: self.nudge(NUDGE_MS, 0), "Alt+]"
+        )
+        self._action(
+            timing, self.tr("End 100 ms earlier"), lambda: self.nudge(0, -NUDGE_MS), "Alt+-"
+        )
+        self._action(timing, self.tr("End 100 ms later"), lambda: self.nudge(0, NUDGE_MS), "Alt+=")
+        edit.addSeparator()
+        self._action(edit, self.tr("Re&name speaker…"), self.ask_speaker_name)
+        self._action(
+            edit, self.tr("Mark reviewed, go to next unreviewed"), self.mark_reviewed, "Ctrl+D"
+        )
+        self._action(edit, self.tr("Next unreviewed"), self.next_unreviewed, "Ctrl+Shift+D")
+        edit.addSeparator()
+        self._action(edit, self.tr("&Find…"), lambda: self.find_bar.open(replace=False), "Ctrl+F")
+        self._action(edit, self.tr("R&eplace…"), lambda: self.find_bar.open(replace=True), "Ctrl+H")
+        self._action(edit, self.tr("Find next"), self.find_next, "F3")
+        edit.addSeparator()
+        self._action(edit, self.tr("Revert to original"), self.revert_to_original)
+        self._action(
+            edit, self.tr("&Compare with another version…"), self.compare_versions, "Ctrl+Shift+V"
+        )
+
+        play = bar.addMenu(self.tr("&Playback"))
+        self._action(play, self.tr("Play/pause"), self.player.toggle, "Ctrl+Space")
+        self._action(
+            play, self.tr("Back 5 seconds"), lambda: self.player.jump(-JUMP_MS), "Alt+Left"
+        )
+        self._action(
+            play, self.tr("Forward 5 seconds"), lambda: self.player.jump(JUMP_MS), "Alt+Right"
+        )
+        self._action(play, self.tr("Replay current sentence"), self.replay_sentence, "Ctrl+R")
+        play.addSeparator()
+        self._action(play, self.tr("Zoom waveform in"), lambda: self.wave.zoom(2.0), "Ctrl+=")
+        self._action(play, self.tr("Zoom waveform out"), lambda: self.wave.zoom(0.5), "Ctrl+-")
+        self.sync = SyncTools(self)
+        self.sync.build_menu()
+
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+
+    def _connect(self) -> None:
+        self.player.position_changed.connect(self.model.set_position)
+        self.view.seek_requested.connect(self.seek)
+        self.session.problem.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.session.save_state.connect(self.save_label.setText)
+        self.player.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.find_bar.find_next.connect(self.find_next)
+        self.find_bar.replace_one.connect(self.replace_current)
+        self.find_bar.replace_every.connect(self.replace_all)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.player.position_changed.connect(self.wave.set_position)
+        self.player.duration_changed.connect(self.wave.set_duration)
+        self.wave.seek_requested.connect(self.seek)
+        self.wave.row_selected.connect(self.select_row)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.wave.select_row(
+                current.row() if current.isValid() else None
+            )
+        )
+
+    def _load_waveform(self, media: str) -> None:
+        if media.startswith(("http://", "https://")):
+            self.waveform.status.setText(
+                self.tr("No waveform for media played from a URL; import it with --media FILE")
+            )
+            self.waveform.status.show()
+            return
+        self.waveform.load(Path(media))
+
+    def _hide_empty_columns(self) -> None:
+        transcript = self.session.transcript
+        self.view.setColumnHidden(
+            Column.SPEAKER, not (transcript.has_speakers or len(transcript.channels) > 1)
+        )
+        self.view.setColumnHidden(Column.LABELS, not self.model.label_choices())
+
+    # -- playback --------------------------------------------------------------
+
+    def seek(self, ms: int) -> None:
+        self.player.seek(ms)
+        self.model.set_position(ms)
+        self.wave.set_position(ms)  # also without playable media: "set start here" uses it
+
+    def replay_sentence(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        self.seek(self.model.sentence(row).begin_ms)
+        self.player.play()
+
+    # -- which sentence --------------------------------------------------------
+
+    def current_row(self) -> int | None:
+        """The selected sentence, else the one being played."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            return index.row()
+        playhead = self.model.playhead
+        return playhead.row if playhead is not None else None
+
+    def current_ref(self) -> SentenceRef | None:
+        row = self.current_row()
+        return None if row is None else self.model.ref(row)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, Column.TEXT)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    # -- edits -----------------------------------------------------------------
+
+    def split(self) -> None:
+        """Split at the text cursor when editing, else before the last clicked word."""
+        editor = self.view.open_editor()
+        row = self.current_row()
+        if row is None:
+            self.statusBar().showMessage(self.tr("Select a sentence to split"), 5000)
+            return
+        ref = self.model.ref(row)
+        if editor is not None:
+            text, cursor = editor.text(), editor.cursorPosition()
+            self.view.finish_editing(commit=False)
+            stack = self.session.undo_stack
+            stack.beginMacro(self.tr("Split sentence"))
+            self.session.apply(self.tr("Edit text"), lambda t: editing.edit_text(t, ref, text))
+            sentence_text = editing.sentence_at(self.session.transcript, ref).text
+            offset = _offset_after_cleaning(text, cursor, sentence_text)
+            self.session.apply(
+                self.tr("Split sentence"), lambda t: editing.split_sentence(t, ref, offset)
+            )
+            stack.endMacro()
+            return
+        clicked = self.view.last_clicked_word
+        if clicked is None or clicked[0] != row:
+            self.statusBar().showMessage(
+                self.tr("Click the word to split before, or put the cursor in the text"), 5000
+            )
+            return
+        self.session.apply(
+            self.tr("Split sentence"), lambda t: editing.split_before_word(t, ref, clicked[1])
+        )
+
+    def merge_with_next(self) -> None:
+        ref = self.current_ref()
+        if ref is not None:
+            self.session.apply(
+                self.tr("Merge sentences"), lambda t: editing.merge_with_next(t, ref)
+            )
+
+    def nudge(self, start_ms: int, end_ms: int) -> None:
+        ref = self.current_ref()
+        if ref is None:
+            return
+        before = editing.sentence_at(self.session.transcript, ref)
+        done = self.session.apply(
+            self.tr("Adjust times"),
+            lambda t: editing.nudge(t, ref, start_ms=start_ms, end_ms=end_ms),
+        )
+        if not done:
+            return
+        # The sentence may have moved past a neighbour: keep it selected where it went.
+        begin = max(0, before.begin_ms + start_ms)
+        wanted = (ref.channel_id, begin, max(begin, before.end_ms + end_ms), before.text)
+        for row, shown in enumerate(self.model.sentences()):
+            if (shown.channel_id, shown.begin_ms, shown.end_ms, shown.text) == wanted:
+                self.select_row(row)
+                return
+
+    def ask_speaker_name(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        sentence = self.model.sentence(row)
+        if sentence.speaker_id is None:
+            self.statusBar().showMessage(
+                self.tr("This sentence has no speaker; pick one in the Speaker column first"),
+                8000,
+            )
+            return
+        dialog = QInputDialog(self)
+        dialog.setObjectName("renameSpeakerDialog")
+        dialog.setWindowTitle(self.tr("Rename speaker"))
+        dialog.setLabelText(
+            self.tr("Name for {0} everywhere:").format(
+                self.session.transcript.speaker_label(sentence)
+            )
+        )
+        dialog.setTextValue(self.session.transcript.speaker_label(sentence) or "")
+        channel_id, speaker_id = sentence.channel_id, sentence.speaker_id
+        dialog.textValueSelected.connect(
+            lambda name: self.rename_speaker(channel_id, speaker_id, name)
+        )
+        dialog.open()
+
+    def rename_speaker(self, channel_id: int, speaker_id: int, name: str) -> None:
+        self.session.apply(
+            self.tr("Rename speaker"),
+            lambda t: editing.rename_speaker(t, channel_id, speaker_id, name),
+        )
+
+    def mark_reviewed(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        ref = self.model.ref(row)
+        reviewed = not self.model.sentence(row).reviewed
+        self.model.set_reviewed(ref, reviewed)
+        if reviewed:
+            self.next_unreviewed(after=self.model.row_of(ref) or row)
+
+    def next_unreviewed(self, after: int | None = None) -> None:
+        start = after if after is not None else (self.current_row() or -1)
+        row = editing.next_unreviewed(self.model.sentences(), start)
+        if row is None:
+            self.statusBar().showMessage(self.tr("Every sentence shown is reviewed"), 5000)
+        else:
+            self.select_row(row)
+
+    def revert_to_original(self) -> None:
+        if self.session.revert_to_original():
+            self.statusBar().showMessage(
+                self.tr("Back to the original result; Undo brings your edits back"), 10_000
+            )
+
+    def compare_choices(self) -> list[tuple[str, Callable[[], Transcript]]]:
+        """What the text can be compared with: this item's versions, other runs of its media."""
+        path, item_id = self._library_path, self.session.item_id
+        with Library.open(path) as library:
+            versions = library.versions(item_id)
+            media = library.item(item_id).media_path
+            others = (
+                [i for i in library.items_with_media(media) if i.id != item_id] if media else []
+            )
+
+        def version(version_id: int) -> Callable[[], Transcript]:
+            def load() -> Transcript:
+                with Library.open(path) as library:
+                    return library.version_transcript(item_id, version_id)
+
+            return load
+
+        def item(other_id: int) -> Callable[[], Transcript]:
+            def load() -> Transcript:
+                with Library.open(path) as library:
+                    return library.transcript(other_id)
+
+            return load
+
+        choices = [
+            (self.tr("The original result ({0})").format(f"{v.created_at:%Y-%m-%d %H:%M}"),
+             version(v.id))
+            for v in versions
+            if v.is_original
+        ]  # fmt: skip
+        choices += [
+            (self.tr("Saved version of {0}").format(f"{v.created_at:%Y-%m-%d %H:%M:%S}"),
+             version(v.id))
+            for v in reversed(versions)
+            if not v.is_original
+        ]  # fmt: skip
+        choices += [
+            (self.tr("{0} — {1} (item {2})").format(o.title, o.model or "?", o.id), item(o.id))
+            for o in others
+        ]
+        return choices
+
+    def compare_versions(self) -> None:
+        self.view.finish_editing(commit=True)
+        dialog = CompareDialog(self.session, self.compare_choices(), self)
+        self.compare_dialog = dialog
+        dialog.open()
+
+    # -- find and replace ------------------------------------------------------
+
+    def find_next(self) -> None:
+        try:
+            query = self.find_bar.query()
+            matches = editing.find_all(
+                self.session.transcript,
+                query,
+                [self.model.ref(r) for r in range(self.model.rowCount())],
+            )
+        except EditError as error:
+            self.find_bar.status.setText(str(error))
+            return
+        if not matches:
+            self._match = None
+            self.find_bar.status.setText(self.tr("No match"))
+            return
+        rows = {self.model.ref(r): r for r in range(self.model.rowCount())}
+        here = (self.current_row() if self.current_row() is not None else -1, -1)
+        if self._match is not None and self._match.ref in rows:
+            here = (rows[self._match.ref], self._match.start)
+        following = [m for m in matches if (rows[m.ref], m.start) > here]
+        self._match = (following or matches)[0]
+        number = matches.index(self._match) + 1
+        self.find_bar.status.setText(self.tr("{0} of {1}").format(number, len(matches)))
+        self.select_row(rows[self._match.ref])
+
+    def replace_current(self) -> None:
+        if self._match is None:
+            self.find_next()
+            if self._match is None:
+                return
+        match, query = self._match, self.find_bar.query()
+        replacement = self.find_bar.replace_field.text()
+        self.session.apply(
+            self.tr("Replace"), lambda t: editing.replace_match(t, match, query, replacement)
+        )
+        self.find_next()
+
+    def replace_all(self) -> None:
+        query = self.find_bar.query()
+        replacement = self.find_bar.replace_field.text()
+        refs = [self.model.ref(r) for r in range(self.model.rowCount())]
+        count = 0
+
+        def operation(transcript: Transcript) -> Transcript:
+            nonlocal count
+            result, count = editing.replace_all(transcript, query, replacement, refs)
+            return result
+
+        if self.session.apply(self.tr("Replace all"), operation):
+            self.find_bar.status.setText(self.tr("{0} replaced").format(count))
+        else:
+            self.find_bar.status.setText(self.tr("No match"))
+        self._match = None
+
+    # -- context menu and closing ----------------------------------------------
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        hit = self.view.word_at(point)
+        if hit is not None:
+            self.view.last_clicked_word = hit
+        menu = QMenu(self)
+        if hit is not None and hit[1] > 0:
+            menu.addAction(self.tr("Split before this word"), self.split)
+        menu.addAction(self.tr("Merge with next sentence"), self.merge_with_next)
+        menu.addAction(self.tr("Rename speaker…"), self.ask_speaker_name)
+        menu.addAction(self.tr("Mark reviewed"), self.mark_reviewed)
+        menu.addAction(self.tr("Play from here"), self.replay_sentence)
+        menu.popup(self.view.viewport().mapToGlobal(point))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.view.finish_editing(commit=True)
+        if not self.session.close() and not self._discard_unsaved():
+            event.ignore()
+            return
+        self.waveform.stop()
+        self.player.close()
+        super().closeEvent(event)
+
+    def _discard_unsaved(self) -> bool:
+        """Saving failed at close: ask before losing edits (the window stays open on No)."""
+        error = self.session.last_save_error() or self.tr("saving did not finish")
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Edits not saved"),
+            self.tr(
+                "Your last edits could not be saved: {0}\n\nClose anyway and lose them?"
+            ).format(error),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.session.close(discard=True)
+        return True
+
+
+def _offset_after_cleaning(typed: str, cursor: int, cleaned: str) -> int:
+    """Where the cursor is in the cleaned text (edges stripped, spaces collapsed)."""
+    before = " ".join(typed[:cursor].split())
+    if typed[:cursor] and typed[:cursor][-1].isspace() and before:
+        before += " "
+    return min(len(before), len(cleaned))
+
+
+def open_library_item(
+    item_id: int, *, library_path: Path | None = None, debounce_ms: int = DEBOUNCE_MS
+) -> TranscriptEditor:
+    """An editor window for a library item, with its media if it can be found."""
+    with Library.open(library_path) as library:
+        item = library.item(item_id)
+        transcript = library.transcript(item_id)
+    media, problem = media_source(item)
+    return TranscriptEditor(
+        item_id,
+        transcript,
+        title=item.title,
+        media=media,
+        media_problem=problem,
+        library_path=library_path,
+        debounce_ms=debounce_ms,
+    )

@@ -1,0 +1,1 @@
+"""The library panel: items and search hits, read off the UI thread."""

@@ -1,0 +1,164 @@
+"""The job engine on Qt's event loop: engine callbacks become signals for the widgets.
+
+The engine (``desktop.jobs``) knows nothing of Qt; this bridge owns it, builds
+its DashScope client from the keyring and the settings, and re-emits every job
+change and pause as a signal, so views stay views. It needs qasync's loop
+(the app's ``_run_event_loop``): engine work runs as asyncio tasks on Qt's own
+thread, so the UI never blocks on the network and no locks are needed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.dashscope import credentials
+from desktop.dashscope.client import DashScopeClient
+from desktop.dashscope.endpoints import Endpoint
+from desktop.dashscope.options import TranscriptionOptions
+from desktop.jobs.engine import EngineSettings, JobEngine
+from desktop.jobs.sources import Source
+from desktop.settings import Settings, load_settings
+from desktop.store.jobs import Job
+from desktop.store.library import Library
+from desktop.ui.util.background import run_in_background
+
+log = logging.getLogger(__name__)
+
+
+class EngineBridge(QObject):
+    job_changed = Signal(object)  # desktop.store.jobs.Job
+    job_removed = Signal(int)  # the job's id
+    paused = Signal(object)  # the reason (str), or None when the queue runs again
+    trouble = Signal(object)  # passing trouble being retried (str), or None once it is over
+    result_stored = Signal(int)  # a library item id, when a job's result arrived
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._client: DashScopeClient | None = None
+        self._retired: list[DashScopeClient] = []
+        self._lookups = self._answered = 0  # key lookups asked for / applied
+        self._start_when_key_known = False
+        self._shut_down = False
+        settings = self._lookup_settings = load_settings()
+        self.engine = JobEngine(library, None, _engine_settings(settings))
+        self.engine.on_job(self._relay_job)
+        self.engine.on_pause(self.paused.emit)
+        self.engine.on_trouble(self.trouble.emit)
+        self.reload_client(settings)
+
+    # -- life cycle --------------------------------------------------------------
+
+    def start(self) -> None:
+        """Resume every unfinished job of the library, on the running asyncio loop
+        (qasync's, in the app); without one there is nothing to run the queue on.
+
+        If the keyring has not answered yet, the queue starts when it does: started
+        without a client it would pause with "no key" for a moment.
+        """
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            log.warning("no asyncio loop runs on Qt's thread; the queue stays stopped")
+            return
+        if self.key_known():
+            self.engine.start()
+        else:
+            self._start_when_key_known = True
+
+    def reload_client(self, settings: Settings | None = None) -> None:
+        """A client for the current key and endpoint, and the current limits, applied at once;
+        the queue resumes if it was paused.
+
+        The key is read on a worker thread: a locked keyring may wait for the
+        person to unlock it, and the window must not freeze meanwhile.
+        """
+        settings = settings or load_settings()
+        self.engine.set_concurrency(
+            uploads=settings.upload_concurrency, fetches=settings.poll_concurrency
+        )
+        self._lookups += 1
+        self._lookup_settings = settings
+        number = self._lookups
+        run_in_background(lambda: (number, credentials.load_api_key()), self._use_key)
+
+    def key_known(self) -> bool:
+        """The client reflects the latest key lookup (tests wait for it)."""
+        return self._answered == self._lookups
+
+    def _use_key(self, answer: object) -> None:
+        if isinstance(answer, Exception):  # a keyring failure keyring does not wrap
+            log.warning("reading the key failed (%s); the queue waits", type(answer).__name__)
+            answer = (self._lookups, None)
+        number, key = answer  # type: ignore[misc]
+        if number != self._lookups or self._shut_down:
+            return  # a newer lookup is on its way, or the queue has stopped for good
+        self._answered = number
+        self._set_client(self._lookup_settings, key)
+        if self._start_when_key_known:
+            self._start_when_key_known = False
+            self.engine.start()
+
+    def _set_client(self, settings: Settings, key: str | None) -> None:
+        if self._client is not None:
+            self._retired.append(self._client)
+        self._client = None
+        if not key:
+            return
+        try:
+            endpoint = Endpoint.named(settings.endpoint_url())
+        except ValueError as error:
+            self.paused.emit(str(error))
+            return
+        self._client = DashScopeClient(endpoint, key)
+        self.engine.set_client(self._client)
+
+    @property
+    def client(self) -> DashScopeClient | None:
+        return self._client
+
+    def in_flight(self) -> list[Job]:
+        """Jobs that are under way now (what quitting would interrupt)."""
+        return self.library.jobs.unfinished()
+
+    async def shutdown(self) -> None:
+        """Stop cleanly: every job keeps its state and resumes on the next start."""
+        self._shut_down = True
+        await self.engine.stop()
+        for client in [*self._retired, *([self._client] if self._client else [])]:
+            await client.aclose()
+        self._retired.clear()
+
+    # -- commands ------------------------------------------------------------------
+
+    def add(self, sources: Sequence[Source], model: str, options: TranscriptionOptions) -> None:
+        self.engine.add(sources, model, options)
+
+    def cancel(self, job_ids: Sequence[int]) -> None:
+        for job_id in job_ids:
+            self.engine.cancel(job_id)
+
+    def retry(self, job_ids: Sequence[int]) -> None:
+        for job_id in job_ids:
+            self.engine.retry(job_id)
+
+    def remove(self, job_ids: Sequence[int]) -> None:
+        for job_id in job_ids:
+            self.engine.remove(job_id)
+            self.job_removed.emit(job_id)
+
+    def _relay_job(self, job: Job) -> None:
+        self.job_changed.emit(job)
+        if job.item_id is not None and job.state == "done":
+            self.result_stored.emit(job.item_id)
+
+
+def _engine_settings(settings: Settings) -> EngineSettings:
+    return EngineSettings(
+        upload_concurrency=settings.upload_concurrency,
+        fetch_concurrency=settings.poll_concurrency,
+    )

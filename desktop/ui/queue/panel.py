@@ -1,0 +1,321 @@
+"""The job queue panel: the table of files, its actions, totals, and the pause banner.
+
+The panel only shows and asks: every action leaves as a signal carrying job ids
+or chosen sources, and the ``QueueController`` carries it out on the engine.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.durations import duration_text
+from desktop.jobs.sources import MEDIA_SUFFIXES, is_url
+from desktop.jobs.usage import FamilyUsage
+from desktop.store.jobs import Job, JobState
+from desktop.ui.queue.model import PROGRESS_ROLE, QueueColumn, QueueModel, cost_text
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws the state cell as a progress bar with the state's text on it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        value = index.data(PROGRESS_ROLE)
+        if not isinstance(value, int) or value < 0:
+            super().paint(painter, option, index)
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = QRect(option.rect).adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
+        bar.minimum, bar.maximum, bar.progress = 0, 100, value  # type: ignore[attr-defined]
+        bar.text = str(index.data())  # type: ignore[attr-defined]
+        bar.textVisible = True  # type: ignore[attr-defined]
+        bar.state = option.state  # type: ignore[attr-defined]
+        style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+
+
+class QueuePanel(QWidget):
+    sources_chosen = Signal(list)  # paths (files or folders) and URLs to queue
+    cancel_requested = Signal(list)  # job ids
+    retry_requested = Signal(list)
+    remove_requested = Signal(list)
+    open_requested = Signal(int)  # library item id of a finished job
+    settings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queuePanel")
+        self.setAcceptDrops(True)
+        self.model = QueueModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("queueTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(QueueColumn.STATE, ProgressDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)  # the problem text, when there is one
+        self.table.setColumnWidth(QueueColumn.NAME, 200)
+        self.table.setColumnWidth(QueueColumn.STATE, 140)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.installEventFilter(self)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("queuePauseBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #5c4400; padding: 6px; }")
+        self.banner.hide()
+        self.trouble = QLabel(self)
+        self.trouble.setObjectName("queueTrouble")
+        self.trouble.setWordWrap(True)
+        self.trouble.setStyleSheet("QLabel { color: #8a5a00; padding: 2px 6px; }")
+        self.trouble.hide()
+        self.banner_button = QPushButton(self)
+        self.banner_button.clicked.connect(self.settings_requested)
+        self.banner_button.hide()
+        self.totals = QLabel(self)
+        self.totals.setObjectName("queueTotals")
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setObjectName("queueEmptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setEnabled(False)  # drawn greyed, like a placeholder
+        self.add_files_button = QPushButton(self)
+        self.add_urls_button = QPushButton(self)
+        self.cancel_button = QPushButton(self)
+        self.retry_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.open_button = QPushButton(self)
+        self.add_files_button.clicked.connect(self.choose_files)
+        self.add_urls_button.clicked.connect(self.choose_urls)
+        self.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(self.selected_ids()))
+        self.retry_button.clicked.connect(lambda: self.retry_requested.emit(self.selected_ids()))
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.selected_ids()))
+        self.open_button.clicked.connect(self._open_selected)
+        self._usage: list[FamilyUsage] = []
+        self._layout()
+        # Totals are sums over every row: recomputed at most every 200 ms, not per change.
+        self._totals_due = QTimer(self)
+        self._totals_due.setSingleShot(True)
+        self._totals_due.setInterval(200)
+        self._totals_due.timeout.connect(self._refresh)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
+            signal.connect(self._totals_due.start)
+        self.model.modelReset.connect(self._refresh)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.retranslate()
+        self._refresh()
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.add_files_button, self.add_urls_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.open_button, self.cancel_button, self.retry_button,
+                       self.remove_button):  # fmt: skip
+            buttons.addWidget(button)
+        banner = QHBoxLayout()
+        banner.addWidget(self.banner, 1)
+        banner.addWidget(self.banner_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(banner)
+        column.addWidget(self.trouble)
+        column.addLayout(buttons)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.empty_hint, 1)
+        column.addWidget(self.totals)
+
+    def retranslate(self) -> None:
+        self.add_files_button.setText(self.tr("Add files…"))
+        self.add_urls_button.setText(self.tr("Add URLs…"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.retry_button.setText(self.tr("Retry"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.open_button.setText(self.tr("Open result"))
+        self.banner_button.setText(self.tr("Settings…"))
+        self.table.setToolTip(self.tr("Drop audio or video files and folders here"))
+        self.empty_hint.setText(
+            self.tr("Drop audio or video files or folders on the window to transcribe them.")
+        )
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- what the engine reports -----------------------------------------------------
+
+    def show_pause(self, reason: str | None) -> None:
+        """The queue stopped for an account problem (``reason``), or runs again (``None``)."""
+        self.banner.setVisible(reason is not None)
+        self.banner_button.setVisible(reason is not None)
+        if reason is not None:
+            self.banner.setText(self.tr("The queue is paused: {0}").format(reason))
+
+    def show_trouble(self, text: str | None) -> None:
+        """Passing trouble the engine is retrying (nothing for the person to do but wait)."""
+        self.trouble.setVisible(text is not None)
+        if text is not None:
+            self.trouble.setText(text)
+
+    def set_usage(self, usage: list[FamilyUsage]) -> None:
+        self._usage = usage
+        self._refresh()
+
+    # -- selection and actions ---------------------------------------------------------
+
+    def selected_jobs(self) -> list[Job]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.job_at(row) for row in rows]
+
+    def selected_ids(self) -> list[int]:
+        return [job.id for job in self.selected_jobs()]
+
+    def choose_files(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(MEDIA_SUFFIXES))
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Add files"), "", self.tr("Audio and video ({0})").format(patterns)
+        )
+        if paths:
+            self.sources_chosen.emit(paths)
+
+    def choose_urls(self) -> QDialog:
+        """A text box for URLs, one per line (window-modal, returns at once)."""
+        dialog = UrlDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.urls_chosen.connect(self.sources_chosen)
+        dialog.open()
+        return dialog
+
+    def _open_selected(self) -> None:
+        for job in self.selected_jobs():
+            if job.item_id is not None:
+                self.open_requested.emit(job.item_id)
+                return
+
+    def _open_row(self, row: int) -> None:
+        job = self.model.job_at(row)
+        if job.item_id is not None:
+            self.open_requested.emit(job.item_id)
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Delete and self.selected_ids():
+                self.remove_requested.emit(self.selected_ids())
+                return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _update_buttons(self) -> None:
+        jobs = self.selected_jobs()
+        self.cancel_button.setEnabled(any(not j.state.final for j in jobs))
+        self.retry_button.setEnabled(
+            any(j.state in (JobState.FAILED, JobState.CANCELED) for j in jobs)
+        )
+        self.remove_button.setEnabled(bool(jobs))
+        self.open_button.setEnabled(any(j.item_id is not None for j in jobs))
+
+    def _refresh(self, *_args: object) -> None:
+        jobs = self.model.jobs()
+        self.table.setVisible(bool(jobs))
+        self.empty_hint.setVisible(not jobs)
+        milliseconds = sum(j.duration_ms or 0 for j in jobs)
+        cost = sum((j.estimated_cost for j in jobs if j.estimated_cost is not None), start=0)
+        done = sum(1 for j in jobs if j.state is JobState.DONE)
+        parts = [
+            self.tr("{0} files, {1} done").format(len(jobs), done),
+            self.tr("{0} of audio").format(duration_text(milliseconds) or "0:00"),
+            self.tr("estimated {0}").format(cost_text(cost) if jobs else "¥0"),  # type: ignore[arg-type]
+        ]
+        for usage in self._usage:
+            parts.append(
+                self.tr("{0} this month: {1} used of {2} free").format(
+                    usage.family, duration_text(int(usage.seconds * 1000)),
+                    duration_text(usage.free_seconds * 1000),
+                )
+            )  # fmt: skip
+        self.totals.setText(" · ".join(parts))
+        self._update_buttons()
+
+    # -- drag and drop -----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_sources(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        sources = dropped_sources(event)
+        if sources:
+            event.acceptProposedAction()
+            self.sources_chosen.emit(sources)
+
+
+def dropped_sources(event: QDropEvent | QDragEnterEvent) -> list[str]:
+    """Local files and folders, or web URLs, carried by a drag."""
+    mime = event.mimeData()
+    sources = []
+    for url in mime.urls():
+        if url.isLocalFile():
+            sources.append(url.toLocalFile())
+        elif is_url(url.toString()):
+            sources.append(url.toString())
+    return sources
+
+
+class UrlDialog(QDialog):
+    """One URL per line; blank lines and surrounding spaces ignored."""
+
+    urls_chosen = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("urlDialog")
+        self.setWindowTitle(self.tr("Add URLs"))
+        self.text = QPlainTextEdit(self)
+        self.text.setPlaceholderText("https://example.com/talk.mp3")
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #b00020")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel(self.tr("Public http(s) URLs of audio or video, one per line:")))
+        column.addWidget(self.text)
+        column.addWidget(self.problem)
+        column.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        lines = [line.strip() for line in self.text.toPlainText().splitlines() if line.strip()]
+        wrong = [line for line in lines if not is_url(line)]
+        if wrong or not lines:
+            self.problem.setText(
+                self.tr("Not a URL: {0}").format(wrong[0]) if wrong else self.tr("Enter a URL.")
+            )
+            return
+        self.urls_chosen.emit(lines)
+        super().accept()

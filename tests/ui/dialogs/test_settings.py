@@ -1,0 +1,281 @@
+"""Settings dialog: the key in the real Secret Service keyring, endpoint rules, defaults."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import threading
+import uuid
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from desktop.dashscope import credentials
+from desktop.settings import load_settings, settings_path
+from desktop.store.library import Library
+from desktop.ui.dialogs.settings import SettingsDialog
+from tests.helpers.app_loop import until
+
+KEY = "sk-gui0123456789abcdef0123456789ab"
+
+
+@pytest.fixture(autouse=True)
+def private_keyring_entry(monkeypatch: pytest.MonkeyPatch):
+    """This test's own keyring entry, removed afterwards; no key from the environment."""
+    service = f"Tingxie GUI test {uuid.uuid4()}"
+    monkeypatch.setenv("TINGXIE_KEYRING_SERVICE", service)
+    monkeypatch.delenv(credentials.ENV_VAR, raising=False)
+    yield service
+    credentials.clear_api_key()
+
+
+@pytest.fixture
+def no_keyring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def _dialog(qtbot) -> SettingsDialog:
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _choose(combo, data: object) -> None:
+    index = combo.findData(data)
+    assert index >= 0
+    combo.setCurrentIndex(index)
+
+
+def _ok(qtbot, dialog: SettingsDialog) -> None:
+    button = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_key_typed_in_settings_goes_to_the_keyring_and_can_be_removed(
+    qtbot, private_keyring_entry
+) -> None:
+    dialog = _dialog(qtbot)
+    assert dialog.key_status.text().startswith("No key yet")
+    assert not dialog.remove_button.isEnabled()
+    assert dialog.session_button.isHidden()  # a keyring is there: no need for the fallback
+    assert dialog.key_edit.echoMode() == dialog.key_edit.EchoMode.Password
+    qtbot.keyClicks(dialog.key_edit, KEY)
+    _ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert keyring.get_password(private_keyring_entry, credentials.USERNAME) == KEY
+
+    again = _dialog(qtbot)
+    assert "stored in the system keyring" in again.key_status.text()
+    assert again.key_status.text().endswith("sk-…89ab")
+    assert again.key_edit.text() == ""  # the stored key is never shown back
+    qtbot.mouseClick(again.remove_button, Qt.MouseButton.LeftButton)
+    assert keyring.get_password(private_keyring_entry, credentials.USERNAME) is None
+    assert again.key_status.text().startswith("No key yet")
+
+
+def test_text_that_is_not_a_key_is_refused_and_the_dialog_stays_open(qtbot) -> None:
+    dialog = _dialog(qtbot)
+    qtbot.keyClicks(dialog.key_edit, "sk-has a space")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "does not look like an API key" in dialog.problem.text()
+    assert credentials.load_api_key() is None
+
+
+def test_test_key_reports_a_working_and_a_refused_key_from_the_service(
+    qtbot, dashscope_emulator
+) -> None:
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    assert dialog.endpoint_note.text() == f"Requests go to {dashscope_emulator.base_url}"
+    qtbot.keyClicks(dialog.key_edit, dashscope_emulator.api_key)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert dialog.test_result.text() == "Testing the key…"
+    assert not dialog.test_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30_000)
+    assert dialog.test_result.text().startswith("The key works on 127.0.0.1:")
+    dialog.key_edit.clear()
+    qtbot.keyClicks(dialog.key_edit, KEY)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30_000)
+    assert "refused the key" in dialog.test_result.text()
+    assert KEY not in dialog.test_result.text()
+
+
+def test_plain_http_to_another_machine_is_refused_with_the_reason(qtbot) -> None:
+    dialog = _dialog(qtbot)
+    assert not dialog.custom_url.isEnabled()
+    _choose(dialog.region, "custom")
+    assert dialog.custom_url.isEnabled()
+    qtbot.keyClicks(dialog.custom_url, "http://10.1.2.3/api/v1")
+    assert "unencrypted" in dialog.endpoint_note.text()
+    _ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "unencrypted" in dialog.problem.text()
+    assert not settings_path().exists()
+
+
+def test_defaults_concurrency_and_language_are_saved_and_shown_again(qtbot) -> None:
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "singapore")
+    # Singapore has no Paraformer: the model list follows the region.
+    models = [dialog.default_model.itemData(i) for i in range(dialog.default_model.count())]
+    assert "paraformer-v2" not in models and "fun-asr-2025-11-07" in models
+    _choose(dialog.default_model, "fun-asr-2025-11-07")
+    assert dialog.diarization.isEnabled() and not dialog.disfluency.isEnabled()
+    qtbot.keyClicks(dialog.language_hints, "en")
+    dialog.diarization.setChecked(True)
+    dialog.upload_concurrency.setValue(5)
+    dialog.poll_concurrency.setValue(9)
+    _choose(dialog.language, "zh_CN")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        _ok(qtbot, dialog)
+    settings = load_settings()
+    assert saved.args == [settings]
+    assert (settings.region, settings.default_model, settings.language_hints) == (
+        "singapore",
+        "fun-asr-2025-11-07",
+        ("en",),
+    )
+    assert settings.diarization_enabled and not settings.disfluency_removal_enabled
+    assert (settings.upload_concurrency, settings.poll_concurrency) == (5, 9)
+    assert settings.language == "zh_CN"
+    again = _dialog(qtbot)
+    assert again.default_model.currentData() == "fun-asr-2025-11-07"
+    assert again.language_hints.text() == "en"
+    assert again.poll_concurrency.value() == 9
+    assert again.language.currentText() == "简体中文"
+
+
+def test_a_language_hint_the_model_does_not_take_is_refused(qtbot) -> None:
+    dialog = _dialog(qtbot)
+    _choose(dialog.default_model, "paraformer-v2")
+    qtbot.keyClicks(dialog.language_hints, "zh, xx")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "does not take the language hint(s) xx" in dialog.problem.text()
+
+
+def test_the_data_folder_is_shown(qtbot, tingxie_home) -> None:
+    assert _dialog(qtbot).data_dir.text() == str(tingxie_home)
+
+
+def test_without_a_keyring_it_says_so_and_offers_the_key_for_this_session(
+    qtbot, no_keyring, monkeypatch, tingxie_home
+) -> None:
+    monkeypatch.delenv(credentials.ENV_VAR, raising=False)
+    dialog = _dialog(qtbot)
+    assert "A key cannot be stored here: no system keyring" in dialog.key_status.text()
+    assert dialog.session_button.isVisible() and not dialog.session_button.isEnabled()
+    qtbot.keyClicks(dialog.key_edit, KEY)
+    _ok(qtbot, dialog)  # storing fails: the dialog explains and stays
+    assert dialog.isVisible() and "Use for this session only" in dialog.problem.text()
+    qtbot.mouseClick(dialog.session_button, Qt.MouseButton.LeftButton)
+    assert os.environ[credentials.ENV_VAR] == KEY
+    assert credentials.load_api_key() == KEY
+    assert dialog.key_status.text().startswith("Using the key from the DASHSCOPE_API_KEY")
+    assert dialog.key_edit.text() == ""
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert _files_holding(tingxie_home, KEY) == []
+
+
+def _files_holding(folder: Path, secret: str) -> list[Path]:
+    return [
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and secret.encode() in path.read_bytes()
+    ]
+
+
+def test_the_key_never_reaches_the_settings_file_the_logs_or_the_library(
+    qtbot, dashscope_emulator, tingxie_home, caplog, capfd
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    with Library.open():
+        pass  # the library database exists, as in the app
+    key = dashscope_emulator.api_key
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    qtbot.keyClicks(dialog.key_edit, key)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30_000)
+    assert dialog.test_result.text().startswith("The key works")
+    _ok(qtbot, dialog)
+    assert credentials.load_api_key() == key
+    assert json.loads(settings_path().read_text())["custom_url"] == dashscope_emulator.base_url
+    assert {"library.sqlite3", "settings.json"} <= {p.name for p in tingxie_home.iterdir()}
+    assert _files_holding(tingxie_home, key) == []  # settings, database (+ WAL), window state
+    out, err = capfd.readouterr()
+    assert key not in out and key not in err
+    assert all(key not in record.getMessage() for record in caplog.records)
+    assert key not in repr(dialog.settings)
+
+
+def test_testing_text_that_is_not_a_key_says_so_without_sending_it(
+    qtbot, dashscope_emulator
+) -> None:
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    dialog.key_edit.insert("sk-密钥不是这样的")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert "does not look like an API key" in dialog.test_result.text()
+    assert dialog.test_button.isEnabled()
+    assert dashscope_emulator.requests() == []
+
+
+def test_in_the_app_the_key_test_runs_on_the_apps_loop_without_a_thread(
+    qtbot, loop, dashscope_emulator
+) -> None:
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    qtbot.keyClicks(dialog.key_edit, dashscope_emulator.api_key)
+    threads_before = {t.name for t in threading.enumerate()}
+
+    async def click_and_wait() -> set[str]:
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        during = {t.name for t in threading.enumerate()}
+        await until(dialog.test_button.isEnabled, "the key test")
+        return during
+
+    threads_during = loop.run_until_complete(click_and_wait())
+    assert dialog.test_result.text().startswith("The key works on 127.0.0.1:")
+    assert "tingxie-background" not in threads_during - threads_before
+
+
+def test_closing_settings_during_a_key_test_cancels_it_quietly(
+    qtbot, loop, dashscope_emulator
+) -> None:
+    dashscope_emulator.faults.inject("latency", "list", delay_s=2.0)
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    qtbot.keyClicks(dialog.key_edit, dashscope_emulator.api_key)
+
+    async def click_then_close() -> list[asyncio.Task]:
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        await asyncio.sleep(0.2)  # the request is on its way (the answer takes 2 s)
+        pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        dialog.reject()
+        dialog.deleteLater()
+        await asyncio.sleep(0.3)  # the deletion happens; the request is cancelled
+        return pending
+
+    pending = loop.run_until_complete(click_then_close())
+    assert pending, "the key test was not running on the app's loop"
+    assert all(task.cancelled() for task in pending)

@@ -1,0 +1,316 @@
+"""The queue in the main window, on qasync's loop, against the emulated service:
+drops, the new-job dialog, rows going to done, the key pause, refusals, quitting."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from desktop.dashscope import credentials
+from desktop.dashscope.options import TranscriptionOptions
+from desktop.jobs.sources import expand
+from desktop.settings import Settings, save_settings
+from desktop.store.jobs import JobState
+from desktop.store.library import Library
+from desktop.ui.mainwindow.window import MainWindow
+from desktop.ui.queue.bridge import EngineBridge
+from desktop.ui.queue.controller import QueueController
+from desktop.ui.queue.model import QueueColumn
+from desktop.ui.queue.new_job_dialog import NewJobDialog
+from desktop.ui.queue.panel import UrlDialog
+from tests.fake_dashscope.config import EmulatorConfig
+from tests.fake_dashscope.server import Emulator
+from tests.helpers.app_loop import until
+from tests.helpers.media import speech
+from tests.helpers.queue_media import spoken_folder
+
+
+@pytest.fixture
+def emulator(tmp_path: Path) -> Iterator[Emulator]:
+    config = EmulatorConfig(processing_speed=2000.0, pending_s=0.05)
+    with Emulator(config, storage_dir=tmp_path / "emulator") as running:
+        yield running
+
+
+@pytest.fixture
+def app_window(
+    qtbot, loop, emulator: Emulator, tingxie_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[MainWindow, QueueController]]:
+    monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
+    save_settings(Settings(region="custom", custom_url=emulator.base_url))
+    library = Library.open()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    bridge = EngineBridge(library, window)
+    controller = QueueController(window, bridge)
+    window.show()
+    loop.run_until_complete(_started(bridge))
+    loop.run_until_complete(until(bridge.key_known, "the key from the keyring"))
+    yield window, controller
+    loop.run_until_complete(bridge.shutdown())
+    library.close()
+    credentials.clear_api_key()
+
+
+async def _started(bridge: EngineBridge) -> None:
+    bridge.start()
+
+
+def drop(window: MainWindow, paths: list[Path]) -> None:
+    """What a file manager's drag does: enter the window, then drop (Qt delivers a drop
+    only to the widget that accepted the drag's entry)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(400, 300), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted(), "the window refused the drag"
+    event = QDropEvent(QPointF(400, 300), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window, event)
+
+
+def the_dialog(window: MainWindow) -> NewJobDialog:
+    (dialog,) = [d for d in window.findChildren(NewJobDialog) if d.isVisible()]
+    return dialog
+
+
+def states(controller: QueueController) -> list[str]:
+    model = controller.panel.model
+    return [model.index(r, QueueColumn.STATE).data() for r in range(model.rowCount())]
+
+
+def test_dropped_files_go_through_the_dialog_to_done_and_open_in_the_editor(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator, tingxie_home: Path, caplog
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    window, controller = app_window
+    files = spoken_folder(tmp_path / "media", 3)
+    drop(window, files)
+    dialog = the_dialog(window)
+    assert dialog.spec().name == "paraformer-v2"
+
+    async def scenario() -> None:
+        await until(lambda: "Estimated cost: ¥0.0" in dialog.cost.text(), "the probe's estimate")
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        await until(lambda: states(controller) == ["done"] * 3, "three rows done")
+
+    loop.run_until_complete(scenario())
+    model = controller.panel.model
+    assert [model.index(r, QueueColumn.NAME).data() for r in range(3)] == [f.name for f in files]
+    totals = controller.panel.totals
+    loop.run_until_complete(until(lambda: "3 files, 3 done" in totals.text(), "the totals"))
+    assert "3 files, 3 done" in totals.text()
+    library_view = window.library_panel.items_view
+    loop.run_until_complete(until(lambda: library_view.model().rowCount() == 3, "the library"))
+    index = model.index(1, QueueColumn.NAME)
+    table = controller.panel.table
+    where = table.visualRect(index).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    editor = window.current_editor()
+    assert editor is not None and editor.session.item_id == model.job_at(1).item_id
+    # The key went over the wire, and nowhere else: not the database, not the logs.
+    key = emulator.api_key.encode()
+    for stored in tingxie_home.rglob("*"):
+        if stored.is_file():
+            assert key not in stored.read_bytes(), stored
+    assert caplog.records and emulator.api_key not in caplog.text
+
+
+def test_a_rejected_key_shows_the_key_error_and_pauses_the_queue(
+    qtbot, loop, app_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    monkeypatch.setenv("DASHSCOPE_API_KEY", "sk-rejected-by-the-service-0000")
+    controller.bridge.reload_client()
+    loop.run_until_complete(until(controller.bridge.key_known, "the new key"))
+    files = spoken_folder(tmp_path / "media", 2)
+    drop(window, files)
+    dialog = the_dialog(window)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    banner = controller.panel.banner
+    loop.run_until_complete(until(banner.isVisible, "the pause banner"))
+    assert "paused" in banner.text() and "key" in banner.text().lower()
+    assert not any(s in ("failed", "done") for s in states(controller))
+    # A good key lifts the pause and the same jobs finish.
+    monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
+    window.key_changed.emit()
+    loop.run_until_complete(until(lambda: states(controller) == ["done"] * 2, "rows done"))
+    assert not banner.isVisible()
+
+
+def test_an_8_khz_file_is_refused_for_a_16_khz_model_before_upload(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    phone = speech(tmp_path / "phone call.wav", "Hello, this is a phone call.", rate=8000)
+    drop(window, [phone])
+    dialog = the_dialog(window)
+    dialog.model.setCurrentIndex(dialog.model.findData("paraformer-mtl-v1"))
+    loop.run_until_complete(
+        until(lambda: "8 kHz" in dialog.refusals.text(), "the dialog's warning")
+    )
+    assert "phone call.wav" in dialog.refusals.text()
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    loop.run_until_complete(until(lambda: states(controller) == ["failed"], "the refusal"))
+    problem = controller.panel.model.index(0, QueueColumn.PROBLEM).data()
+    assert "phone call.wav" in problem and "16 kHz" in problem
+    assert emulator.requests("upload") == [] and emulator.requests("get_policy") == []
+
+
+def test_options_a_model_does_not_take_are_disabled_and_never_sent(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    (clip,) = spoken_folder(tmp_path / "media", 1)
+    drop(window, [clip])
+    dialog = the_dialog(window)
+    dialog.diarization.setChecked(True)
+    dialog.model.setCurrentIndex(dialog.model.findData("sensevoice-v1"))
+    assert not dialog.diarization.isEnabled() and not dialog.diarization.isChecked()
+    assert not dialog.vocabulary.isEnabled() and not dialog.alignment.isEnabled()
+    assert not dialog.mask_words.isEnabled() and dialog.disfluency.isEnabled()
+    dialog.language.setCurrentIndex(dialog.language.findData("ja"))
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the job"))
+    (body,) = emulator.submit_bodies()
+    assert body["model"] == "sensevoice-v1"
+    assert body["parameters"] == {"language_hints": ["ja"]}
+
+
+def test_quitting_with_files_in_flight_asks_once_and_leaves_them_resumable(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, controller = app_window
+    emulator.config.fixed_processing_s = 30  # the task outlives the window
+    drop(window, spoken_folder(tmp_path / "media", 1))
+    dialog = the_dialog(window)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    loop.run_until_complete(until(lambda: states(controller) == ["running"], "a running task"))
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.close()
+    loop.run_until_complete(until(lambda: not window.isVisible(), "the window to close"))
+    assert len(asked) == 1 and "1 file(s) are still being transcribed" in asked[0]
+    with Library.open() as library:
+        (job,) = library.jobs.all()
+    assert job.state is JobState.RUNNING and job.task_id  # resumes at the next start
+
+
+def test_urls_typed_in_the_add_urls_box_are_transcribed_without_upload(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    panel = controller.panel
+    assert panel.empty_hint.isVisible() and not panel.table.isVisible()
+    (clip,) = spoken_folder(tmp_path / "media", 1)
+    url = emulator.host_file(clip, "会议 录音.wav")
+    controller.add_urls_action.trigger()  # File → Transcribe URLs… (Ctrl+Shift+U)
+    (box,) = [d for d in window.findChildren(UrlDialog) if d.isVisible()]
+    qtbot.keyClicks(box.text, "not a url")
+    qtbot.mouseClick(
+        box.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert "Not a URL: not a url" in box.problem.text() and box.isVisible()
+    box.text.setPlainText(f"\n  {url}  \n")
+    qtbot.mouseClick(
+        box.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    dialog = the_dialog(window)
+    assert "会议 录音.wav" in dialog.files_label.text()
+    assert "unknown length" in dialog.cost.text()
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the URL's job"))
+    loop.run_until_complete(until(panel.table.isVisible, "the table instead of the hint"))
+    assert panel.table.isVisible() and not panel.empty_hint.isVisible()
+    assert emulator.requests("upload") == []
+
+
+def test_a_stereo_call_offers_a_box_per_track_and_bills_each_ticked_track(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    call = speech(tmp_path / "stereo call.wav", "Hello from both sides.", channels=2)
+    drop(window, [call])
+    dialog = the_dialog(window)
+    loop.run_until_complete(until(lambda: len(dialog.track_boxes) == 2, "a box per track"))
+    assert [b.isChecked() for b in dialog.track_boxes] == [True, False]
+    one_track = dialog.cost.text()
+    qtbot.mouseClick(dialog.track_boxes[1], Qt.MouseButton.LeftButton)
+    assert dialog.cost.text() != one_track  # both tracks are billed
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the job"))
+    (body,) = emulator.submit_bodies()
+    assert body["parameters"]["channel_id"] == [0, 1]
+    job = controller.panel.model.job_at(0)
+    with Library.open() as library:
+        transcript = library.transcript(job.item_id)
+    assert [c.channel_id for c in transcript.channels] == [0, 1]
+
+
+def test_concurrency_saved_in_settings_applies_to_the_running_queue(
+    qtbot, loop, app_window
+) -> None:
+    window, controller = app_window
+    assert controller.bridge.engine.concurrency == (Settings().upload_concurrency,
+                                                    Settings().poll_concurrency)  # fmt: skip
+    dialog = window.open_settings()
+    dialog.upload_concurrency.setValue(2)
+    dialog.poll_concurrency.setValue(3)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert controller.bridge.engine.concurrency == (2, 3)
+
+
+def test_jobs_left_from_last_time_resume_with_the_key_from_the_keyring_and_no_pause(
+    qtbot, loop, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The key in the real keyring: answering takes a D-Bus round trip.
+    monkeypatch.delenv("DASHSCOPE_API_KEY", raising=False)
+    monkeypatch.setenv("TINGXIE_KEYRING_SERVICE", f"Tingxie queue test {uuid.uuid4()}")
+    credentials.store_api_key(emulator.api_key)
+    save_settings(Settings(region="custom", custom_url=emulator.base_url))
+    library = Library.open()
+    bridge = EngineBridge(library)
+    # A URL needs no probe or upload: its job asks for the client at once.
+    clip = spoken_folder(tmp_path / "media", 1)[0]
+    bridge.engine.add(expand([emulator.host_file(clip, "call.wav")]), "paraformer-v2",
+                      TranscriptionOptions())  # fmt: skip
+    pauses: list[object] = []
+    bridge.paused.connect(pauses.append)
+    loop.run_until_complete(_started(bridge))
+    (job,) = library.jobs.unfinished()
+    loop.run_until_complete(
+        until(lambda: library.jobs.get(job.id).state is JobState.DONE, "the resumed job")
+    )
+    assert [reason for reason in pauses if reason] == []  # never "No API key is set"
+    loop.run_until_complete(bridge.shutdown())
+    library.close()
+    credentials.clear_api_key()
