@@ -152,7 +152,7 @@ def _ours(
     from desktop.dashscope.client import DashScopeClient
     from desktop.dashscope.endpoints import Endpoint
     from desktop.dashscope.options import TranscriptionOptions
-    from desktop.dashscope.result_file import parse_result
+    from desktop.formats.result_file import parse_result
 
     async def run() -> tuple[float, list[float], int]:
         async with DashScopeClient(Endpoint.named(base), KEY) as client:

@@ -7,9 +7,9 @@ from desktop.domain.catalog import UnknownModelError
 from desktop.domain.subtitle_presets import UnknownPresetError
 from desktop.export.chinese_script import UnknownConversionError
 from desktop.export.files import ExportWriteError
+from desktop.formats.errors import FileFormatError
 from desktop.jobs.sources import SourceError
 from desktop.store.database import LibraryError
-from desktop.store.imports import ImportFailedError
 from desktop.store.library import ItemNotFoundError
 from desktop.store.subtitle_profiles import PresetFileError, PresetIdError
 
@@ -21,7 +21,7 @@ class CliError(Exception):
 # The lower layers' user-facing errors: their messages already name the file and fix.
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     CliError,
-    ImportFailedError,
+    FileFormatError,  # ImportFailedError too
     LibraryError,
     ItemNotFoundError,
     UnknownModelError,

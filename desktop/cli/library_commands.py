@@ -18,13 +18,10 @@ from desktop.domain.transcript import Transcript, is_wide
 from desktop.export import FORMATS, export_transcript
 from desktop.export.files import export_batch, write_atomically
 from desktop.export.plain_text import TextOptions, format_timestamp
+from desktop.formats.subtitle_file import is_subtitle_file, read_subtitle_file
 from desktop.store.imports import import_result_file, read_result_file
 from desktop.store.library import ItemSummary, Library, SearchHit
-from desktop.store.subtitle_import import (
-    import_subtitle_file,
-    is_subtitle_file,
-    read_subtitle_file,
-)
+from desktop.store.subtitle_import import import_subtitle_file
 
 
 def register(commands: argparse._SubParsersAction) -> None:

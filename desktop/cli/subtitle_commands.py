@@ -24,7 +24,7 @@ from desktop.domain.subtitles import Cue, CueNote
 from desktop.export import ExportOptions, cues_for
 from desktop.export.chinese_script import CONVERSIONS
 from desktop.export.plain_text import format_timestamp
-from desktop.store.subtitle_import import is_subtitle_file, read_subtitle_cues
+from desktop.formats.subtitle_file import is_subtitle_file, read_subtitle_cues
 from desktop.store.subtitle_profiles import (
     all_presets,
     delete_preset,

@@ -23,7 +23,6 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from desktop.dashscope import result_file
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.errors import (
     TRANSIENT,
@@ -64,6 +63,7 @@ from desktop.dashscope.wire import (
 )
 from desktop.domain import catalog
 from desktop.domain.transcript import Transcript
+from desktop.formats import result_file
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.dashscope.result_file import encode_result
 from desktop.domain.subtitle_presets import Preset, builtin
 from desktop.domain.subtitles import Segmentation, segment
 from desktop.domain.transcript import Transcript
@@ -19,6 +18,7 @@ from desktop.export.docx_transcript import to_docx
 from desktop.export.plain_text import TextOptions, to_text
 from desktop.export.subtitle_formats import to_ass, to_srt, to_vtt
 from desktop.export.whisperx_json import to_whisperx
+from desktop.formats.result_file import encode_result
 
 FORMATS = ("srt", "vtt", "ass", "txt", "json", "whisperx", "csv", "docx")
 CUE_FORMATS = frozenset({"srt", "vtt", "ass", "csv"})

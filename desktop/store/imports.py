@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from desktop.dashscope.result_file import MAX_RESULT_BYTES, ResultFileError, parse_result
 from desktop.domain.text_cleaning import clean_line
 from desktop.domain.transcript import Transcript
+from desktop.formats.errors import FileFormatError
+from desktop.formats.result_file import MAX_RESULT_BYTES, ResultFileError, parse_result
 from desktop.store.library import Library
 
 
-class ImportFailedError(Exception):
+class ImportFailedError(FileFormatError):
     """A file could not be imported; the message names the file and the problem."""
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from desktop.cli.main import run
-from desktop.dashscope.result_file import encode_result
 from desktop.domain.subtitle_presets import BUILTIN_PRESETS, builtin
 from desktop.domain.subtitles import segment
 from desktop.export.cue_text import ass_text, srt_text
+from desktop.formats.result_file import encode_result
 from tests.export.test_subtitle_roundtrip import ffmpeg_ass
 from tests.helpers.long_transcript import long_mixed_transcript
 from tests.helpers.results import fixture_path

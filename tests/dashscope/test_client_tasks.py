@@ -8,8 +8,8 @@ import pytest
 
 from desktop.dashscope import client as client_module
 from desktop.dashscope.options import TranscriptionOptions
-from desktop.dashscope.result_file import parse_result
 from desktop.dashscope.wire import TaskStatus
+from desktop.formats.result_file import parse_result
 from tests.dashscope.conftest import make_client
 from tests.fake_dashscope import AllFailedShape, NoSpeechLevel
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.dashscope.result_file import to_result_file
 from desktop.domain import catalog
 from desktop.domain.transcript import Transcript
+from desktop.formats.result_file import to_result_file
 from tests.fake_dashscope.audio import AudioFacts
 
 DOWNLOAD_FAILED = ("InvalidFile.DownloadFailed", "The audio file cannot be downloaded.")

@@ -16,7 +16,7 @@ import pytest
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.options import SpecialWordFilter, TranscriptionOptions
-from desktop.dashscope.result_file import parse_result
+from desktop.formats.result_file import parse_result
 from tests.fake_dashscope import Emulator
 
 pytestmark = pytest.mark.fidelity

@@ -7,8 +7,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from desktop.dashscope.result_file import parse_result
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
+from desktop.formats.result_file import parse_result
 from tests.fake_dashscope import AllFailedShape, Emulator, InvalidOptionResponse
 from tests.fake_dashscope_tests.conftest import SUBMIT, finished, submit, submit_ok
 from tests.helpers.media import ffmpeg, speech

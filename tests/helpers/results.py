@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.dashscope.result_file import parse_result
 from desktop.domain.transcript import Transcript
+from desktop.formats.result_file import parse_result
 
 RESULTS = Path(__file__).parents[1] / "fixtures" / "results"
 

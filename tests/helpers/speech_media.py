@@ -12,8 +12,8 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.dashscope.result_file import encode_result
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
+from desktop.formats.result_file import encode_result
 from desktop.store.library import Library
 
 RATE = 22050  # espeak-ng's output rate

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.dashscope.result_file import parse_result
+from desktop.formats.result_file import parse_result
 from desktop.store.jobs import JobState, JobStore
 from desktop.store.library import Library
 from tests.helpers.results import fixture_path

@@ -9,7 +9,7 @@ from array import array
 import av
 
 from desktop import resources
-from desktop.dashscope.result_file import parse_result
+from desktop.formats.result_file import parse_result
 from desktop.store.library import Library
 from desktop.store.sample import SAMPLE_TITLE, import_sample
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.formats.subtitle_file import read_subtitle_cues
 from desktop.store.imports import ImportFailedError
 from desktop.store.library import Library
-from desktop.store.subtitle_import import import_subtitle_file, read_subtitle_cues
+from desktop.store.subtitle_import import import_subtitle_file
 
 SRT = (
     "1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Hello</i> there,\r\nfriend.\r\n\r\n"

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from desktop import paths
-from desktop.dashscope.result_file import encode_result
 from desktop.domain import editing
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
+from desktop.formats.result_file import encode_result
 from desktop.store.imports import import_result_file
 from desktop.store.library import Library
 from desktop.ui.library.model import ItemColumn

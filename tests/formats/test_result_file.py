@@ -5,7 +5,7 @@ import json
 import msgspec
 import pytest
 
-from desktop.dashscope.result_file import (
+from desktop.formats.result_file import (
     MAX_RESULT_BYTES,
     ResultFileError,
     encode_result,
