@@ -165,7 +165,7 @@ def test_playback_keeps_the_sentence_in_view_unless_the_user_scrolls_or_edits(
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui import transcript_view
+    from desktop.ui.editor import view as transcript_view
 
     editor = long_editor
     assert not row_on_screen(editor, 250)
