@@ -122,7 +122,7 @@ def main(argv: list[str]) -> int:
     os.environ["TINGXIE_HOME"] = str(home)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    from desktop.store.library import Library
+    from desktop.store.library import Library, LibraryFile
     from desktop.ui.editor.window import open_library_item
 
     transcript = synthetic_transcript()
@@ -133,7 +133,7 @@ def main(argv: list[str]) -> int:
 
     # Open: library → painted window.
     started = time.perf_counter()
-    editor = open_library_item(item_id)
+    editor = open_library_item(LibraryFile.default(), item_id)
     editor.resize(1280, 800)
     editor.show()
     first_paint(app, editor.view.viewport())

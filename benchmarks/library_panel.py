@@ -180,6 +180,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    from desktop.store.library import LibraryFile
     from desktop.ui.library.model import ItemColumn
     from desktop.ui.library.panel import LibraryPanel
 
@@ -193,7 +194,7 @@ def main(argv: list[str]) -> int:
     meter = StallMeter()
     meter.start()
     started = time.perf_counter()
-    panel = LibraryPanel()
+    panel = LibraryPanel(LibraryFile.default())
     panel.resize(600, 700)
     panel.show()
     wait_for(app, lambda: panel.items_model.rowCount() == count)

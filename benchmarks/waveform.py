@@ -39,6 +39,7 @@ from pathlib import Path
 
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.media.waveform import peaks_for
+from desktop.store.library import LibraryFile
 
 MINUTE_PATTERN = (
     "if(lt(mod(t\\,4)\\,2.6)\\,0.4*sin(2*PI*(180+60*sin(2*PI*3*t))*t)*(0.6+0.4*sin(2*PI*4*t))\\,0)"
@@ -98,7 +99,9 @@ def measure_redraw(media: Path, minutes: int, peaks_folder: Path) -> dict[str, f
     from desktop.ui.editor.waveform import WaveformView
 
     app = QApplication.instance() or QApplication([])
-    session = TranscriptSession(1, transcript_over(minutes), library_path=peaks_folder / "x.db")
+    session = TranscriptSession(
+        1, transcript_over(minutes), library=LibraryFile(peaks_folder / "x.db")
+    )
     model = TranscriptModel(session)
     view = WaveformView(model)
     view.resize(1400, 160)

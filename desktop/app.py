@@ -1,4 +1,10 @@
-"""The composition root of the GUI: application object, main window, event loop.
+"""The composition root of the GUI: it builds every service once and hands it on.
+
+Here, and only here, are made: the application object, the library
+(``LibraryFile``: where it is; each thread connects to it), the job engine's
+bridge with its clients, the main window, and the event loop. Widgets get
+what they need from their constructor; none opens the library or builds a
+client by itself, so a test hands them a library of its own.
 
 The event loop is qasync's, so asyncio code (the DashScope client, the job
 engine) runs on Qt's own loop and can update widgets without threads.
@@ -12,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -21,11 +28,15 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_NAME, STARTED, __version__
 from desktop.resources import resources_dir
 from desktop.settings import load_settings
+from desktop.store.library import LibraryFile
 from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.util.garbage import GuiThreadCollector
 from desktop.ui.util.single_instance import HandOver, InstanceServer, hand_over
 from desktop.ui.util.theme import follow_system_scheme
 from desktop.ui.util.translations import install_language
+
+if TYPE_CHECKING:
+    from desktop.ui.queue.controller import QueueController
 
 
 def _application() -> QApplication:
@@ -57,10 +68,10 @@ def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = ()) -> int:
     if isinstance(server, int):  # another app has this library
         return server
     app.aboutToQuit.connect(server.close)
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     # The queue (its engine, httpx, the library connection) comes just after the
     # first paint: the window shows at once, the queue a moment later.
-    _after_first_paint(window, lambda: _start_queue(window))
+    _after_first_paint(window, lambda: start_queue(window))
     server.files_received.connect(lambda files: _receive(window, files))
     FileOpenEvents(window, parent=app)
     if startup_probe:
@@ -71,24 +82,28 @@ def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = ()) -> int:
     return _run_event_loop(app)
 
 
-def _start_queue(window: MainWindow) -> None:
-    """The job queue panel and its engine; the engine resumes unfinished jobs once the
-    event loop runs (after the first paint)."""
+def start_queue(window: MainWindow, *, run: bool = True) -> QueueController | None:
+    """The job queue panel and its engine, on the window's library; with ``run`` the
+    engine resumes unfinished jobs once the event loop runs (after the first paint).
+
+    ``None`` (and a message) when the library cannot be opened.
+    """
     from desktop.store.database import LibraryError
-    from desktop.store.library import Library
     from desktop.ui.queue.bridge import EngineBridge
     from desktop.ui.queue.controller import QueueController
 
     try:
-        library = Library.open()
+        connection = window.library.connect()  # the engine's, on the GUI thread
     except LibraryError as error:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(window, APP_NAME, str(error))
-        return
-    bridge = EngineBridge(library, window)
-    window.queue = QueueController(window, bridge)  # type: ignore[attr-defined]
-    QTimer.singleShot(0, bridge.start)
+        return None
+    bridge = EngineBridge(connection, window)
+    controller = QueueController(window, bridge)
+    if run:
+        QTimer.singleShot(0, bridge.start)
+    return controller
 
 
 def _become_the_instance(app: QApplication, paths: Sequence[Path]) -> InstanceServer | int:
@@ -150,7 +165,7 @@ def run_editor(item_id: int) -> int:
     from desktop.ui.editor.window import open_library_item
 
     app = _application()
-    window = open_library_item(item_id)
+    window = open_library_item(LibraryFile.default(), item_id)
     window.show()
     return _run_event_loop(app)
 

@@ -82,6 +82,26 @@ class VersionInfo:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class LibraryFile:
+    """Where one library lives; ``connect`` opens a connection for the calling thread.
+
+    Built once by a composition root (``app.py``, the command line) and handed to
+    whoever reads or writes the library, so that no widget decides by itself which
+    file it opens, and a test or a second data folder needs no global state.
+    """
+
+    path: Path
+
+    @classmethod
+    def default(cls) -> LibraryFile:
+        """The library of the data folder (``TINGXIE_HOME`` or the platform's)."""
+        return cls(paths.library_path())
+
+    def connect(self) -> Library:
+        return Library.open(self.path)
+
+
 class Library:
     """The library database. One instance per thread; SQLite (WAL) serialises writers."""
 

@@ -20,13 +20,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from desktop.store.library import LibraryFile
 from desktop.ui.editor.model import Column
 from desktop.ui.editor.window import open_library_item
 
 
 def edit_forever(item_id: int, debounce_ms: int) -> None:
     app = QApplication([])
-    editor = open_library_item(item_id, debounce_ms=debounce_ms)
+    editor = open_library_item(LibraryFile.default(), item_id, debounce_ms=debounce_ms)
     editor.show()
     count = 0
 
@@ -45,7 +46,7 @@ def edit_forever(item_id: int, debounce_ms: int) -> None:
 
 def play_video(item_id: int, screenshot: Path) -> None:
     app = QApplication([])
-    editor = open_library_item(item_id)
+    editor = open_library_item(LibraryFile.default(), item_id)
     editor.resize(900, 700)
     editor.show()
     started = time.monotonic()

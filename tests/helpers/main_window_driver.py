@@ -16,7 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import Qt, QTimer
 
-from desktop.app import _application, _start_queue
+from desktop.app import _application, start_queue
+from desktop.store.library import LibraryFile
 from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.util.theme import apply_scheme
 
@@ -26,8 +27,8 @@ def main() -> int:
     app = _application()
     if "dark" in sys.argv[2:]:
         apply_scheme(app, Qt.ColorScheme.Dark)
-    window = MainWindow()
-    _start_queue(window)  # the queue panel as the app shows it (the engine stays stopped)
+    window = MainWindow(LibraryFile.default())
+    start_queue(window, run=False)  # the queue panel as the app shows it, engine stopped
     window.resize(1280, 800)
     window.show()
     editor = window.open_sample() if mode == "sample" else None

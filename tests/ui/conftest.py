@@ -10,6 +10,7 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from desktop.store.library import LibraryFile
 from desktop.ui.editor.player.media_player import VLC_OPTIONS_ENV
 from desktop.ui.editor.window import TranscriptEditor, open_library_item
 from tests.helpers.speech_media import Spoken, add_to_library, speech_track, transcript_of
@@ -42,7 +43,7 @@ def speech_item(speech: tuple[Path, list[list[Spoken]]]) -> int:
 
 @pytest.fixture
 def editor(qtbot, speech_item: int) -> Iterator[TranscriptEditor]:
-    window = open_library_item(speech_item, debounce_ms=300)
+    window = open_library_item(LibraryFile.default(), speech_item, debounce_ms=300)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -65,7 +65,7 @@ from desktop.export import (
 from desktop.export.chinese_script import CONVERSIONS
 from desktop.export.files import ExportWriteError, export_batch, file_name, write_atomically
 from desktop.export.plain_text import TextOptions, format_timestamp
-from desktop.store.library import ItemSummary, Library
+from desktop.store.library import ItemSummary, LibraryFile
 from desktop.store.subtitle_profiles import PresetFileError, all_presets
 from desktop.ui.dialogs.presets import PresetEditor
 from desktop.ui.util.rows_model import RowsModel
@@ -155,18 +155,18 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        library_path: Path | None = None,
+        library: LibraryFile,
         item_ids: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.resize(980, 680)
-        self._library_path = library_path
+        self._library = library
         self._preset_problem: str | None = None
         self._cache: tuple[int, Transcript] | None = None
-        with Library.open(library_path) as library:
-            items = library.items()
+        with library.connect() as connection:
+            items = connection.items()
         wanted = set(item_ids) or ({items[0].id} if items else set())
         self.items_model = ItemsModel(items, wanted)
         self.report_model = CheckReportModel()
@@ -365,7 +365,7 @@ class ExportDialog(QDialog):
 
     def _transcript(self, item_id: int) -> Transcript:
         if self._cache is None or self._cache[0] != item_id:
-            with Library.open(self._library_path) as library:
+            with self._library.connect() as library:
                 self._cache = (item_id, library.transcript(item_id))
         return self._cache[1]
 

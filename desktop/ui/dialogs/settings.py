@@ -42,7 +42,7 @@ from desktop.settings import (
     save_settings,
     validate,
 )
-from desktop.ui.util.background import CoroutineRunner
+from desktop.ui.util.background import Work, run_coroutine
 
 CONSOLE_BEIJING = "https://bailian.console.aliyun.com/?apiKey=1"
 CONSOLE_INTERNATIONAL = "https://modelstudio.console.alibabacloud.com/?apiKey=1"
@@ -77,8 +77,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.settings = load_settings()
-        self.runner = CoroutineRunner(self)
-        self.runner.finished.connect(self._show_test_result)
+        self.key_test: Work[tuple[bool, str]] | None = None  # cancelled if the dialog closes
         column = QVBoxLayout(self)
         column.addWidget(self._key_group())
         column.addWidget(self._endpoint_group())
@@ -220,14 +219,17 @@ class SettingsDialog(QDialog):
             return
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Testing the key…"))
-        self.runner.start(lambda: try_api_key(url, key))
+        self.key_test = run_coroutine(
+            self, lambda: try_api_key(url, key), self._show_test_result, self._test_failed
+        )
 
-    def _show_test_result(self, result: object) -> None:
+    def _test_failed(self, error: Exception) -> None:
+        message = self.tr("The test failed: {0}").format(type(error).__name__)
+        self._show_test_result((False, message))
+
+    def _show_test_result(self, result: tuple[bool, str]) -> None:
         self.test_button.setEnabled(True)
-        if isinstance(result, BaseException):
-            ok, message = False, self.tr("The test failed: {0}").format(type(result).__name__)
-        else:
-            ok, message = result  # type: ignore[misc]
+        ok, message = result
         self.test_result.setStyleSheet("color: #1e8449" if ok else "color: #c0392b")
         self.test_result.setText(message)
 

@@ -50,7 +50,7 @@ from desktop.dashscope.vocabulary import (
     check_prefix,
 )
 from desktop.domain import catalog
-from desktop.ui.util.background import CoroutineRunner
+from desktop.ui.util.background import Work, run_coroutine
 from desktop.ui.util.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -157,9 +157,7 @@ class VocabularyWindow(QDialog):
         self.setObjectName("vocabularyWindow")
         self.setWindowTitle(self.tr("Hotword vocabularies"))
         self.resize(820, 520)
-        self.runner = CoroutineRunner(self)
-        self.runner.finished.connect(self._finished)
-        self._after: Callable[[Any], None] | None = None
+        self._request: Work[Any] | None = None  # the call in flight; cancelled at close
         self._summaries: list[VocabularySummary] = []
         self.current: Vocabulary | None = None  # None with a target model: a new one
         self._build()
@@ -258,23 +256,26 @@ class VocabularyWindow(QDialog):
     ) -> None:
         from desktop.dashscope.account import with_account
 
-        self._after = after
         self._set_busy(True)
         self.status.setText(busy_text)
-        self.runner.start(lambda: with_account(action))
+        self._request = run_coroutine(
+            self,
+            lambda: with_account(action),
+            lambda result: self._done(after, result),
+            self._failed,
+        )
 
-    def _finished(self, result: object) -> None:
+    def _done(self, after: Callable[[Any], None], result: object) -> None:
         self._set_busy(False)
-        after, self._after = self._after, None
-        if isinstance(result, DashScopeError):
-            self.status.setText(f"{result.message} — {result.advice}")
-            return
-        if isinstance(result, Exception):
-            self.status.setText(self.tr("Failed: {0}").format(result))
-            return
         self.status.clear()
-        if after is not None:
-            after(result)
+        after(result)
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, DashScopeError):
+            self.status.setText(f"{error.message} — {error.advice}")
+        else:
+            self.status.setText(self.tr("Failed: {0}").format(error))
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (
@@ -287,7 +288,7 @@ class VocabularyWindow(QDialog):
             widget.setEnabled(not busy)
 
     def busy(self) -> bool:
-        return self.runner.running()
+        return self._request is not None and self._request.is_running()
 
     # -- commands --------------------------------------------------------------
 

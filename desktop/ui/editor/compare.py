@@ -33,7 +33,7 @@ from desktop.domain import version_diff
 from desktop.domain.transcript import Transcript
 from desktop.domain.version_diff import ChannelDiff, Hunk, Token, VersionDiff
 from desktop.ui.editor.session import TranscriptSession
-from desktop.ui.util.background import run_in_background
+from desktop.ui.util.background import run_in_thread
 
 Index = QModelIndex | QPersistentModelIndex
 Loader = Callable[[], Transcript]
@@ -148,7 +148,7 @@ class CompareDialog(QDialog):
         self.take_one.clicked.connect(self.take_selected)
         self.take_all.clicked.connect(self.take_every)
         close.clicked.connect(self.accept)
-        session.changed.connect(lambda _t: self.refresh())
+        session.changed.connect(self._text_changed)  # dropped with the dialog, at close
         self._load(0)
 
     def _layout(self, close: QPushButton) -> None:
@@ -183,6 +183,10 @@ class CompareDialog(QDialog):
         self.other = self._loaders[choice]()
         self.refresh()
 
+    def _text_changed(self, _transcript: Transcript) -> None:
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
         """Compare again, off the UI thread: a 12-hour transcript takes seconds."""
         if self.other is None:
@@ -192,18 +196,23 @@ class CompareDialog(QDialog):
         self.take_one.setEnabled(False)
         self.take_all.setEnabled(False)
         self.summary.setText(self.tr("Comparing…"))
-        run_in_background(lambda: (number, _compared(left, other)), self._show)
+        run_in_thread(
+            self,
+            lambda: _compared(left, other),
+            lambda shown: self._show(number, shown),
+            self._failed,
+        )
 
     def busy(self) -> bool:
         """A comparison is running; what is shown may be about an older text."""
         return self._shown != self._requested
 
-    def _show(self, answer: object) -> None:
-        if isinstance(answer, Exception):
-            self._shown = self._requested
-            self.summary.setText(self.tr("The comparison failed: {0}").format(answer))
-            return
-        number, (diff, left_html, right_html) = answer  # type: ignore[misc]
+    def _failed(self, error: Exception) -> None:
+        self._shown = self._requested
+        self.summary.setText(self.tr("The comparison failed: {0}").format(error))
+
+    def _show(self, number: int, shown: tuple[VersionDiff, str, str]) -> None:
+        diff, left_html, right_html = shown
         if number != self._requested:
             return  # the text changed again meanwhile; a newer comparison is coming
         self._shown = number

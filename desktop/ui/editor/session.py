@@ -13,16 +13,15 @@ result is never written: it stays the item's first version.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.domain.editing import EditError
 from desktop.domain.transcript import Transcript
 from desktop.store.autosave import Autosaver
-from desktop.store.library import Library
-from desktop.ui.util.background import while_alive
+from desktop.store.library import LibraryFile
+from desktop.ui.util.background import GuiDelivery
 
 DEBOUNCE_MS = 1000
 
@@ -43,11 +42,6 @@ class _EditCommand(QUndoCommand):
         self._session._set(self._before)
 
 
-class _SaveCarrier(QObject):
-    saved = Signal(object)  # the Transcript now on disk
-    failed = Signal(str)
-
-
 class TranscriptSession(QObject):
     """The transcript being edited, its undo stack and its autosave."""
 
@@ -60,14 +54,14 @@ class TranscriptSession(QObject):
         item_id: int,
         transcript: Transcript,
         *,
-        library_path: Path | None = None,
+        library: LibraryFile,
         debounce_ms: int = DEBOUNCE_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.item_id = item_id
         self._transcript = transcript
-        self._library_path = library_path
+        self._library = library
         self.undo_stack = QUndoStack(self)
         self._submitted: Transcript | None = transcript  # last text handed to the autosaver
         self._saved: Transcript | None = transcript  # last text known to be on disk
@@ -75,18 +69,14 @@ class TranscriptSession(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self.save_now)
-        # The autosaver's thread reports through a carrier the application owns, so
-        # a report that races the editor's destruction never touches a freed object.
+        # The autosaver's thread reports through a delivery that ends with this
+        # session: a report racing the editor's destruction goes nowhere.
         self._closed = False
-        self._carrier = _SaveCarrier(QCoreApplication.instance())
-        self._carrier.saved.connect(self._on_saved)
-        self._carrier.failed.connect(self._on_failed)
-        saved = while_alive(self._carrier, self._carrier.saved.emit)
-        failed = while_alive(self._carrier, self._carrier.failed.emit)
+        self._reports = deliver = GuiDelivery(self)
         self._autosaver = Autosaver(
-            library_path,
-            on_saved=lambda _item, transcript: saved(transcript),
-            on_error=lambda _item, error: failed(str(error)),
+            library.path,
+            on_saved=lambda _item, transcript: deliver(self._on_saved, transcript),
+            on_error=lambda _item, error: deliver(self._on_failed, str(error)),
         )
 
     @property
@@ -111,7 +101,7 @@ class TranscriptSession(QObject):
 
     def revert_to_original(self) -> bool:
         """Go back to the service's result; undoable like any edit."""
-        with Library.open(self._library_path) as library:
+        with self._library.connect() as library:
             original = library.original_transcript(self.item_id)
         return self.apply(self.tr("Revert to original"), lambda _current: original)
 
@@ -154,7 +144,7 @@ class TranscriptSession(QObject):
             self._closed = True
             self._autosaver.close(timeout=5 if discard else 30)
             if not self._autosaver.is_running():
-                self._carrier.deleteLater()  # else it stays, for the late report
+                self._reports.close()  # else it stays open, for the late report
         return done
 
     def last_save_error(self) -> str | None:

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QLineF, QObject, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
@@ -39,7 +39,7 @@ from desktop.domain.durations import format_time
 from desktop.domain.snapping import SnapTargets, snap_targets
 from desktop.media.waveform import BUCKETS_PER_SECOND, PeakLoader, Peaks, silences
 from desktop.ui.editor.model import TranscriptModel
-from desktop.ui.util.background import while_alive
+from desktop.ui.util.background import GuiDelivery
 
 EDGE_PX = 5  # how near an edge a press grabs it
 SNAP_PX = 8  # how far (in pixels) a dragged time is pulled to a word boundary or silence
@@ -68,20 +68,6 @@ class _Drag(NamedTuple):
     free: bool  # Shift held at the press: no snapping
 
 
-class _PeakCarrier(QObject):
-    """Crosses from the peaks thread to the GUI thread; owned by the application.
-
-    The loader's thread outlives a closed editor for a moment; emitting on a
-    carrier the application owns (deleted on the GUI thread when the thread
-    ends) never touches a destroyed feed, and the feed's signal-to-signal
-    connections die with the feed.
-    """
-
-    chunk = Signal(int, bytes)
-    done = Signal(object)
-    failed = Signal(str)
-
-
 class PeakFeed(QObject):
     """Runs a ``PeakLoader`` and hands its results to the GUI thread as signals."""
 
@@ -95,16 +81,15 @@ class PeakFeed(QObject):
 
     def load(self, media: Path) -> None:
         self.stop()
-        carrier = _PeakCarrier(QCoreApplication.instance())
-        carrier.chunk.connect(self.chunk)
-        carrier.done.connect(self.done)
-        carrier.failed.connect(self.failed)
+        # The loader's thread outlives a closed editor for a moment: its reports go
+        # through a delivery that ends with this feed.
+        deliver = GuiDelivery(self)
         self._loader = PeakLoader(
             media,
-            while_alive(carrier, carrier.chunk.emit),
-            while_alive(carrier, carrier.done.emit),
-            while_alive(carrier, carrier.failed.emit),
-            on_exit=while_alive(carrier, carrier.deleteLater),
+            lambda start, values: deliver(lambda: self.chunk.emit(start, values)),
+            lambda peaks: deliver(lambda: self.done.emit(peaks)),
+            lambda message: deliver(lambda: self.failed.emit(message)),
+            on_exit=deliver.close,
         )
 
     def stop(self) -> None:

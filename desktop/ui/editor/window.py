@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import editing
 from desktop.domain.editing import EditError, SentenceRef, TextMatch
 from desktop.domain.transcript import Transcript
-from desktop.store.library import ItemSummary, Library
+from desktop.store.library import ItemSummary, LibraryFile
 from desktop.ui.editor.bars import FilterBar, FindBar
 from desktop.ui.editor.compare import CompareDialog
 from desktop.ui.editor.model import Column, TranscriptModel
@@ -71,17 +71,18 @@ class TranscriptEditor(QMainWindow):
         title: str = "",
         media: str | None = None,
         media_problem: str = "",
-        library_path: Path | None = None,
+        library: LibraryFile,
         debounce_ms: int = DEBOUNCE_MS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or f"Item {item_id}")
-        self._library_path = library_path
+        self._library = library
+        self._discard_agreed = False  # the person chose to lose unsaved edits at quit
         self.compare_dialog: CompareDialog | None = None
         self.resize(1100, 760)
         self.session = TranscriptSession(
-            item_id, transcript, library_path=library_path, debounce_ms=debounce_ms, parent=self
+            item_id, transcript, library=library, debounce_ms=debounce_ms, parent=self
         )
         self.model = TranscriptModel(self.session, self)
         self.player = MediaPlayer(self)
@@ -384,8 +385,8 @@ class TranscriptEditor(QMainWindow):
 
     def compare_choices(self) -> list[tuple[str, Callable[[], Transcript]]]:
         """What the text can be compared with: this item's versions, other runs of its media."""
-        path, item_id = self._library_path, self.session.item_id
-        with Library.open(path) as library:
+        library_file, item_id = self._library, self.session.item_id
+        with library_file.connect() as library:
             versions = library.versions(item_id)
             media = library.item(item_id).media_path
             others = (
@@ -394,14 +395,14 @@ class TranscriptEditor(QMainWindow):
 
         def version(version_id: int) -> Callable[[], Transcript]:
             def load() -> Transcript:
-                with Library.open(path) as library:
+                with library_file.connect() as library:
                     return library.version_transcript(item_id, version_id)
 
             return load
 
         def item(other_id: int) -> Callable[[], Transcript]:
             def load() -> Transcript:
-                with Library.open(path) as library:
+                with library_file.connect() as library:
                     return library.transcript(other_id)
 
             return load
@@ -427,8 +428,13 @@ class TranscriptEditor(QMainWindow):
     def compare_versions(self) -> None:
         self.view.finish_editing(commit=True)
         dialog = CompareDialog(self.session, self.compare_choices(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no diffs for a closed one
+        dialog.destroyed.connect(self._compare_closed)
         self.compare_dialog = dialog
         dialog.open()
+
+    def _compare_closed(self) -> None:
+        self.compare_dialog = None
 
     # -- find and replace ------------------------------------------------------
 
@@ -505,16 +511,29 @@ class TranscriptEditor(QMainWindow):
         menu.addAction(self.tr("Play from here"), self.replay_sentence)
         menu.popup(self.view.viewport().mapToGlobal(point))
 
+    def may_close(self) -> bool:
+        """Save now; True once the edits are on disk or the person agreed to lose them.
+
+        Asked by the quit sequence before anything stops; the window stays open.
+        """
+        self.view.finish_editing(commit=True)
+        if self.session.flush() or self._discard_agreed:
+            return True
+        self._discard_agreed = self._ask_to_discard()
+        return self._discard_agreed
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.view.finish_editing(commit=True)
-        if not self.session.close() and not self._discard_unsaved():
-            event.ignore()
-            return
+        if not self.session.close():
+            if not (self._discard_agreed or self._ask_to_discard()):
+                event.ignore()
+                return
+            self.session.close(discard=True)
         self.waveform.stop()
         self.player.close()
         super().closeEvent(event)
 
-    def _discard_unsaved(self) -> bool:
+    def _ask_to_discard(self) -> bool:
         """Saving failed at close: ask before losing edits (the window stays open on No)."""
         error = self.session.last_save_error() or self.tr("saving did not finish")
         answer = QMessageBox.warning(
@@ -526,10 +545,7 @@ class TranscriptEditor(QMainWindow):
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer != QMessageBox.StandardButton.Discard:
-            return False
-        self.session.close(discard=True)
-        return True
+        return answer == QMessageBox.StandardButton.Discard
 
 
 def _offset_after_cleaning(typed: str, cursor: int, cleaned: str) -> int:
@@ -541,10 +557,10 @@ def _offset_after_cleaning(typed: str, cursor: int, cleaned: str) -> int:
 
 
 def open_library_item(
-    item_id: int, *, library_path: Path | None = None, debounce_ms: int = DEBOUNCE_MS
+    library_file: LibraryFile, item_id: int, *, debounce_ms: int = DEBOUNCE_MS
 ) -> TranscriptEditor:
     """An editor window for a library item, with its media if it can be found."""
-    with Library.open(library_path) as library:
+    with library_file.connect() as library:
         item = library.item(item_id)
         transcript = library.transcript(item_id)
     media, problem = media_source(item)
@@ -554,6 +570,6 @@ def open_library_item(
         title=item.title,
         media=media,
         media_problem=problem,
-        library_path=library_path,
+        library=library_file,
         debounce_ms=debounce_ms,
     )

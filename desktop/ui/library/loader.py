@@ -1,8 +1,8 @@
 """Reading the library off the UI thread, so a big library never freezes the window.
 
-Each request runs on Qt's thread pool with its own ``Library`` connection
-(SQLite connections belong to one thread) and reports back through a signal,
-which Qt delivers on the UI thread. Requests carry a number; a result that
+Each request runs on a worker thread with its own ``Library`` connection
+(SQLite connections belong to one thread) and reports back on the UI thread
+(``ui.util.background``). Requests carry a number; a result that
 arrives after a newer request was made is dropped, so fast typing in the
 search box shows only the last query's hits.
 """
@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.store.database import LibraryError
-from desktop.store.library import ItemSummary, Library, SearchHit
-from desktop.ui.util.background import run_in_background
+from desktop.store.library import ItemSummary, Library, LibraryFile, SearchHit
+from desktop.ui.util.background import report_unexpected, run_in_thread
 
 SEARCH_LIMIT = 500
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -36,66 +38,69 @@ class SearchAnswer:
 
 
 class LibraryReader(QObject):
-    """Loads items and searches transcripts in the background."""
+    """Loads items and searches transcripts in the background.
 
-    items_loaded = Signal(list)  # list[ItemSummary]
-    labels_loaded = Signal(list)  # list[str]: every label some sentence carries
-    hits_found = Signal(object)  # SearchAnswer
+    Signals:
+        items_loaded(list[ItemSummary]): every item, newest first.
+        labels_loaded(list[str]): every label some sentence carries.
+        hits_found(SearchAnswer): the answer to the latest search.
+        failed(str): the library could not be read (locked, damaged); says why.
+    """
+
+    items_loaded = Signal(list)
+    labels_loaded = Signal(list)
+    hits_found = Signal(SearchAnswer)
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, library: LibraryFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._library = library
         self._latest = {"items": 0, "search": 0}
         self._running: set[tuple[str, int]] = set()
 
     def load_items(self) -> None:
-        self._run("items", _read_items)
+        self._run("items", _read_items, self._items_read)
 
     def search(self, query: str, label: str | None = None) -> None:
-        self._run("search", lambda: _search(query, label))
+        self._run("search", lambda library: _search(library, query, label), self.hits_found.emit)
 
     def busy(self) -> bool:
         return bool(self._running)
 
-    def _run(self, kind: str, work: Callable[[], object]) -> None:
+    def _run(self, kind: str, read: Callable[[Library], T], show: Callable[[T], None]) -> None:
         self._latest[kind] += 1
         number = self._latest[kind]
         self._running.add((kind, number))
-        run_in_background(lambda: (kind, number, _attempt(work)), self._finish)
 
-    def _finish(self, answer: object) -> None:
-        if isinstance(answer, Exception):
-            raise answer  # a bug, not a library problem: let the crash handler report it
-        kind, number, result = answer  # type: ignore[misc]
-        self._running.discard((kind, number))
-        if isinstance(result, LibraryError):
-            self.failed.emit(str(result))
-            return
-        if number != self._latest[kind]:
-            return  # overtaken by a newer request
-        if kind == "items":
-            items, labels = result
-            self.items_loaded.emit(items)
-            self.labels_loaded.emit(labels)
-        else:
-            self.hits_found.emit(result)
+        def work() -> T:
+            with self._library.connect() as library:
+                return read(library)
 
+        def done(result: T) -> None:
+            self._running.discard((kind, number))
+            if number == self._latest[kind]:  # else overtaken by a newer request
+                show(result)
 
-def _attempt(work: Callable[[], object]) -> object:
-    """The work's result, or the library's complaint (a locked or damaged database)."""
-    try:
-        return work()
-    except LibraryError as error:
-        return error
+        def failed(error: Exception) -> None:
+            self._running.discard((kind, number))
+            if not isinstance(error, LibraryError):
+                report_unexpected(error)  # a bug, not a library problem: the crash handler
+                return
+            self.failed.emit(str(error))
+
+        run_in_thread(self, work, done, failed)
+
+    def _items_read(self, result: tuple[list[ItemSummary], list[str]]) -> None:
+        items, labels = result
+        self.items_loaded.emit(items)
+        self.labels_loaded.emit(labels)
 
 
-def _read_items() -> tuple[list[ItemSummary], list[str]]:
-    with Library.open() as library:
-        return library.items(), library.labels()
+def _read_items(library: Library) -> tuple[list[ItemSummary], list[str]]:
+    return library.items(), library.labels()
 
 
-def _search(query: str, label: str | None) -> SearchAnswer:
-    with Library.open() as library:
-        hits = library.search(query, limit=SEARCH_LIMIT, label=label)
-        label_items = library.items_with_label(label) if label else None
+def _search(library: Library, query: str, label: str | None) -> SearchAnswer:
+    hits = library.search(query, limit=SEARCH_LIMIT, label=label)
+    label_items = library.items_with_label(label) if label else None
     return SearchAnswer(query, label, hits, label_items)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.store.library import LibraryFile
 from desktop.ui.library.loader import LibraryReader, SearchAnswer
 from desktop.ui.library.model import (
     ItemColumn,
@@ -86,10 +87,10 @@ class LibraryPanel(QWidget):
     open_requested = Signal(int, object)  # item id, sentence position or None
     export_requested = Signal(list)  # item ids
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, library: LibraryFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPanel")
-        self.reader = LibraryReader(self)
+        self.reader = LibraryReader(library, self)
         self.items_model = LibraryItemsModel(self)
         self.proxy = LibraryFilterProxy(self.items_model, self)
         self.hits_model = SearchHitsModel(self)

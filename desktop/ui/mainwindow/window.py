@@ -30,13 +30,15 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, paths
 from desktop.dashscope import credentials
 from desktop.launch import sort_opened
+from desktop.settings import Settings
 from desktop.store.database import LibraryError
 from desktop.store.imports import ImportFailedError, import_result_file
-from desktop.store.library import ItemNotFoundError, Library
+from desktop.store.library import ItemNotFoundError, LibraryFile
 from desktop.store.sample import import_sample
 from desktop.ui.library.panel import LibraryPanel
+from desktop.ui.mainwindow.quitter import Quitter
 from desktop.ui.mainwindow.welcome import KeyBanner, WelcomePage
-from desktop.ui.util.background import run_in_background
+from desktop.ui.util.background import run_in_thread
 from desktop.ui.util.translations import install_language
 
 if TYPE_CHECKING:
@@ -48,19 +50,32 @@ def window_state_path() -> str:
 
 
 class MainWindow(QMainWindow):
-    """The app's one main window."""
+    """The app's one main window.
 
-    item_opened = Signal(int)  # library item id now in the editor area
-    settings_saved = Signal(object)  # desktop.settings.Settings, after the dialog saved them
-    key_changed = Signal()  # the settings dialog closed: the key may be new, removed or tested
-    # Media files given on the command line, by a later launch or "Open with": for the queue.
-    media_opened = Signal(list)  # list[Path]
+    It is handed the library by the composition root (``app.py``) and passes it on
+    to the panels and dialogs it opens; the job queue, built a moment after the
+    first paint, joins through ``set_queue_panel`` and the ``quitter``.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Signals:
+        item_opened(int): the library item now in the editor area.
+        settings_saved(Settings): the settings dialog saved these settings.
+        key_changed(): the settings dialog closed; the key may be new, removed or tested.
+        media_opened(list[Path]): media files given on the command line, by a later
+            launch or "Open with", for the queue to take.
+    """
+
+    item_opened = Signal(int)
+    settings_saved = Signal(Settings)
+    key_changed = Signal()
+    media_opened = Signal(list)
+
+    def __init__(self, library: LibraryFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
+        self.library = library
+        self.quitter = Quitter(self, self._may_close_editor)
         self.editors: list[TranscriptEditor] = []  # the open editor (at most one, embedded)
         self._editor_menus: list[QAction] = []
         self.waiting_media: list[Path] = []  # opened media the queue has not taken yet
@@ -76,7 +91,7 @@ class MainWindow(QMainWindow):
 
     def _build_panels(self) -> None:
         self.queue_panel: QWidget = _placeholder("queuePanel")  # see set_queue_panel
-        self.library_panel = LibraryPanel(self)
+        self.library_panel = LibraryPanel(self.library, self)
         self.library_panel.open_requested.connect(self.open_item)
         self.library_panel.export_requested.connect(self.open_export_dialog)
         self.welcome = WelcomePage(self)
@@ -219,7 +234,7 @@ class MainWindow(QMainWindow):
         if not self.close_editor():
             return None
         try:
-            editor = open_library_item(item_id)
+            editor = open_library_item(self.library, item_id)
         except (ItemNotFoundError, LibraryError) as error:
             QMessageBox.warning(self, self.tr("Cannot open"), str(error))
             return None
@@ -274,7 +289,7 @@ class MainWindow(QMainWindow):
 
         if item_ids is None and self.editors:
             item_ids = [self.editors[0].session.item_id]
-        dialog = ExportDialog(item_ids=item_ids or (), parent=self)
+        dialog = ExportDialog(self.library, item_ids=item_ids or (), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -283,7 +298,7 @@ class MainWindow(QMainWindow):
         """Ask which library item to open."""
         from desktop.ui.library.open_item import OpenItemDialog
 
-        OpenItemDialog(self, self.open_item).open()
+        OpenItemDialog(self, self.library, self.open_item).open()
 
     def refresh_key_state(self) -> None:
         """Show the no-key banner exactly while there is no key to use.
@@ -294,16 +309,17 @@ class MainWindow(QMainWindow):
         """
         self._key_lookups += 1
         number = self._key_lookups
-        run_in_background(
-            lambda: (number, credentials.load_api_key() is not None), self._show_key_state
+        run_in_thread(
+            self,
+            lambda: credentials.load_api_key() is not None,
+            lambda has_key: self._show_key_state(number, has_key),
         )
 
     def key_state_known(self) -> bool:
         """The banner shows the answer to the latest lookup (tests wait for it)."""
         return self._key_shown == self._key_lookups
 
-    def _show_key_state(self, answer: object) -> None:
-        number, has_key = answer if isinstance(answer, tuple) else (self._key_lookups, False)
+    def _show_key_state(self, number: int, has_key: bool) -> None:
         if number != self._key_lookups:
             return  # a newer lookup is on its way
         self._key_shown = number
@@ -313,7 +329,7 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> TranscriptEditor | None:
         """Import the bundled sample (once) and open it in the editor."""
         try:
-            with Library.open() as library:
+            with self.library.connect() as library:
                 item_id = import_sample(library)
         except (ImportFailedError, LibraryError) as error:
             QMessageBox.warning(self, self.tr("Cannot open the sample"), str(error))
@@ -381,7 +397,7 @@ class MainWindow(QMainWindow):
         imported: list[int] = []
         for result in opened.results:
             try:
-                with Library.open() as library:
+                with self.library.connect() as library:
                     imported.append(import_result_file(library, result))
             except (ImportFailedError, LibraryError) as error:
                 problems.append(str(error))
@@ -454,11 +470,19 @@ class MainWindow(QMainWindow):
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.close_editor(refresh=False):
+        """Quit through the quitter's stages; the event goes through once they are done."""
+        if not self.quitter.request():  # refused, or stopping (it closes the window when done)
+            event.ignore()
+            return
+        if not self.close_editor(refresh=False):  # already agreed: saves, or discards
             event.ignore()
             return
         self.save_layout()
         super().closeEvent(event)
+
+    def _may_close_editor(self) -> bool:
+        editor = self.current_editor()
+        return editor is None or editor.may_close()
 
 
 def _placeholder(name: str) -> QWidget:

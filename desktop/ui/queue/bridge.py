@@ -24,17 +24,29 @@ from desktop.jobs.sources import Source
 from desktop.settings import Settings, load_settings
 from desktop.store.jobs import Job
 from desktop.store.library import Library
-from desktop.ui.util.background import run_in_background
+from desktop.ui.util.background import run_in_thread
 
 log = logging.getLogger(__name__)
 
 
 class EngineBridge(QObject):
-    job_changed = Signal(object)  # desktop.store.jobs.Job
-    job_removed = Signal(int)  # the job's id
-    paused = Signal(object)  # the reason (str), or None when the queue runs again
-    trouble = Signal(object)  # passing trouble being retried (str), or None once it is over
-    result_stored = Signal(int)  # a library item id, when a job's result arrived
+    """Owns the job engine on Qt's loop and turns its callbacks into signals.
+
+    Signals:
+        job_changed(Job): a job's new state, as stored.
+        job_removed(int): the id of a job removed from the queue.
+        paused(str): the queue stopped for a reason only the person can fix (the
+            key, the account); an empty string once it runs again.
+        trouble(str): passing trouble being retried (network, throttling), said as
+            the banner shows it; an empty string once it is over.
+        result_stored(int): the library item id of a job's arrived result.
+    """
+
+    job_changed = Signal(Job)
+    job_removed = Signal(int)
+    paused = Signal(str)
+    trouble = Signal(str)
+    result_stored = Signal(int)
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,8 +59,8 @@ class EngineBridge(QObject):
         settings = self._lookup_settings = load_settings()
         self.engine = JobEngine(library, None, _engine_settings(settings))
         self.engine.on_job(self._relay_job)
-        self.engine.on_pause(self.paused.emit)
-        self.engine.on_trouble(self.trouble.emit)
+        self.engine.on_pause(lambda reason: self.paused.emit(reason or ""))
+        self.engine.on_trouble(lambda text: self.trouble.emit(text or ""))
         self.reload_client(settings)
 
     # -- life cycle --------------------------------------------------------------
@@ -84,17 +96,23 @@ class EngineBridge(QObject):
         self._lookups += 1
         self._lookup_settings = settings
         number = self._lookups
-        run_in_background(lambda: (number, credentials.load_api_key()), self._use_key)
+        run_in_thread(
+            self,
+            credentials.load_api_key,
+            lambda key: self._use_key(number, key),
+            lambda error: self._key_unreadable(number, error),
+        )
 
     def key_known(self) -> bool:
         """The client reflects the latest key lookup (tests wait for it)."""
         return self._answered == self._lookups
 
-    def _use_key(self, answer: object) -> None:
-        if isinstance(answer, Exception):  # a keyring failure keyring does not wrap
-            log.warning("reading the key failed (%s); the queue waits", type(answer).__name__)
-            answer = (self._lookups, None)
-        number, key = answer  # type: ignore[misc]
+    def _key_unreadable(self, number: int, error: Exception) -> None:
+        """A keyring failure ``keyring`` does not wrap: no key, and the queue waits."""
+        log.warning("reading the key failed (%s); the queue waits", type(error).__name__)
+        self._use_key(number, None)
+
+    def _use_key(self, number: int, key: str | None) -> None:
         if number != self._lookups or self._shut_down:
             return  # a newer lookup is on its way, or the queue has stopped for good
         self._answered = number

@@ -1,18 +1,18 @@
 """Wires the queue panel, the new-job dialog and the engine bridge into the main window.
 
 Kept apart from the widgets so they stay views: this is where a drop becomes
-a dialog, a dialog's answer becomes jobs, an engine event becomes a row, and
-quitting with work in flight asks once and then stops the engine cleanly.
+a dialog, a dialog's answer becomes jobs, and an engine event becomes a row.
+Quitting is the main window's quitter: the controller adds its question
+("files are still being transcribed") and the engine's shutdown to it.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.dashscope.options import TranscriptionOptions
@@ -28,6 +28,8 @@ RESULTS_COALESCE_MS = 300
 
 
 class QueueController(QObject):
+    """The queue's part of the main window: its panel, actions, drops and quit stage."""
+
     def __init__(self, window: MainWindow, bridge: EngineBridge) -> None:
         super().__init__(window)
         self.window = window
@@ -35,12 +37,12 @@ class QueueController(QObject):
         self.panel = QueuePanel(window)
         window.set_queue_panel(self.panel)
         self.panel.model.reset(bridge.library.jobs.all())
-        self._closing = False
         self._results_arrived = QTimer(self)
         self._results_arrived.setSingleShot(True)
         self._results_arrived.setInterval(RESULTS_COALESCE_MS)
         self._results_arrived.timeout.connect(self._show_new_results)
-        self._shutdown: asyncio.Task[None] | None = None
+        window.quitter.add_question(self.confirm_quit)
+        window.quitter.add_shutdown(bridge.shutdown)
         self._connect()
         self._add_window_actions()
         self._refresh_usage()
@@ -144,12 +146,6 @@ class QueueController(QObject):
                 return True
         elif kind == QEvent.Type.LanguageChange:
             self._retranslate_actions()
-        elif kind == QEvent.Type.Close and not self._closing:
-            assert isinstance(event, QCloseEvent)
-            event.ignore()
-            if self.confirm_quit():
-                self._begin_shutdown()
-            return True
         return super().eventFilter(watched, event)
 
     def confirm_quit(self) -> bool:
@@ -157,28 +153,20 @@ class QueueController(QObject):
         busy = [j for j in self.bridge.in_flight() if j.state is not JobState.QUEUED]
         if not busy:
             return True
-        answer = QMessageBox.question(
-            self.window,
-            self.tr("Quit Tingxie?"),
-            self.tr(
-                "{0} file(s) are still being transcribed. Tasks already on the service keep"
-                " running; Tingxie picks every file up where it stopped the next time it starts."
-            ).format(len(busy)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Quit Tingxie?"), "", parent=self.window
         )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _begin_shutdown(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self._finish_close()
-            return
-        self._shutdown = loop.create_task(self.bridge.shutdown())
-        self._shutdown.add_done_callback(lambda _task: self._finish_close())
-
-    def _finish_close(self) -> None:
-        self._closing = True
-        # Later, not now: Qt ignores a close() made while the window handles a close.
-        QTimer.singleShot(0, self.window.close)
+        box.setObjectName("quitQuestion")
+        box.setText(self.tr("%n file(s) are still being transcribed. Quit now?", "", len(busy)))
+        box.setInformativeText(
+            self.tr(
+                "Tasks already on the service keep running; Tingxie picks every file up"
+                " where it stopped the next time it starts."
+            )
+        )
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is quit_button

@@ -9,7 +9,6 @@ disabled, so they can never be sent.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.errors import DashScopeError
 from desktop.dashscope.options import SpecialWordFilter, TranscriptionOptions
+from desktop.dashscope.vocabulary import VocabularySummary
 from desktop.domain import catalog, media_rules
 from desktop.domain.catalog import Option
 from desktop.domain.durations import duration_text
@@ -39,7 +39,7 @@ from desktop.domain.media_info import MediaInfo
 from desktop.jobs.sources import Source
 from desktop.media.probe import ProbeError, probe
 from desktop.settings import Settings, catalog_region, load_settings
-from desktop.ui.util.background import run_in_background
+from desktop.ui.util.background import report_unexpected, run_coroutine, run_in_thread
 
 MAX_TRACK_BOXES = 16
 PROBE_AT_MOST = 200  # enough to judge the batch; the engine probes every file anyway
@@ -276,11 +276,10 @@ class NewJobDialog(QDialog):
         if not paths:
             self._update_cost()
             return
-        run_in_background(lambda: _probe_all(paths), self._probed)
+        # If probing itself breaks, the engine probes again and reports per file.
+        run_in_thread(self, lambda: _probe_all(paths), self._probed, lambda _error: None)
 
-    def _probed(self, infos: object) -> None:
-        if not isinstance(infos, list):
-            return  # probing itself broke: the engine probes again and reports per file
+    def _probed(self, infos: list[MediaInfo]) -> None:
         self.media = infos
         most = max((m.channels or 1 for m in infos), default=1)
         if most > 1 and not self.track_boxes:
@@ -301,20 +300,21 @@ class NewJobDialog(QDialog):
         self._tracks_layout.addStretch(1)
 
     def _load_vocabularies(self) -> None:
-        if self._client is None:
+        client = self._client
+        if client is None:
             return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return  # no engine loop (a test or tool without qasync): free text still works
-        self._vocabulary_task = loop.create_task(self._client.vocabularies.list())
-        self._vocabulary_task.add_done_callback(self._vocabularies_loaded)
+        # Cancelled if the dialog closes first; a failure leaves free text to type.
+        self._vocabulary_lookup = run_coroutine(
+            self, client.vocabularies.list, self._vocabularies_loaded, self._no_vocabularies
+        )
 
-    def _vocabularies_loaded(self, task: asyncio.Task) -> None:  # type: ignore[type-arg]
-        if task.cancelled() or isinstance(task.exception(), DashScopeError):
-            return
+    def _no_vocabularies(self, error: Exception) -> None:
+        if not isinstance(error, DashScopeError):
+            report_unexpected(error)
+
+    def _vocabularies_loaded(self, summaries: list[VocabularySummary]) -> None:
         typed = self.vocabulary.currentText()
-        for summary in task.result():
+        for summary in summaries:
             self.vocabulary.addItem(summary.vocabulary_id, summary.vocabulary_id)
         self.vocabulary.setEditText(typed)
 

@@ -168,17 +168,17 @@ class QueuePanel(QWidget):
 
     # -- what the engine reports -----------------------------------------------------
 
-    def show_pause(self, reason: str | None) -> None:
-        """The queue stopped for an account problem (``reason``), or runs again (``None``)."""
-        self.banner.setVisible(reason is not None)
-        self.banner_button.setVisible(reason is not None)
-        if reason is not None:
+    def show_pause(self, reason: str) -> None:
+        """The queue stopped for an account problem (``reason``), or runs again (empty)."""
+        self.banner.setVisible(bool(reason))
+        self.banner_button.setVisible(bool(reason))
+        if reason:
             self.banner.setText(self.tr("The queue is paused: {0}").format(reason))
 
-    def show_trouble(self, text: str | None) -> None:
-        """Passing trouble the engine is retrying (nothing for the person to do but wait)."""
-        self.trouble.setVisible(text is not None)
-        if text is not None:
+    def show_trouble(self, text: str) -> None:
+        """Passing trouble the engine is retrying (nothing to do but wait), or none (empty)."""
+        self.trouble.setVisible(bool(text))
+        if text:
             self.trouble.setText(text)
 
     def set_usage(self, usage: list[FamilyUsage]) -> None:

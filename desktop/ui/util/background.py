@@ -1,120 +1,202 @@
-"""Work off the UI thread, with the answer delivered back on the UI thread.
+"""The one way to run work off the GUI thread and hand its typed result back.
 
-Inside the app Qt's loop is also asyncio's (qasync), but dialogs are also
-used in tests and in ``tingxie open`` with no asyncio loop running. A short
-request (such as "Test key") therefore runs on its own loop in a worker
-thread; disk reads (the library panel, media probing) run there too.
+Three entry points share one lifetime rule, **the owner's**: every piece of
+work is started for an ``owner`` QObject (the widget, dialog or model that
+wants the answer). While the owner lives, results arrive on the GUI thread,
+in order; once it is destroyed, nothing is delivered and the work is
+cancelled (a coroutine is cancelled at once; a thread is told through
+``Work.cancelled`` and its answer dropped). A closed dialog therefore never
+sees, nor pays for, an answer it no longer wants.
 
-The one rule that keeps this crash-free: the QObject that carries the answer
-across threads belongs to the application, not to the Python closure that
-the worker holds. If the closure owned it, the worker thread would free a
-QObject that lives on the UI thread (a segfault waiting for a busy moment),
-and a widget closed before its answer arrived would leave a dangling
-receiver. Here the carrier is parented to the application, deleted with
-``deleteLater`` on the UI thread, and the receiving slot is a bound method of
-a QObject, so Qt drops the delivery if that object has gone first.
+- ``run_in_thread``: a blocking function (a library read, a probe, a keyring
+  lookup) on a daemon thread of its own. Its own thread rather than Qt's pool
+  (two threads on a two-core machine): a key test never waits behind a slow
+  disk read, and a request still running at quit does not hold the app open.
+- ``run_coroutine``: a coroutine on the app's own asyncio loop (qasync), beside
+  the job engine; where no loop runs (a test, ``tingxie open``), on a loop of
+  its own in a worker thread.
+- ``GuiDelivery``: a stream of calls from a long-lived worker (waveform peaks
+  as they decode, autosave reports), each run on the GUI thread.
+
+Why the carrier QObject belongs to the application and not to the closure the
+worker holds: if the closure owned it, the worker thread would free a QObject
+that lives on the GUI thread (a segfault waiting for a busy moment). Here it
+is parented to the application and deleted with ``deleteLater`` on the GUI
+thread. An error the caller did not ask to handle goes to ``sys.excepthook``
+on the GUI thread, where the crash handler reports it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from shiboken6 import isValid
+
+T = TypeVar("T")
+Failed = Callable[[Exception], None]
 
 
 class _Carrier(QObject):
-    done = Signal(object)
+    """Lives on the GUI thread; runs the closures emitted to it from any thread."""
+
+    call = Signal(object)  # a closure taking no arguments
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self.call.connect(self._run)
+
+    @Slot(object)
+    def _run(self, closure: Callable[[], None]) -> None:
+        closure()
 
 
-def run_in_background(work: Callable[[], object], deliver: Callable[[object], None]) -> None:
-    """Run ``work`` on its own thread; ``deliver`` gets its result or exception on the UI thread.
+class GuiDelivery:
+    """Calls made from any thread, run on the GUI thread while ``owner`` lives.
 
-    ``deliver`` should be a bound method of a QObject (a widget, a model) so that
-    the delivery is dropped when that object is destroyed before the work ends.
-    A thread of its own rather than Qt's pool (two threads on a two-core machine):
-    a key test never waits behind a slow disk read, and a request still running
-    at quit does not hold the app open (the thread is a daemon).
+    ``close`` (from any thread) ends the stream: later calls are dropped and the
+    carrier is deleted on the GUI thread after the calls already posted.
     """
-    carrier = _Carrier(QCoreApplication.instance())
-    carrier.done.connect(deliver)
-    send = while_alive(carrier, carrier.done.emit)
-    discard = while_alive(carrier, carrier.deleteLater)
+
+    def __init__(self, owner: QObject, on_owner_gone: Callable[[], None] | None = None) -> None:
+        self._owner = owner
+        self._open = True  # accepting calls
+        self._owner_alive = True
+        self._carrier = _Carrier()
+        carrier = self._carrier
+
+        def owner_gone() -> None:
+            self._open = self._owner_alive = False
+            if on_owner_gone is not None:
+                on_owner_gone()
+            if isValid(carrier):
+                carrier.deleteLater()
+
+        # Disconnected at close: a long-lived owner (the main window) starts many.
+        self._watch = owner.destroyed.connect(owner_gone)
+
+    def __call__(self, call: Callable[..., None], *args: Any) -> None:
+        if self._open:
+            _emit(self._carrier, lambda: self._run(call, args))
+
+    def _run(self, call: Callable[..., None], args: tuple[Any, ...]) -> None:
+        if self._owner_alive and isValid(self._owner):
+            call(*args)
+
+    def close(self) -> None:
+        if not self._open:
+            return
+        self._open = False
+        _emit(self._carrier, self._end)
+
+    def _end(self) -> None:
+        """On the GUI thread, after every call posted before ``close``."""
+        if self._owner_alive and isValid(self._owner):
+            QObject.disconnect(self._watch)
+        if isValid(self._carrier):
+            self._carrier.deleteLater()
+
+
+def _emit(carrier: QObject, closure: Callable[[], None]) -> None:
+    """Post ``closure`` to the carrier; nothing if the app (and the carrier) are gone.
+
+    A worker may finish after the app has quit and taken its carriers with it
+    (a start-up probe that quits at the first paint); then nobody waits.
+    """
+    if not isValid(carrier):
+        return
+    try:
+        carrier.call.emit(closure)  # type: ignore[attr-defined]
+    except RuntimeError:
+        if isValid(carrier):
+            raise  # not the carrier's deletion: a real error
+
+
+class Work(Generic[T]):
+    """A handle on one piece of work: cancel it, or ask whether it still runs.
+
+    Thread work can poll ``cancelled`` (a ``threading.Event``) to stop early.
+    """
+
+    def __init__(self) -> None:
+        self.cancelled = threading.Event()
+        self._running = True
+        self._task: asyncio.Task[T] | None = None
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+        self._running = False
+        if self._task is not None:
+            self._task.cancel()
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def _finish(self, call: Callable[..., None], value: object) -> None:
+        if self.cancelled.is_set():
+            return
+        self._running = False
+        call(value)
+
+
+def run_in_thread(
+    owner: QObject,
+    work: Callable[[], T],
+    done: Callable[[T], None],
+    failed: Failed | None = None,
+) -> Work[T]:
+    """Run ``work`` on its own thread; ``done(result)`` or ``failed(error)`` on the GUI thread."""
+    handle: Work[T] = Work()
+    deliver = GuiDelivery(owner, on_owner_gone=handle.cancel)
+    on_error = failed or report_unexpected
 
     def job() -> None:
         try:
             result = work()
-        except Exception as error:  # handed to the UI thread, which reports it
-            result = error
-        send(result)
-        discard()  # posted to the UI thread, after the delivery
+        except Exception as error:  # handed to the GUI thread, which reports it
+            deliver(handle._finish, on_error, error)
+        else:
+            deliver(handle._finish, done, result)
+        deliver.close()
 
     threading.Thread(target=job, name="tingxie-background", daemon=True).start()
+    return handle
 
 
-def while_alive(carrier: QObject, call: Callable[..., object]) -> Callable[..., None]:
-    """``call`` (a carrier's emit or deleteLater), skipped once the carrier is gone.
+def run_coroutine(
+    owner: QObject,
+    make: Callable[[], Coroutine[Any, Any, T]],
+    done: Callable[[T], None],
+    failed: Failed | None = None,
+) -> Work[T]:
+    """Run a coroutine for ``owner``: on the app's loop if one runs here, else on a thread."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return run_in_thread(owner, lambda: asyncio.run(make()), done, failed)
+    handle: Work[T] = Work()
+    on_error = failed or report_unexpected
+    task = loop.create_task(make())
+    handle._task = task
+    owner.destroyed.connect(lambda *_: handle.cancel())
 
-    A worker may finish after the app has quit and taken its carriers with it
-    (a start-up probe that quits at the first paint, a window closed mid-read);
-    then nobody waits for the answer, and emitting would raise in the worker.
-    """
-
-    def guarded(*args: object) -> None:
-        if not isValid(carrier):
+    def finished(task: asyncio.Task[T]) -> None:
+        if task.cancelled() or handle.cancelled.is_set() or not isValid(owner):
             return
-        try:
-            call(*args)
-        except RuntimeError:
-            if isValid(carrier):
-                raise  # not the carrier's deletion: a real error
-
-    return guarded
-
-
-class CoroutineRunner(QObject):
-    """Runs one coroutine at a time; ``finished`` carries its result (or the exception).
-
-    In the app the coroutine runs on the app's own loop (qasync), beside the
-    job engine; where no loop runs (a test, ``tingxie open``) it gets a loop of
-    its own on a worker thread.
-    """
-
-    finished = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._running = False
-        # The task in flight, held apart from self: a closed window's request is
-        # cancelled (from ``destroyed``) rather than left to finish unseen.
-        tasks: set[asyncio.Task[object]] = set()
-        self._tasks = tasks
-        self.destroyed.connect(lambda *_: [task.cancel() for task in tasks])
-
-    def running(self) -> bool:
-        return self._running
-
-    def start(self, make: Callable[[], Coroutine[Any, Any, object]]) -> None:
-        self._running = True
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            run_in_background(lambda: asyncio.run(make()), self._done)
-            return
-        task = loop.create_task(make())
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-
-    def _task_done(self, task: asyncio.Task[object]) -> None:
-        if task.cancelled() or not isValid(self):
-            return  # the window closed before the answer
-        self._tasks.discard(task)
         error = task.exception()
-        self._done(error if error is not None else task.result())
+        if isinstance(error, Exception):
+            handle._finish(on_error, error)
+        elif error is None:
+            handle._finish(done, task.result())
 
-    def _done(self, result: object) -> None:
-        self._running = False
-        self.finished.emit(result)
+    task.add_done_callback(finished)
+    return handle
+
+
+def report_unexpected(error: Exception) -> None:
+    """An error nobody handles: to ``sys.excepthook`` (the crash handler), on the GUI thread."""
+    sys.excepthook(type(error), error, error.__traceback__)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.store.imports import import_result_file
-from desktop.store.library import Library
+from desktop.store.library import Library, LibraryFile
 from desktop.ui.dialogs.export import ExportDialog
 from desktop.ui.mainwindow.window import MainWindow
 from tests.helpers.results import fixture_path
@@ -29,7 +29,7 @@ def items() -> list[int]:
 
 
 def open_dialog(qtbot: QtBot, item_ids: list[int]) -> ExportDialog:
-    dialog = ExportDialog(item_ids=item_ids)
+    dialog = ExportDialog(LibraryFile.default(), item_ids=item_ids)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -141,7 +141,7 @@ def test_an_empty_library_says_so(qtbot: QtBot) -> None:
 
 
 def test_file_export_action_opens_the_dialog(qtbot: QtBot, items: list[int]) -> None:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     window.export_action.trigger()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.subtitle_presets import text_width
+from desktop.store.library import LibraryFile
 from desktop.store.subtitle_profiles import custom_presets, profiles_path
 from desktop.ui.dialogs.export import ExportDialog
 from desktop.ui.dialogs.presets import PresetEditor
@@ -76,7 +77,7 @@ def refreshed(qtbot: QtBot, dialog: ExportDialog) -> None:
 def test_a_preset_made_from_the_export_dialog_is_chosen_there_and_cuts_the_preview(
     qtbot: QtBot, meeting: int
 ) -> None:
-    dialog = ExportDialog(item_ids=[meeting])
+    dialog = ExportDialog(LibraryFile.default(), item_ids=[meeting])
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("srt"))
@@ -251,7 +252,7 @@ def test_a_broken_presets_file_is_named_and_never_overwritten(qtbot: QtBot) -> N
 
 
 def test_the_tools_menu_opens_the_presets(qtbot: QtBot) -> None:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     assert window.presets_action in window.tools_menu.actions()
     assert window.presets_action.text() == "Subtitle &presets…"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.dashscope import credentials
 from desktop.dashscope.account import with_account
 from desktop.settings import Settings, save_settings
+from desktop.store.library import LibraryFile
 from desktop.ui.dialogs.vocabularies import LANGUAGE, WEIGHT, WORD, VocabularyWindow
 from desktop.ui.mainwindow.window import MainWindow
 
@@ -24,7 +25,7 @@ def account(dashscope_emulator, monkeypatch):
 
 
 def _window(qtbot) -> VocabularyWindow:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     dialog = window.open_vocabularies()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from desktop.domain.editing import SentenceRef, sentence_at
+from desktop.store.library import LibraryFile
 from desktop.ui.editor.model import Column
 
 LEFT = Qt.MouseButton.LeftButton
@@ -87,7 +88,7 @@ def test_rename_speaker_everywhere_and_reassign(qtbot, qapp, speech):
     track, timings = speech
     transcript = transcript_of(timings, track, speaker_id=0)
     item = add_to_library(transcript, track)
-    editor = open_library_item(item)
+    editor = open_library_item(LibraryFile.default(), item)
     qtbot.addWidget(editor)
     editor.show()
     model = editor.model

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.durations import parse_time
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
+from desktop.store.library import LibraryFile
 from desktop.ui.editor.model import Column, TranscriptModel
 from desktop.ui.editor.session import TranscriptSession
 from desktop.ui.editor.window import TranscriptEditor, open_library_item
@@ -39,7 +40,9 @@ def call_centre() -> Transcript:
 
 @pytest.fixture
 def editor(qtbot, call_centre) -> TranscriptEditor:
-    window = open_library_item(add_to_library(call_centre, None, title="call"))
+    window = open_library_item(
+        LibraryFile.default(), add_to_library(call_centre, None, title="call")
+    )
     qtbot.addWidget(window)
     window.show()
     return window
@@ -132,7 +135,11 @@ def test_parse_time_accepts_what_the_cells_show():
 def test_model_data_does_not_wear_out_none(qtbot, call_centre):
     """PySide6 6.12.0 on Python 3.11 dropped a reference to None on every ``data()``
     that returned None, until the interpreter aborted; pyproject excludes it."""
-    model = TranscriptModel(TranscriptSession(add_to_library(call_centre, None), call_centre))
+    model = TranscriptModel(
+        TranscriptSession(
+            add_to_library(call_centre, None), call_centre, library=LibraryFile.default()
+        )
+    )
     index = model.index(0, Column.LABELS)
     before = sys.getrefcount(None)
     for _ in range(2000):
@@ -145,7 +152,9 @@ def test_model_data_does_not_wear_out_none(qtbot, call_centre):
 def long_editor(qtbot) -> TranscriptEditor:
     sentences = tuple(call(i * 2000, f"sentence number {i} is here", 0) for i in range(300))
     transcript = Transcript("file:///long.wav", channels=(Channel(0, sentences),))
-    window = open_library_item(add_to_library(transcript, None, title="long"))
+    window = open_library_item(
+        LibraryFile.default(), add_to_library(transcript, None, title="long")
+    )
     qtbot.addWidget(window)
     window.resize(900, 600)
     window.show()

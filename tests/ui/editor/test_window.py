@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.domain.editing import SentenceRef, sentence_at
-from desktop.store.library import Library
+from desktop.store.library import Library, LibraryFile
 from desktop.ui.editor.model import Column
 from desktop.ui.editor.window import open_library_item
 
@@ -120,7 +120,7 @@ def test_edits_are_autosaved_and_shown_after_reopening(qtbot, editor, speech_ite
     assert original.channels[0].sentences[0].text == "hello world again"
     editor.close()
 
-    again = open_library_item(speech_item)
+    again = open_library_item(LibraryFile.default(), speech_item)
     qtbot.addWidget(again)
     assert again.model.data(again.model.index(0, Column.TEXT)) == "hello there world again"
     again.revert_to_original()

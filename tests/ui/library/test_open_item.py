@@ -5,16 +5,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog
 
 from desktop.cli.main import run
+from desktop.store.library import LibraryFile
 from desktop.ui.editor.model import Column
 from desktop.ui.mainwindow.window import MainWindow
 
 
 def test_file_open_library_item_opens_it_in_the_editor_area(qtbot, speech_item):
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     window.open_library_item()
     dialog = window.findChild(QInputDialog, "openItemDialog")
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=20_000)
     assert dialog.comboBoxItems() == [f"{speech_item}  speech"]
     dialog.setTextValue(f"{speech_item}  speech")
     dialog.accept()

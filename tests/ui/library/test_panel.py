@@ -13,7 +13,7 @@ from desktop.domain import editing
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.formats.result_file import encode_result
 from desktop.store.imports import import_result_file
-from desktop.store.library import Library
+from desktop.store.library import Library, LibraryFile
 from desktop.ui.library.model import ItemColumn
 from desktop.ui.library.panel import LibraryPanel
 from desktop.ui.mainwindow.window import MainWindow
@@ -71,7 +71,7 @@ def library_items(tingxie_home) -> dict[str, int]:
 
 
 def _panel(qtbot) -> LibraryPanel:
-    panel = LibraryPanel()
+    panel = LibraryPanel(LibraryFile.default())
     qtbot.addWidget(panel)
     panel.resize(700, 500)
     panel.show()
@@ -209,7 +209,7 @@ def test_an_emotion_finds_its_sentences_in_every_item_with_or_without_words(
 
 
 def test_opening_a_search_hit_opens_its_item_at_that_sentence(qtbot, library_items) -> None:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     panel = window.library_panel
@@ -234,7 +234,7 @@ def test_opening_a_search_hit_opens_its_item_at_that_sentence(qtbot, library_ite
 
 
 def test_double_clicking_an_item_opens_it(qtbot, library_items) -> None:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     panel = window.library_panel
@@ -257,7 +257,7 @@ def test_an_empty_library_says_so(qtbot) -> None:
 def test_reviewing_in_the_editor_shows_in_the_library_once_it_is_closed(
     qtbot, library_items
 ) -> None:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     panel = window.library_panel
@@ -275,7 +275,7 @@ def test_reviewing_in_the_editor_shows_in_the_library_once_it_is_closed(
 def test_enter_in_the_search_box_goes_to_the_first_hit_and_enter_again_opens_it(
     qtbot, library_items
 ) -> None:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     panel = window.library_panel

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.dashscope import credentials
+from desktop.store.library import LibraryFile
 from desktop.ui.dialogs.settings import SettingsDialog
 from desktop.ui.editor.model import Column
 from desktop.ui.mainwindow.window import MainWindow
@@ -25,7 +26,7 @@ def no_key_yet(monkeypatch: pytest.MonkeyPatch):
 
 
 def _window(qtbot) -> MainWindow:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -61,7 +62,7 @@ def test_entering_a_key_from_the_banner_makes_the_banner_go_away(qtbot) -> None:
 
 def test_a_stored_key_means_no_banner_from_the_start(qtbot) -> None:
     credentials.store_api_key(KEY)
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     assert window.key_banner.isHidden()  # not even while the keyring is asked

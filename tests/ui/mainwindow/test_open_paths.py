@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from desktop.store.library import Library
+from desktop.store.library import Library, LibraryFile
 from desktop.ui.mainwindow.window import MainWindow
 from tests.helpers.results import fixture_path
 
 
 def shown_window(qtbot) -> MainWindow:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

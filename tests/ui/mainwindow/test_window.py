@@ -6,13 +6,14 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from desktop.store.library import LibraryFile
 from desktop.ui.editor.model import Column
 from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.util.theme import apply_scheme, is_dark
 
 
 def _shown(qtbot) -> MainWindow:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

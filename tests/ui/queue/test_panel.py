@@ -18,7 +18,7 @@ from desktop.dashscope.options import TranscriptionOptions
 from desktop.jobs.sources import expand
 from desktop.settings import Settings, save_settings
 from desktop.store.jobs import JobState
-from desktop.store.library import Library
+from desktop.store.library import Library, LibraryFile
 from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.queue.bridge import EngineBridge
 from desktop.ui.queue.controller import QueueController
@@ -46,7 +46,7 @@ def app_window(
     monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
     save_settings(Settings(region="custom", custom_url=emulator.base_url))
     library = Library.open()
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     bridge = EngineBridge(library, window)
     controller = QueueController(window, bridge)
@@ -205,15 +205,22 @@ def test_quitting_with_files_in_flight_asks_once_and_leaves_them_resumable(
     )
     loop.run_until_complete(until(lambda: states(controller) == ["running"], "a running task"))
     asked: list[str] = []
+    answer_with = "Keep working"
 
-    def answer(_parent, _title, text, *_args) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        (button,) = [b for b in box.buttons() if b.text() == answer_with]
+        button.click()
+        return 0
 
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    window.close()  # "Keep working": nothing stops
+    qtbot.wait(200)
+    assert window.isVisible() and states(controller) == ["running"]
+    answer_with = "Quit"
     window.close()
     loop.run_until_complete(until(lambda: not window.isVisible(), "the window to close"))
-    assert len(asked) == 1 and "1 file(s) are still being transcribed" in asked[0]
+    assert asked == ["1 file is still being transcribed. Quit now?"] * 2
     with Library.open() as library:
         (job,) = library.jobs.all()
     assert job.state is JobState.RUNNING and job.task_id  # resumes at the next start

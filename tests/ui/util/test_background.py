@@ -1,66 +1,125 @@
-"""Work off the UI thread: answers arrive on the UI thread, or quietly nowhere once it is gone."""
+"""Work off the GUI thread: answers arrive on the GUI thread, or nowhere once the owner is gone."""
 
 from __future__ import annotations
 
+import asyncio
+import sys
 import threading
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
-from desktop.ui.util.background import run_in_background, while_alive
+from desktop.ui.util.background import GuiDelivery, run_coroutine, run_in_thread
 
 
 class Receiver(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.answers: list[tuple[object, str]] = []
+        self.errors: list[Exception] = []
 
     def take(self, answer: object) -> None:
         self.answers.append((answer, threading.current_thread().name))
 
+    def fail(self, error: Exception) -> None:
+        self.errors.append(error)
 
-def test_the_answer_comes_back_on_the_ui_thread(qtbot) -> None:
+
+def test_the_answer_comes_back_on_the_gui_thread(qtbot) -> None:
     receiver = Receiver()
-    run_in_background(lambda: threading.current_thread().name, receiver.take)
+    run_in_thread(receiver, lambda: threading.current_thread().name, receiver.take)
     qtbot.waitUntil(lambda: receiver.answers != [], timeout=20_000)
     ((worker_name, delivered_on),) = receiver.answers
     assert worker_name == "tingxie-background" and delivered_on == "MainThread"
 
 
-def test_a_failure_comes_back_as_the_exception(qtbot) -> None:
+def test_a_failure_goes_to_the_failure_handler_not_the_result(qtbot) -> None:
     receiver = Receiver()
-    run_in_background(lambda: 1 / 0, receiver.take)
-    qtbot.waitUntil(lambda: receiver.answers != [], timeout=20_000)
-    assert isinstance(receiver.answers[0][0], ZeroDivisionError)
+    run_in_thread(receiver, lambda: 1 / 0, receiver.take, receiver.fail)
+    qtbot.waitUntil(lambda: receiver.errors != [], timeout=20_000)
+    assert isinstance(receiver.errors[0], ZeroDivisionError) and receiver.answers == []
 
 
-def test_a_receiver_closed_before_the_answer_gets_nothing_and_nothing_breaks(qtbot) -> None:
+def test_an_unhandled_failure_reaches_the_exception_hook_on_the_gui_thread(
+    qtbot, monkeypatch
+) -> None:
+    seen: list[tuple[type, str]] = []
+    monkeypatch.setattr(
+        sys,
+        "excepthook",
+        lambda kind, _e, _tb: seen.append((kind, threading.current_thread().name)),
+    )
+    receiver = Receiver()
+    run_in_thread(receiver, lambda: 1 / 0, receiver.take)
+    qtbot.waitUntil(lambda: seen != [], timeout=20_000)
+    assert seen == [(ZeroDivisionError, "MainThread")]
+
+
+def test_an_owner_closed_before_the_answer_gets_nothing_and_the_work_is_told(qtbot) -> None:
     receiver = Receiver()
     go = threading.Event()
-    run_in_background(lambda: go.wait(10), receiver.take)
+    work = run_in_thread(receiver, lambda: go.wait(10), receiver.take)
     answers = receiver.answers
     shiboken6.delete(receiver)  # the window closed while the work ran
+    assert work.cancelled.is_set()
     go.set()
     qtbot.wait(300)
     assert answers == []
 
 
-class Carrier(QObject):
-    done = Signal(object)
+def test_a_coroutine_of_a_closed_owner_is_cancelled(qtbot) -> None:
+    """A closed dialog's request stops (on a loop in a thread here: no qasync loop runs)."""
+
+    async def scenario() -> None:
+        receiver = Receiver()
+        started, cancelled = asyncio.Event(), asyncio.Event()
+
+        async def request() -> str:
+            started.set()
+            try:
+                await asyncio.sleep(30)
+            except asyncio.CancelledError:
+                cancelled.set()
+                raise
+            return "late"
+
+        run_coroutine(receiver, request, receiver.take)
+        await started.wait()
+        answers = receiver.answers
+        shiboken6.delete(receiver)
+        await asyncio.wait_for(cancelled.wait(), 5)
+        assert answers == []
+
+    asyncio.run(scenario())
 
 
-def test_a_worker_finishing_after_its_carrier_is_gone_raises_nothing() -> None:
+def test_a_stream_keeps_its_order_and_ends_at_close(qtbot) -> None:
+    receiver = Receiver()
+    deliver = GuiDelivery(receiver)
+
+    def worker() -> None:
+        for number in range(50):
+            deliver(receiver.take, number)
+        deliver.close()
+        deliver(receiver.take, "after close")
+
+    threading.Thread(target=worker).start()
+    qtbot.waitUntil(lambda: len(receiver.answers) == 50, timeout=20_000)
+    qtbot.wait(100)
+    assert [answer for answer, _thread in receiver.answers] == list(range(50))
+
+
+def test_a_worker_finishing_after_the_app_took_its_carrier_raises_nothing(qtbot) -> None:
     """The app quit (taking its carriers) while a worker still ran: a start-up probe."""
-    carrier = Carrier()
-    send = while_alive(carrier, carrier.done.emit)
-    discard = while_alive(carrier, carrier.deleteLater)
-    shiboken6.delete(carrier)
+    receiver = Receiver()
+    deliver = GuiDelivery(receiver)
+    shiboken6.delete(deliver._carrier)
     errors: list[BaseException] = []
 
     def worker() -> None:
         try:
-            send("late answer")
-            discard()
+            deliver(receiver.take, "late answer")
+            deliver.close()
         except BaseException as error:  # what would print a traceback at quit
             errors.append(error)
 

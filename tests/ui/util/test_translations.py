@@ -15,6 +15,7 @@ from PySide6.QtCore import QLocale, Qt
 from desktop.dashscope import credentials
 from desktop.resources import translations_dir
 from desktop.settings import Settings, save_settings
+from desktop.store.library import LibraryFile
 from desktop.ui.dialogs.settings import SettingsDialog
 from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.util.translations import clear_language, install_language, ui_language
@@ -93,7 +94,7 @@ def test_the_language_follows_the_system_locale_unless_settings_choose(
 
 def test_a_chinese_system_gets_a_chinese_window(qtbot) -> None:
     assert install_language("", QLocale("zh_CN")) == "zh_CN"
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     assert window.file_menu.title() == "文件(&F)"
     assert window.welcome.open_sample.text() == "打开示例"
@@ -103,7 +104,7 @@ def test_a_chinese_system_gets_a_chinese_window(qtbot) -> None:
 
 
 def test_switching_language_in_settings_changes_the_open_window_at_once(qtbot) -> None:
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.show()
     assert window.file_menu.title() == "&File"
@@ -133,6 +134,6 @@ def test_the_app_starts_in_the_language_saved_in_settings(qtbot) -> None:
 
     save_settings(Settings(language="zh_CN"))
     _application()
-    window = MainWindow()
+    window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     assert window.help_menu.title() == "帮助(&H)"

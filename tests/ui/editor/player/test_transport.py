@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.domain.durations import format_time
+from desktop.store.library import LibraryFile
 from desktop.ui.editor.player.media_player import VLC_OPTIONS_ENV, MediaPlayer
 from desktop.ui.editor.player.transport import PlayerWidget
 from tests.helpers.speech_media import video_file
@@ -106,7 +107,7 @@ def test_without_python_vlc_the_editor_opens_with_install_help(qtbot, monkeypatc
     monkeypatch.setitem(sys.modules, "vlc", None)  # what "import vlc" meets when it is missing
     from desktop.ui.editor.window import open_library_item
 
-    editor = open_library_item(speech_item)
+    editor = open_library_item(LibraryFile.default(), speech_item)
     qtbot.addWidget(editor)
     editor.show()
     notice = editor.player_widget.notice
@@ -125,7 +126,7 @@ def test_libvlc_that_cannot_start_still_opens_the_editor(qtbot, monkeypatch, spe
     monkeypatch.setenv(VLC_OPTIONS_ENV, "--no-such-option")
     from desktop.ui.editor.window import open_library_item
 
-    editor = open_library_item(speech_item)
+    editor = open_library_item(LibraryFile.default(), speech_item)
     qtbot.addWidget(editor)
     editor.show()
     text = editor.player_widget.notice.text()
