@@ -163,23 +163,9 @@ class DashScopeClient:
         """
         options = options or TranscriptionOptions()
         options.check(model, self.endpoint.region)
-        urls = list(file_urls)
         done: Submitted = []
         try:
-            while urls and self.files_per_task > 1:
-                group = urls[: self.files_per_task]
-                try:
-                    done.append((group, await self.submit(model, group, options)))
-                except InvalidParameterError as exc:
-                    if len(group) == 1:
-                        raise
-                    done.append(
-                        ([group[0]], await self._probe_single_file(model, group[0], options, exc))
-                    )
-                    urls = urls[1:]
-                    continue
-                urls = urls[len(group) :]
-            await self._submit_singly(model, urls, options, done)
+            await self._submit_groups(model, list(file_urls), options, done)
         except DashScopeError as exc:
             if not done:
                 raise
@@ -267,6 +253,25 @@ class DashScopeClient:
         return await self._uploads.upload(model, path, on_progress)
 
     # --- internals -----------------------------------------------------------
+
+    async def _submit_groups(
+        self, model: str, urls: list[str], options: TranscriptionOptions, done: Submitted
+    ) -> None:
+        """Submit ``urls`` in groups of ``files_per_task``, adding each task made to ``done``
+        as soon as it exists (so a later failure cannot lose it)."""
+        while urls and self.files_per_task > 1:
+            group = urls[: self.files_per_task]
+            try:
+                done.append((group, await self.submit(model, group, options)))
+            except InvalidParameterError as exc:
+                if len(group) == 1:
+                    raise
+                single = await self._probe_single_file(model, group[0], options, exc)
+                done.append(([group[0]], single))
+                urls = urls[1:]
+                continue
+            urls = urls[len(group) :]
+        await self._submit_singly(model, urls, options, done)
 
     async def _probe_single_file(
         self, model: str, url: str, options: TranscriptionOptions, refusal: InvalidParameterError
