@@ -9,7 +9,10 @@ only from response bodies, status codes and URLs, never from request headers.
 from __future__ import annotations
 
 import json
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from desktop.dashscope.wire import TaskInfo
 
 
 class DashScopeError(Exception):
@@ -141,6 +144,27 @@ class OptionRefused(DashScopeError):
     """Raised locally, before any request: the model does not take this option or value."""
 
     default_advice = "Change the option named in the message, or choose a model that supports it."
+
+
+class PartialSubmitError(DashScopeError):
+    """A submit split into several tasks failed after some of them were created.
+
+    Those tasks are paid for and carry files, so they must not be forgotten:
+    ``submitted`` lists them (the files as sent, and each task), and ``error``
+    is the failure itself, to be handled like any other once they are attached.
+    The message, code and advice are the failure's own.
+    """
+
+    def __init__(self, error: DashScopeError, submitted: list[tuple[list[str], TaskInfo]]) -> None:
+        super().__init__(
+            error.message,
+            code=error.code,
+            request_id=error.request_id,
+            status=error.status,
+            advice=error.advice,
+        )
+        self.error = error
+        self.submitted = submitted
 
 
 # Passing trouble: worth the same request again after a pause.

@@ -415,8 +415,9 @@ class JobEngine:
                 async with self._submit_slots:
                     tasks = await client.submit_many(model, urls, options)
                 break
-            except errors.DashScopeError as error:
-                batch = self._attach_partial(batch, error, model)
+            except errors.DashScopeError as raised:
+                batch = self._attach_partial(batch, raised, model)
+                error = raised.error if isinstance(raised, errors.PartialSubmitError) else raised
                 if not batch:
                     return
                 if isinstance(error, _ACCOUNT):
@@ -443,7 +444,7 @@ class JobEngine:
 
     def _attach_partial(self, batch: list[Job], error: Exception, model: str) -> list[Job]:
         """Attach the tasks a failed multi-task submit did create; return the jobs left."""
-        created: list[tuple[list[str], TaskInfo]] = getattr(error, "submitted", None) or []
+        created = error.submitted if isinstance(error, errors.PartialSubmitError) else []
         for task_urls, info in created:
             self._attach(batch, task_urls, info.task_id, model)
         carried = {u for task_urls, _info in created for u in task_urls}

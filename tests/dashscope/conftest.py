@@ -9,8 +9,9 @@ from typing import Any
 import httpx
 import pytest
 
-from desktop.dashscope.client import DashScopeClient, PollPolicy
+from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
+from desktop.dashscope.polling import PollPolicy
 from desktop.dashscope.retry import RetryPolicy
 from tests.fake_dashscope import Emulator
 from tests.helpers.media import speech

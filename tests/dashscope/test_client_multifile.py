@@ -81,8 +81,10 @@ async def test_tasks_made_before_a_failure_are_not_forgotten(dashscope_emulator)
         FaultKind.ERROR, "submit", 1, status=400, code="DataInspectionFailed", message="no"
     )
     async with make_client(dashscope_emulator, files_per_task=1) as client:
-        with pytest.raises(errors.InvalidParameterError) as caught:
+        with pytest.raises(errors.PartialSubmitError) as caught:
             await client.submit_many("paraformer-v2", urls)
+    assert isinstance(caught.value.error, errors.InvalidParameterError)
+    assert caught.value.code == "DataInspectionFailed"  # the failure's own words for the user
     submitted = caught.value.submitted
     assert len(submitted) == 2  # the two paid tasks ride on the error
     assert sorted(info.task_id for _, info in submitted) == sorted(

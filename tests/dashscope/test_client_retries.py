@@ -170,3 +170,19 @@ async def test_concurrent_lost_submits_each_adopt_their_own_task(dashscope_emula
     created = {t.task_id: t.file_urls for t in dashscope_emulator.tasks.all()}
     # Each call got the task holding its own file: none swapped, none paid twice.
     assert {t.task_id: [u] for t, u in zip(tasks, urls, strict=True)} == created
+
+
+@pytest.mark.asyncio
+async def test_every_request_is_counted_and_a_callers_client_is_left_as_it_was(
+    dashscope_emulator, spoken_wav
+):
+    dashscope_emulator.faults.server_errors("query", count=2)
+    http = short_timeout_http(5.0)
+    async with make_client(dashscope_emulator, http=http) as client:
+        await client.query(TASK)  # two refusals, then the answer
+        await client.upload("paraformer-v2", spoken_wav)  # the policy, then the file
+        counted = client.request_count
+    assert counted == len(dashscope_emulator.requests()) == 5
+    assert http.event_hooks["request"] == []  # no hook of the closed client stays behind
+    assert not http.is_closed  # the caller's client is the caller's to close
+    await http.aclose()

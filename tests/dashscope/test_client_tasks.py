@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from desktop.dashscope import client as client_module
+from desktop.dashscope import task_list
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.dashscope.wire import TaskStatus
 from desktop.formats.result_file import parse_result
@@ -111,7 +111,7 @@ async def test_silence_is_reported_at_either_level(dashscope_emulator, tmp_path,
 
 @pytest.mark.asyncio
 async def test_list_reads_every_page(dashscope_emulator, monkeypatch):
-    monkeypatch.setattr(client_module, "LIST_PAGE_SIZE", 4)
+    monkeypatch.setattr(task_list, "LIST_PAGE_SIZE", 4)
     dashscope_emulator.config.rate_limits = False
     async with make_client(dashscope_emulator) as client:
         made = set()

@@ -134,11 +134,9 @@ async def test_a_file_larger_than_the_policy_allows_is_refused_before_sending(
 
 @pytest.mark.asyncio
 async def test_storage_refusing_the_size_is_not_retried(dashscope_emulator, tmp_path, monkeypatch):
-    from desktop.dashscope import client as client_module
+    from desktop.dashscope import upload
 
-    monkeypatch.setattr(
-        client_module, "decode_policy", _without_size_limit(client_module.decode_policy)
-    )
+    monkeypatch.setattr(upload, "decode_policy", _without_size_limit(upload.decode_policy))
     dashscope_emulator.config.max_upload_mb = 1
     big = tmp_path / "long.wav"
     big.write_bytes(b"\0" * (2 * 1024 * 1024))

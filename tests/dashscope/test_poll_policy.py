@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from desktop.dashscope.client import PollPolicy
+from desktop.dashscope.polling import PollPolicy
 from desktop.dashscope.wire import TaskStatus
 from tests.dashscope.conftest import make_client
 
