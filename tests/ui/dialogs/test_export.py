@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.store.imports import import_result_file
@@ -149,3 +149,21 @@ def test_file_export_action_opens_the_dialog(qtbot: QtBot, items: list[int]) -> 
     assert dialog is not None and dialog.isVisible()
     assert dialog.items_model.rowCount() == 3
     dialog.close()
+
+
+def test_the_items_and_the_check_report_pass_qts_model_checks(
+    qtbot: QtBot, qtmodeltester, items: list[int]
+) -> None:
+    dialog = open_dialog(qtbot, [items[1]])
+    qtmodeltester.check(dialog.items_model)
+    choose(dialog.format_combo, "srt")
+    choose(dialog.preset_combo, "netflix-zh-hans")
+    refreshed(qtbot, dialog)
+    assert dialog.report_model.rowCount() > 0
+    qtmodeltester.check(dialog.report_model)
+    model = dialog.items_model
+    model.setData(model.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert [item.title for item in model.checked()] == ["diarization", "hostile"]
+    # No answer for no item: a view asking about the space below the rows gets nothing.
+    assert model.data(QModelIndex()) is None
+    assert dialog.report_model.data(QModelIndex()) is None
