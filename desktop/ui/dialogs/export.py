@@ -415,6 +415,10 @@ class ExportDialog(QDialog):
 
     # -- preview and check ---------------------------------------------------------
 
+    def preview_pending(self) -> bool:
+        """A change of options waits (a short debounce) to be shown in the preview."""
+        return self._refresh_timer.isActive()
+
     def refresh(self) -> None:
         """Preview the start of the current item's file and check all of its cues."""
         item = self._current_item()

@@ -13,6 +13,7 @@ from desktop.store.library import Library
 from desktop.ui.dialogs.export import ExportDialog
 from desktop.ui.mainwindow.window import MainWindow
 from tests.helpers.results import fixture_path
+from tests.helpers.subtitle_readers import visible_text
 
 # Qt's offscreen platform cannot pass a dialog's size hints to a window system and says so
 # whenever a dialog is shown; that says nothing about the dialog.
@@ -40,7 +41,7 @@ def choose(combo, data: object) -> None:
 
 
 def refreshed(qtbot: QtBot, dialog: ExportDialog) -> None:
-    qtbot.waitUntil(lambda: not dialog._refresh_timer.isActive())
+    qtbot.waitUntil(lambda: not dialog.preview_pending())
 
 
 def test_the_preview_shows_the_first_cues_in_the_chosen_format_and_preset(
@@ -125,7 +126,8 @@ def test_batch_export_of_checked_items_into_a_folder(
     with qtbot.waitSignal(dialog.exported) as signal:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert [p.name for p in signal.args[0]] == ["diarization.docx", "two_channels.docx"]
-    assert all(p.stat().st_size > 0 for p in signal.args[0])
+    diarization, two_channels = (visible_text("docx", p.read_bytes(), p) for p in signal.args[0])
+    assert "How did you start?" in diarization and "您好，请问有什么可以帮您？" in two_channels
 
 
 def test_export_without_a_destination_says_what_to_do(qtbot: QtBot, items: list[int]) -> None:

@@ -70,7 +70,7 @@ def preview_lines(dialog: ExportDialog) -> list[str]:
 
 
 def refreshed(qtbot: QtBot, dialog: ExportDialog) -> None:
-    qtbot.waitUntil(lambda: not dialog._refresh_timer.isActive())
+    qtbot.waitUntil(lambda: not dialog.preview_pending())
 
 
 def test_a_preset_made_from_the_export_dialog_is_chosen_there_and_cuts_the_preview(

@@ -27,9 +27,9 @@ from desktop.ui.queue.new_job_dialog import NewJobDialog
 from desktop.ui.queue.panel import UrlDialog
 from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.server import Emulator
-from tests.helpers.app_loop import until
 from tests.helpers.media import speech
 from tests.helpers.queue_media import spoken_folder
+from tests.helpers.waiting import until
 
 
 @pytest.fixture
