@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.server import Emulator
 from tests.helpers.cli import tingxie
+from tests.helpers.clients import fast_emulator_config
 from tests.helpers.media import speech
 from tests.helpers.queue_media import spoken_folder
 from tests.helpers.waiting import wait_until
@@ -25,7 +25,7 @@ from tests.helpers.waiting import wait_until
 
 @pytest.fixture
 def emulator(tmp_path: Path) -> Iterator[Emulator]:
-    config = EmulatorConfig(processing_speed=2000.0, pending_s=0.05)
+    config = fast_emulator_config()
     log = tmp_path / "requests.jsonl"
     with Emulator(config, storage_dir=tmp_path / "emulator", request_log=log) as running:
         yield running

@@ -15,11 +15,16 @@ from desktop.dashscope.client import DashScopeClient, PollPolicy
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.retry import RetryPolicy
 from desktop.jobs.engine import EngineSettings
-from tests.fake_dashscope import Emulator
+from tests.fake_dashscope import Emulator, EmulatorConfig
 
 FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05, jitter=0.25)
 FAST_POLL = PollPolicy(first=0.02, factor=1.5, longest=0.1)
 FAST_ENGINE = EngineSettings(retry_delays_s=(0.05, 0.1, 0.2), batch_linger_s=0.5)
+
+
+def fast_emulator_config() -> EmulatorConfig:
+    """An emulator that finishes a task in milliseconds (a fresh one: tests change it)."""
+    return EmulatorConfig(processing_speed=2000.0, pending_s=0.05)
 
 
 def fast_client(

@@ -17,6 +17,7 @@ from desktop.formats.result_file import parse_result
 
 Cue = tuple[int, int, str]  # start ms, end ms, text with "\n" between lines
 
+_DIALOGUE = re.compile(r"Dialogue: \d+,(\d+):(\d\d):(\d\d)\.(\d\d),(\d+):(\d\d):(\d\d)\.(\d\d),")
 _SRT_TIME = re.compile(r"(\d+):(\d{2}):(\d{2}),(\d{3}) --> (\d+):(\d{2}):(\d{2}),(\d{3})")
 
 
@@ -47,6 +48,25 @@ def read_with_ffmpeg(path: Path) -> list[Cue]:
         end = ((g[4] * 60 + g[5]) * 60 + g[6]) * 1000 + g[7]
         cues.append((start, end, "\n".join(lines[2:])))
     return cues
+
+
+def read_ass_with_ffmpeg(path: Path) -> list[tuple[int, int, str]]:
+    """ffmpeg decodes the ASS file and writes it again as ASS: its events, times in ms."""
+    out = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "ass", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    events = []
+    for line in out.splitlines():
+        match = _DIALOGUE.match(line)
+        if match:
+            g = [int(x) for x in match.groups()]
+            start = ((g[0] * 60 + g[1]) * 60 + g[2]) * 1000 + g[3] * 10
+            end = ((g[4] * 60 + g[5]) * 60 + g[6]) * 1000 + g[7] * 10
+            text = line[match.end() :].split(",", 6)[-1]  # after style, actor, margins, effect
+            events.append((start, end, text))
+    return events
 
 
 def letters(text: str) -> Counter[str]:

@@ -11,16 +11,15 @@ import pytest_asyncio
 from desktop.dashscope.client import DashScopeClient
 from desktop.jobs.engine import EngineSettings, JobEngine
 from desktop.store.library import Library
-from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.server import Emulator
-from tests.helpers.clients import FAST_ENGINE, fast_client
+from tests.helpers.clients import FAST_ENGINE, fast_client, fast_emulator_config
 from tests.helpers.media import speech
 from tests.helpers.queue_media import SENTENCE, spoken_folder
 
 
 @pytest.fixture
 def emulator(tmp_path: Path) -> Iterator[Emulator]:
-    config = EmulatorConfig(processing_speed=2000.0, pending_s=0.05)
+    config = fast_emulator_config()
     with Emulator(config, storage_dir=tmp_path / "emulator") as running:
         yield running
 
