@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from desktop.ui.queue.controller import QueueController
 
 
-def _application() -> QApplication:
+def make_application() -> QApplication:
     if sys.platform.startswith("linux") and os.environ.get("WAYLAND_DISPLAY"):
         # libvlc draws video into an X11 window id; under Wayland use XWayland for that.
         os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
@@ -63,7 +63,7 @@ def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = ()) -> int:
 
     With ``startup_probe`` the window quits after its first paint (``benchmarks/startup.py``).
     """
-    app = _application()
+    app = make_application()
     server = _become_the_instance(app, paths)
     if isinstance(server, int):  # another app has this library
         return server
@@ -164,7 +164,7 @@ def run_editor(item_id: int) -> int:
     """``tingxie open ID``: the editor window alone, for one library item."""
     from desktop.ui.editor.window import open_library_item
 
-    app = _application()
+    app = make_application()
     window = open_library_item(LibraryFile.default(), item_id)
     window.show()
     return _run_event_loop(app)

@@ -9,23 +9,23 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.server import Emulator
 from tests.helpers.cli import tingxie
+from tests.helpers.clients import fast_emulator_config
 from tests.helpers.media import speech
 from tests.helpers.queue_media import spoken_folder
+from tests.helpers.waiting import wait_until
 
 
 @pytest.fixture
 def emulator(tmp_path: Path) -> Iterator[Emulator]:
-    config = EmulatorConfig(processing_speed=2000.0, pending_s=0.05)
+    config = fast_emulator_config()
     log = tmp_path / "requests.jsonl"
     with Emulator(config, storage_dir=tmp_path / "emulator", request_log=log) as running:
         yield running
@@ -113,15 +113,6 @@ def job_states(home: Path) -> list[str]:
             return []
 
 
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def arm_upload(emulator: Emulator, home: Path) -> Callable[[], bool]:
     emulator.faults.inject("latency", "upload", count=None, delay_s=0.7)
     return lambda: "uploading" in job_states(home)
@@ -162,7 +153,7 @@ def test_kill_9_then_resume_finishes_every_file_exactly_once(
                "paraformer-v2", "--wait", "--format", "srt", "-o", str(out)]  # fmt: skip
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        wait_for(ready, f"the moment to kill ({arm.__name__})")
+        wait_until(ready, f"the moment to kill ({arm.__name__})")
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)

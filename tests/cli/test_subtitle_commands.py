@@ -12,10 +12,9 @@ from desktop.domain.subtitle_presets import BUILTIN_PRESETS, builtin
 from desktop.domain.subtitles import segment
 from desktop.export.cue_text import ass_text, srt_text
 from desktop.formats.result_file import encode_result
-from tests.export.test_subtitle_roundtrip import ffmpeg_ass
 from tests.helpers.long_transcript import long_mixed_transcript
 from tests.helpers.results import fixture_path
-from tests.helpers.subtitle_readers import read_with_ffmpeg
+from tests.helpers.subtitle_readers import read_ass_with_ffmpeg, read_with_ffmpeg
 
 CUT_PRESETS = [p.id for p in BUILTIN_PRESETS if p.split_sentences]
 
@@ -49,7 +48,7 @@ def test_exports_of_a_long_mixed_transcript_pass_their_own_check_and_read_back_i
     assert read_with_ffmpeg(tmp_path / "meeting.srt") == want
     vtt = [(a, b, t.replace("\\{", "{")) for a, b, t in read_with_ffmpeg(tmp_path / "meeting.vtt")]
     assert vtt == want
-    assert ffmpeg_ass(tmp_path / "meeting.ass") == [
+    assert read_ass_with_ffmpeg(tmp_path / "meeting.ass") == [
         (c.start_ms, c.end_ms, ass_text(c.lines)) for c in expected
     ]
 

@@ -10,8 +10,8 @@ from desktop.dashscope import errors
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.options import TranscriptionOptions
-from tests.dashscope.conftest import make_client, short_timeout_http
 from tests.fake_dashscope import Emulator, FaultKind
+from tests.helpers.clients import fast_client, short_timeout_http
 
 SECRET = "sk-secret-do-not-leak-0123456789"
 URL = "https://files.example/talk.wav"
@@ -146,7 +146,7 @@ async def test_each_error_class_is_reachable_and_keeps_the_key_secret(
     run = arrange(dashscope_emulator)
     key = SECRET if arrange is not bad_key else "sk-wrong-" + SECRET
     caplog.set_level(logging.DEBUG)
-    async with make_client(dashscope_emulator, api_key=key, http=short_timeout_http()) as client:
+    async with fast_client(dashscope_emulator, api_key=key, http=short_timeout_http()) as client:
         with pytest.raises(kind) as caught:
             await run(client)
         assert key not in repr(client)
@@ -188,7 +188,7 @@ async def test_every_way_the_service_may_treat_a_bad_option_is_reported(
 
     dashscope_emulator.config.invalid_option_response = InvalidOptionResponse(variant)
     dashscope_emulator.script(URL, duration_ms=2000)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         foreign = await client.vocabularies.create("fun-asr", "other", [VocabularyEntry("词")])
         options = TranscriptionOptions(vocabulary_id=foreign)
         if variant == "submit-400":

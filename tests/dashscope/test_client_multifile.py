@@ -6,8 +6,8 @@ import pytest
 
 from desktop.dashscope import errors
 from desktop.dashscope.wire import TaskStatus
-from tests.dashscope.conftest import make_client
 from tests.fake_dashscope import FaultKind, OverLimitResponse
+from tests.helpers.clients import fast_client
 
 
 def scripted_urls(emulator, count, prefix="f"):
@@ -20,7 +20,7 @@ def scripted_urls(emulator, count, prefix="f"):
 @pytest.mark.asyncio
 async def test_a_batch_goes_in_one_task_when_the_service_takes_it(dashscope_emulator):
     urls = scripted_urls(dashscope_emulator, 5)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         made = await client.submit_many("paraformer-v2", urls)
         done = await client.wait(made[0][1].task_id)
     assert [group for group, _ in made] == [urls]
@@ -31,7 +31,7 @@ async def test_a_batch_goes_in_one_task_when_the_service_takes_it(dashscope_emul
 @pytest.mark.asyncio
 async def test_batches_are_cut_at_the_configured_size(dashscope_emulator):
     urls = scripted_urls(dashscope_emulator, 5)
-    async with make_client(dashscope_emulator, files_per_task=2) as client:
+    async with fast_client(dashscope_emulator, files_per_task=2) as client:
         made = await client.submit_many("paraformer-v2", urls)
         with pytest.raises(errors.TooManyFilesError):
             await client.submit("paraformer-v2", urls[:3])
@@ -47,7 +47,7 @@ async def test_a_strict_service_makes_the_client_fall_back_to_one_file_per_task_
     dashscope_emulator.config.over_limit_response = refusal
     urls = scripted_urls(dashscope_emulator, 4)
     more = scripted_urls(dashscope_emulator, 3, prefix="g")
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         made = await client.submit_many("paraformer-v2", urls)
         assert client.files_per_task == 1
         again = await client.submit_many("paraformer-v2", more)
@@ -64,7 +64,7 @@ async def test_a_strict_service_makes_the_client_fall_back_to_one_file_per_task_
 @pytest.mark.asyncio
 async def test_a_refusal_that_is_not_about_the_count_is_not_hidden(dashscope_emulator):
     urls = scripted_urls(dashscope_emulator, 3)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         from desktop.dashscope.options import TranscriptionOptions
 
         with pytest.raises(errors.InvalidParameterError, match="vocab"):
@@ -80,7 +80,7 @@ async def test_tasks_made_before_a_failure_are_not_forgotten(dashscope_emulator)
     dashscope_emulator.faults.inject(
         FaultKind.ERROR, "submit", 1, status=400, code="DataInspectionFailed", message="no"
     )
-    async with make_client(dashscope_emulator, files_per_task=1) as client:
+    async with fast_client(dashscope_emulator, files_per_task=1) as client:
         with pytest.raises(errors.PartialSubmitError) as caught:
             await client.submit_many("paraformer-v2", urls)
     assert isinstance(caught.value.error, errors.InvalidParameterError)

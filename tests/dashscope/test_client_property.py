@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.dashscope.wire import TaskStatus
-from tests.dashscope.conftest import FAST_RETRY, make_client
 from tests.fake_dashscope import AllFailedShape, Emulator, EmulatorConfig, FaultKind
+from tests.helpers.clients import FAST_RETRY, fast_client
 
 FAILURE_CODES = [
     "InvalidFile.DownloadFailed",
@@ -104,7 +104,7 @@ def test_no_result_is_lost_or_duplicated(
 
 
 async def _run(emulator: Emulator, urls: list[str], files_per_task: int):
-    async with make_client(emulator, files_per_task=files_per_task) as client:
+    async with fast_client(emulator, files_per_task=files_per_task) as client:
         made = await client.submit_many("paraformer-v2", urls)
         finished = await asyncio.gather(*(client.wait(info.task_id) for _, info in made))
         results: dict[str, tuple[str, str | None]] = {}

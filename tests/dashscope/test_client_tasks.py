@@ -10,15 +10,15 @@ from desktop.dashscope import task_list
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.dashscope.wire import TaskStatus
 from desktop.formats.result_file import parse_result
-from tests.dashscope.conftest import make_client
 from tests.fake_dashscope import AllFailedShape, NoSpeechLevel
+from tests.helpers.clients import fast_client
 
 
 @pytest.mark.asyncio
 async def test_a_file_goes_from_submit_to_a_parsed_transcript(dashscope_emulator, spoken_wav):
     url = dashscope_emulator.host_file(spoken_wav)
     seen: list[TaskStatus] = []
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         task = await client.submit(
             "paraformer-v2", [url], TranscriptionOptions(language_hints=["en"])
         )
@@ -41,7 +41,7 @@ async def test_file_names_with_spaces_and_cjk_are_sent_encoded(dashscope_emulato
         "%E4%BC%9A%E8%AE%AE%20%E5%BD%95%E9%9F%B3%201.wav", "会议 录音 1.wav"
     )
     assert " " in raw_url
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         task = await client.submit("paraformer-v2", [raw_url])
         done = await client.wait(task.task_id)
     sent = dashscope_emulator.submit_bodies()[0]["input"]["file_urls"][0]
@@ -53,7 +53,7 @@ async def test_file_names_with_spaces_and_cjk_are_sent_encoded(dashscope_emulato
 
 @pytest.mark.asyncio
 async def test_an_unknown_task_reads_as_unknown(dashscope_emulator):
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         info = await client.query("00000000-0000-0000-0000-000000000000")
         assert info.status is TaskStatus.UNKNOWN
         assert (await client.wait(info.task_id)).is_final
@@ -64,7 +64,7 @@ async def test_cancel_works_while_pending_and_says_too_late_after(dashscope_emul
     dashscope_emulator.config.pending_s = 3600
     dashscope_emulator.script("https://files.example/a.wav", duration_ms=5000)
     dashscope_emulator.script("https://files.example/b.wav", duration_ms=5000)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         pending = await client.submit("paraformer-v2", ["https://files.example/a.wav"])
         cancelled = await client.cancel(pending.task_id)
         assert cancelled is not None and cancelled.status is TaskStatus.CANCELED
@@ -82,7 +82,7 @@ async def test_every_all_failed_shape_reports_each_file_failure(dashscope_emulat
     urls = ["https://files.example/gone-1.wav", "https://files.example/gone-2.wav"]
     for url in urls:
         dashscope_emulator.script(url, code="InvalidFile.DownloadFailed", message="cannot")
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         task = await client.submit("paraformer-v2", urls)
         done = await client.wait(task.task_id)
     assert done.is_final
@@ -102,7 +102,7 @@ async def test_silence_is_reported_at_either_level(dashscope_emulator, tmp_path,
     silent = tmp_path / "quiet.wav"
     ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "2", silent)
     dashscope_emulator.config.no_speech_level = level
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         task = await client.submit("paraformer-v2", [dashscope_emulator.host_file(silent)])
         done = await client.wait(task.task_id)
     codes = {r.code for r in done.results} | {done.code}
@@ -113,7 +113,7 @@ async def test_silence_is_reported_at_either_level(dashscope_emulator, tmp_path,
 async def test_list_reads_every_page(dashscope_emulator, monkeypatch):
     monkeypatch.setattr(task_list, "LIST_PAGE_SIZE", 4)
     dashscope_emulator.config.rate_limits = False
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         made = set()
         for n in range(10):
             url = f"https://files.example/{n}.wav"
@@ -139,7 +139,7 @@ async def test_a_window_longer_than_a_day_is_split_and_nothing_is_listed_twice(d
     dashscope_emulator.config.rate_limits = False
     started = datetime.fromtimestamp(dashscope_emulator.clock.now(), UTC)
     made = []
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         for n in range(3):
             url = f"https://files.example/day{n}.wav"
             dashscope_emulator.script(url, duration_ms=1000)
@@ -156,7 +156,7 @@ async def test_a_window_longer_than_a_day_is_split_and_nothing_is_listed_twice(d
 async def test_list_status_filter(dashscope_emulator):
     dashscope_emulator.config.pending_s = 3600
     dashscope_emulator.script("https://files.example/p.wav", duration_ms=1000)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         task = await client.submit("paraformer-v2", ["https://files.example/p.wav"])
         now = datetime.now(UTC)
         window = {"start": now - timedelta(minutes=5), "end": now + timedelta(minutes=5)}
@@ -172,7 +172,7 @@ async def test_a_result_larger_than_the_cap_is_refused(dashscope_emulator, monke
     from desktop.formats import result_file
 
     dashscope_emulator.script("https://files.example/r.wav", duration_ms=4000)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         done = await client.wait(
             (await client.submit("paraformer-v2", ["https://files.example/r.wav"])).task_id
         )
@@ -188,7 +188,7 @@ async def test_a_result_download_cut_short_is_fetched_again(dashscope_emulator, 
     from tests.fake_dashscope import FaultKind
 
     dashscope_emulator.script("https://files.example/r.wav", duration_ms=4000)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         done = await client.wait(
             (await client.submit("paraformer-v2", ["https://files.example/r.wav"])).task_id
         )
@@ -204,7 +204,7 @@ async def test_a_result_that_is_never_readable_ends_as_malformed(dashscope_emula
     from tests.fake_dashscope import FaultKind
 
     dashscope_emulator.script("https://files.example/r.wav", duration_ms=4000)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         done = await client.wait(
             (await client.submit("paraformer-v2", ["https://files.example/r.wav"])).task_id
         )

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from desktop.dashscope.wire import TaskStatus
-from tests.dashscope.conftest import make_client
+from tests.helpers.clients import fast_client
 
 
 @pytest.mark.slow
@@ -21,7 +21,7 @@ async def test_a_hundred_parallel_jobs_never_trip_throttling(dashscope_emulator)
     for _, url in jobs:
         dashscope_emulator.script(url, duration_ms=2000)
 
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
 
         async def job(model: str, url: str) -> bytes:
             task = await client.submit(model, [url])

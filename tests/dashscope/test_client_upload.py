@@ -11,14 +11,14 @@ import pytest
 
 from desktop.dashscope import errors
 from desktop.dashscope.wire import TaskStatus
-from tests.dashscope.conftest import make_client
 from tests.fake_dashscope import FaultKind
+from tests.helpers.clients import fast_client
 
 
 @pytest.mark.asyncio
 async def test_an_uploaded_file_is_transcribed_through_its_oss_url(dashscope_emulator, spoken_wav):
     progress: list[tuple[int, int]] = []
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         uploaded = await client.upload(
             "paraformer-v2", spoken_wav, on_progress=lambda *p: progress.append(p)
         )
@@ -39,7 +39,7 @@ async def test_an_uploaded_file_is_transcribed_through_its_oss_url(dashscope_emu
 @pytest.mark.asyncio
 async def test_public_urls_do_not_get_the_resolve_header(dashscope_emulator):
     dashscope_emulator.script("https://files.example/x.wav", duration_ms=1000)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         await client.submit("paraformer-v2", ["https://files.example/x.wav"])
     assert dashscope_emulator.requests("submit")[0].header("X-DashScope-OssResourceResolve") is None
 
@@ -50,7 +50,7 @@ async def test_names_with_spaces_and_cjk_become_safe_object_keys(
 ):
     odd = tmp_path / "周会 录音 (final).wav"
     odd.write_bytes(spoken_wav.read_bytes())
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         uploaded = await client.upload("paraformer-v2", odd)
         done = await client.wait((await client.submit("paraformer-v2", [uploaded.oss_url])).task_id)
     assert re.fullmatch(r"oss://[A-Za-z0-9._/-]+_final\.wav", uploaded.oss_url)
@@ -59,7 +59,7 @@ async def test_names_with_spaces_and_cjk_become_safe_object_keys(
 
 @pytest.mark.asyncio
 async def test_one_policy_serves_a_batch(dashscope_emulator, spoken_wav):
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         uploads = await asyncio.gather(
             *(client.upload("paraformer-v2", spoken_wav) for _ in range(5))
         )
@@ -70,7 +70,7 @@ async def test_one_policy_serves_a_batch(dashscope_emulator, spoken_wav):
 
 @pytest.mark.asyncio
 async def test_policies_are_per_model(dashscope_emulator, spoken_wav):
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         await client.upload("paraformer-v2", spoken_wav)
         await client.upload("fun-asr", spoken_wav)
     assert [r.query["model"] for r in dashscope_emulator.requests("get_policy")] == [
@@ -84,7 +84,7 @@ async def test_a_policy_that_expires_mid_batch_is_replaced_and_the_file_sent_aga
     dashscope_emulator, spoken_wav
 ):
     dashscope_emulator.config.policy_expire_s = 300
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         first = await client.upload("paraformer-v2", spoken_wav)
         dashscope_emulator.clock.advance(600)  # the service's clock passes the policy's expiry
         second = await client.upload("paraformer-v2", spoken_wav)
@@ -100,7 +100,7 @@ async def test_a_policy_that_expires_mid_batch_is_replaced_and_the_file_sent_aga
 @pytest.mark.asyncio
 async def test_a_policy_close_to_expiry_is_not_reused(dashscope_emulator, spoken_wav):
     dashscope_emulator.config.policy_expire_s = 5  # less than the client's safety margin
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         await client.upload("paraformer-v2", spoken_wav)
         await client.upload("paraformer-v2", spoken_wav)
     assert len(dashscope_emulator.requests("get_policy")) == 2
@@ -111,7 +111,7 @@ async def test_a_policy_close_to_expiry_is_not_reused(dashscope_emulator, spoken
 @pytest.mark.parametrize("kind", [FaultKind.DROP, FaultKind.ERROR])
 async def test_an_upload_broken_in_transit_is_sent_again(dashscope_emulator, spoken_wav, kind):
     dashscope_emulator.faults.inject(kind, "upload", 1, status=503, code="ServiceUnavailable")
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         uploaded = await client.upload("paraformer-v2", spoken_wav)
     assert uploaded.oss_url.startswith("oss://")
     assert len(dashscope_emulator.requests("upload")) == 2
@@ -125,7 +125,7 @@ async def test_a_file_larger_than_the_policy_allows_is_refused_before_sending(
     big = tmp_path / "long.wav"
     with big.open("wb") as handle:
         handle.truncate(3 * 1024 * 1024)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         with pytest.raises(errors.OptionRefused, match=r"long\.wav.*1 MB") as caught:
             await client.upload("paraformer-v2", big)
     assert "public URL" in caught.value.advice
@@ -140,7 +140,7 @@ async def test_storage_refusing_the_size_is_not_retried(dashscope_emulator, tmp_
     dashscope_emulator.config.max_upload_mb = 1
     big = tmp_path / "long.wav"
     big.write_bytes(b"\0" * (2 * 1024 * 1024))
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         with pytest.raises(errors.InvalidParameterError) as caught:
             await client.upload("paraformer-v2", big)
     assert caught.value.code == "EntityTooLarge"
@@ -158,7 +158,7 @@ def _without_size_limit(decode):
 async def test_missing_and_empty_files_are_named_in_the_message(dashscope_emulator, tmp_path):
     empty = tmp_path / "empty.wav"
     empty.touch()
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         with pytest.raises(errors.OptionRefused, match=r"gone\.wav"):
             await client.upload("paraformer-v2", tmp_path / "gone.wav")
         with pytest.raises(errors.OptionRefused, match=r"empty\.wav"):
@@ -178,7 +178,7 @@ async def test_a_large_file_is_streamed_not_read_into_memory(dashscope_emulator,
     if big.stat().st_blocks * 512 > size // 2:
         pytest.fail("the test file system does not keep sparse files sparse")
     seen: list[int] = []
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         tracemalloc.start()
         try:
             uploaded = await client.upload(

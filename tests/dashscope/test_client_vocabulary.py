@@ -8,7 +8,7 @@ from desktop.dashscope import errors
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.dashscope.vocabulary import VocabularyEntry
 from desktop.dashscope.wire import TaskStatus
-from tests.dashscope.conftest import make_client
+from tests.helpers.clients import fast_client
 
 WORDS = [VocabularyEntry("通义千问", 4, "zh"), VocabularyEntry("Model Studio", 5, "en")]
 
@@ -17,7 +17,7 @@ WORDS = [VocabularyEntry("通义千问", 4, "zh"), VocabularyEntry("Model Studio
 async def test_create_query_update_use_and_delete(dashscope_emulator):
     url = "https://files.example/v.wav"
     dashscope_emulator.script(url, duration_ms=1000)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         vocab_id = await client.vocabularies.create("paraformer-v2", "demo", WORDS)
         assert vocab_id.startswith("vocab-demo-")
         stored = await client.vocabularies.query(vocab_id)
@@ -39,7 +39,7 @@ async def test_create_query_update_use_and_delete(dashscope_emulator):
 @pytest.mark.asyncio
 async def test_list_reads_every_page_and_filters_by_prefix(dashscope_emulator):
     dashscope_emulator.config.max_vocabularies = 30
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         made = {await client.vocabularies.create("fun-asr", "team", WORDS[:1]) for _ in range(12)}
         other = await client.vocabularies.create("fun-asr", "other", WORDS[:1])
         listed = await client.vocabularies.list()
@@ -54,7 +54,7 @@ async def test_list_reads_every_page_and_filters_by_prefix(dashscope_emulator):
 @pytest.mark.asyncio
 async def test_the_account_limit_comes_back_as_a_clear_error(dashscope_emulator):
     dashscope_emulator.config.max_vocabularies = 1
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         await client.vocabularies.create("fun-asr", "a", WORDS[:1])
         with pytest.raises(errors.InvalidParameterError):
             await client.vocabularies.create("fun-asr", "b", WORDS[:1])
@@ -85,7 +85,7 @@ async def test_the_account_limit_comes_back_as_a_clear_error(dashscope_emulator)
 async def test_bad_vocabularies_are_refused_before_any_request(
     dashscope_emulator, model, prefix, entries, words
 ):
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         with pytest.raises(errors.OptionRefused, match=words):
             await client.vocabularies.create(model, prefix, entries)
     assert dashscope_emulator.requests() == []
@@ -96,7 +96,7 @@ async def test_a_create_whose_answer_is_lost_is_not_sent_twice(dashscope_emulato
     from tests.fake_dashscope import FaultKind
 
     dashscope_emulator.faults.inject(FaultKind.LOSE_ANSWER, "customization", 1)
-    async with make_client(dashscope_emulator) as client:
+    async with fast_client(dashscope_emulator) as client:
         with pytest.raises(errors.NetworkError):
             await client.vocabularies.create("fun-asr", "once", WORDS[:1])
         listed = await client.vocabularies.list(prefix="once")

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.dashscope.polling import PollPolicy
 from desktop.dashscope.wire import TaskStatus
-from tests.dashscope.conftest import make_client
+from tests.helpers.clients import fast_client
 
 
 def schedule(policy: PollPolicy, expected: float | None, until: float) -> list[float]:
@@ -61,7 +61,7 @@ async def test_an_accurate_hint_sees_the_result_with_few_polls(dashscope_emulato
     dashscope_emulator.config.fixed_processing_s = 2.0
     dashscope_emulator.config.pending_s = 0.1
     dashscope_emulator.script("https://files.example/h.wav", duration_ms=60_000)
-    async with make_client(dashscope_emulator, poll=PollPolicy()) as client:
+    async with fast_client(dashscope_emulator, poll=PollPolicy()) as client:
         task = await client.submit("paraformer-v2", ["https://files.example/h.wav"])
         done = await client.wait(task.task_id, expected_s=2.1)
     assert done.status is TaskStatus.SUCCEEDED

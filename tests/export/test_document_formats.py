@@ -14,6 +14,7 @@ from desktop.domain.subtitle_presets import builtin
 from desktop.export import FORMATS, SUFFIXES, ExportOptions, export_transcript
 from desktop.export.files import ExportWriteError, export_batch, file_name
 from tests.helpers.results import load
+from tests.helpers.subtitle_readers import letters, visible_text
 
 
 def test_docx_is_an_interview_transcript_with_speaker_turns_and_times() -> None:
@@ -75,11 +76,14 @@ def test_chinese_conversion_applies_to_every_format_and_keeps_times() -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_format_exports_every_fixture(fmt: str) -> None:
+def test_every_format_exports_every_fixture_with_no_word_lost(tmp_path: Path, fmt: str) -> None:
     for name in ("paraformer_zh_en", "sensevoice_tags", "two_channels", "empty", "hostile"):
+        transcript = load(name)
+        spoken = letters("".join(s.text for c in transcript.channels for s in c.sentences))
         for preset in ("netflix-en", "netflix-ja", "vertical"):
-            data = export_transcript(load(name), fmt, options=ExportOptions(builtin(preset)))
-            assert isinstance(data, bytes)
+            data = export_transcript(transcript, fmt, options=ExportOptions(builtin(preset)))
+            shown = visible_text(fmt, data, tmp_path / f"{name}-{preset}.{fmt}")
+            assert not spoken - letters(shown), (name, preset, dict(spoken - letters(shown)))
 
 
 def test_batch_export_writes_one_safe_file_per_item_without_overwriting(tmp_path: Path) -> None:

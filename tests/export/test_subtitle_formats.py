@@ -10,8 +10,9 @@ import pytest
 from desktop.domain.subtitles import sentence_cues
 from desktop.export import export_transcript
 from desktop.export.cue_text import srt_text, vtt_text
+from desktop.formats.result_file import parse_result
 from tests.helpers.results import FIXTURE_NAMES, load
-from tests.helpers.subtitle_readers import read_with_ffmpeg, read_with_pysubs2
+from tests.helpers.subtitle_readers import letters, read_with_ffmpeg, read_with_pysubs2
 
 READERS = {"pysubs2": read_with_pysubs2, "ffmpeg": read_with_ffmpeg}
 CLEAN = ("paraformer_zh_en", "sensevoice_tags", "diarization", "two_channels")
@@ -128,6 +129,17 @@ def test_a_zero_length_sentence_still_gets_a_cue_that_ends_after_it_starts(tmp_p
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
-def test_every_fixture_exports_in_every_format(name: str) -> None:
-    for fmt in ("srt", "vtt", "txt", "json"):
-        assert isinstance(export_transcript(load(name), fmt), bytes)
+def test_every_fixture_exports_in_every_format_and_reads_back(tmp_path: Path, name: str) -> None:
+    """Hostile and empty transcripts too: what a player, an editor or our own import reads."""
+    transcript = load(name)
+    times = sorted((cue.start_ms, cue.end_ms) for cue in sentence_cues(transcript))
+    for fmt in ("srt", "vtt"):
+        if not times:
+            assert export_transcript(transcript, fmt).strip() in (b"", b"WEBVTT")
+            continue
+        cues = read_with_ffmpeg(_write(tmp_path, name, fmt))
+        assert sorted((start, end) for start, end, _ in cues) == times, fmt
+        assert all(text.strip() for _, _, text in cues), fmt  # no cue shows nothing
+    spoken = letters("".join(s.text for c in transcript.channels for s in c.sentences))
+    assert not spoken - letters(export_transcript(transcript, "txt").decode("utf-8"))
+    assert parse_result(export_transcript(transcript, "json")) == transcript

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,29 +16,9 @@ from desktop.export.cue_text import ass_text, srt_text, vtt_text
 from desktop.export.subtitle_formats import to_ass, to_srt, to_vtt
 from tests.helpers.long_transcript import long_mixed_transcript
 from tests.helpers.results import load
-from tests.helpers.subtitle_readers import read_with_ffmpeg
+from tests.helpers.subtitle_readers import read_ass_with_ffmpeg, read_with_ffmpeg
 
 FIXTURES = ("diarization", "two_channels", "hostile", "sensevoice_tags", "paraformer_zh_en")
-_DIALOGUE = re.compile(r"Dialogue: \d+,(\d+):(\d\d):(\d\d)\.(\d\d),(\d+):(\d\d):(\d\d)\.(\d\d),")
-
-
-def ffmpeg_ass(path: Path) -> list[tuple[int, int, str]]:
-    """ffmpeg decodes the ASS file and writes it again as ASS: its events, times in ms."""
-    out = subprocess.run(
-        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "ass", "-"],
-        capture_output=True,
-        check=True,
-    ).stdout.decode("utf-8")
-    events = []
-    for line in out.splitlines():
-        match = _DIALOGUE.match(line)
-        if match:
-            g = [int(x) for x in match.groups()]
-            start = ((g[0] * 60 + g[1]) * 60 + g[2]) * 1000 + g[3] * 10
-            end = ((g[4] * 60 + g[5]) * 60 + g[6]) * 1000 + g[7] * 10
-            text = line[match.end() :].split(",", 6)[-1]  # after style, actor, margins, effect
-            events.append((start, end, text))
-    return events
 
 
 def expected(cues: list[Cue], text_of) -> list[tuple[int, int, str]]:
@@ -76,7 +55,7 @@ def test_ffmpeg_reads_srt_vtt_and_ass_back_with_the_same_text_and_times(
 
     assert read_with_ffmpeg(srt) == expected(cues, lambda c: srt_text(c.lines))
     assert _unescape_ffmpeg_srt(read_with_ffmpeg(vtt)) == expected(cues, _vtt_as_read)
-    got, want = ffmpeg_ass(ass), expected(cues, lambda c: ass_text(c.lines))
+    got, want = read_ass_with_ffmpeg(ass), expected(cues, lambda c: ass_text(c.lines))
     if builtin(preset_id).split_sentences:
         assert got == want  # cut cues sit on the 10 ms grid ASS can store
     else:  # sentence times are the service's milliseconds; ASS keeps centiseconds

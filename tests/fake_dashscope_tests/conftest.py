@@ -1,19 +1,18 @@
-"""Clients and media for the emulator's own tests."""
+"""Fixtures of the emulator's own tests: a plain HTTP client and media to send it.
+
+The requests themselves are helpers: ``tests.helpers.raw_api``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
 from tests.fake_dashscope import Emulator
 from tests.helpers.media import ffmpeg, speech
-
-SUBMIT = "/services/audio/asr/transcription"
-ASYNC = {"X-DashScope-Async": "enable"}
 
 
 @pytest.fixture
@@ -53,28 +52,3 @@ def not_audio(media_dir: Path) -> Path:
     path = media_dir / "notes.wav"
     path.write_text("these are meeting notes, not audio\n")
     return path
-
-
-def submit(
-    api: httpx.Client,
-    urls: list[str],
-    model: str = "paraformer-v2",
-    parameters: dict[str, Any] | None = None,
-    **headers: str,
-) -> httpx.Response:
-    body: dict[str, Any] = {"model": model, "input": {"file_urls": urls}}
-    body["parameters"] = parameters if parameters is not None else {}
-    return api.post(SUBMIT, json=body, headers={**ASYNC, **headers})
-
-
-def submit_ok(api: httpx.Client, urls: list[str], **kw: Any) -> str:
-    answer = submit(api, urls, **kw)
-    assert answer.status_code == 200, answer.text
-    return answer.json()["output"]["task_id"]
-
-
-def finished(api: httpx.Client, emulator: Emulator, task_id: str) -> dict[str, Any]:
-    emulator.finish_all()
-    answer = api.get(f"/tasks/{task_id}")
-    assert answer.status_code == 200
-    return answer.json()

@@ -13,11 +13,10 @@ from typing import Any
 
 import pytest
 
-from desktop.dashscope.client import DashScopeClient
-from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.options import SpecialWordFilter, TranscriptionOptions
 from desktop.formats.result_file import parse_result
 from tests.fake_dashscope import Emulator
+from tests.helpers.clients import fast_client
 
 pytestmark = pytest.mark.fidelity
 
@@ -70,10 +69,6 @@ def sdk(dashscope_emulator: Emulator, monkeypatch: pytest.MonkeyPatch):
     return dashscope
 
 
-def ours(emulator: Emulator) -> DashScopeClient:
-    return DashScopeClient(Endpoint.named(emulator.base_url), emulator.api_key)
-
-
 @pytest.mark.parametrize(
     ("model", "kwargs", "options"), CASES, ids=[f"{m}-{i}" for i, (m, _, _) in enumerate(CASES)]
 )
@@ -88,7 +83,7 @@ def test_same_job_same_submit_body(
     sdk_done = Transcription.wait(task=sdk_task.output.task_id)
 
     async def run() -> tuple[str, bytes]:
-        async with ours(dashscope_emulator) as client:
+        async with fast_client(dashscope_emulator) as client:
             task = await client.submit(model, [url], options)
             done = await client.wait(task.task_id)
             return done.status.value, await client.fetch_result(done.results[0].transcription_url)
@@ -121,7 +116,7 @@ def test_vocabulary_and_upload_bodies_match(sdk, dashscope_emulator, spoken):
     async def run() -> str:
         from desktop.dashscope.vocabulary import VocabularyEntry
 
-        async with ours(dashscope_emulator) as client:
+        async with fast_client(dashscope_emulator) as client:
             vocabulary = await client.vocabularies.create(
                 "paraformer-v2", "ours", [VocabularyEntry(text="Tingxie", lang="en")]
             )

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from tests.fake_dashscope import FaultKind
-from tests.fake_dashscope_tests.conftest import submit, submit_ok
+from tests.helpers.raw_api import submit, submit_ok
 
 
 def test_server_error_burst_then_recovery(api, dashscope_emulator):

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 
 from tests.fake_dashscope.process import EmulatorProcess
-from tests.fake_dashscope_tests.conftest import SUBMIT
+from tests.helpers.raw_api import SUBMIT
 
 
 def test_process_serves_logs_and_stops(tmp_path):

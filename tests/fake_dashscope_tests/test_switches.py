@@ -13,7 +13,7 @@ from tests.fake_dashscope import (
     OssWithoutResolve,
     OverLimitResponse,
 )
-from tests.fake_dashscope_tests.conftest import SUBMIT, finished, submit, submit_ok
+from tests.helpers.raw_api import SUBMIT, finished, submit, submit_ok
 
 
 def test_running_task_can_show_partial_results(api, dashscope_emulator):

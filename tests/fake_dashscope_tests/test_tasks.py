@@ -10,8 +10,8 @@ import pytest
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.formats.result_file import parse_result
 from tests.fake_dashscope import AllFailedShape, Emulator, InvalidOptionResponse
-from tests.fake_dashscope_tests.conftest import SUBMIT, finished, submit, submit_ok
 from tests.helpers.media import ffmpeg, speech
+from tests.helpers.raw_api import SUBMIT, finished, submit, submit_ok
 
 
 def test_submit_without_the_async_header_is_refused(api, dashscope_emulator, spoken):

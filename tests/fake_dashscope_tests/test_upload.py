@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.fake_dashscope_tests.conftest import finished, submit_ok
+from tests.helpers.raw_api import finished, submit_ok
 
 
 def policy(api: httpx.Client, model: str = "paraformer-v2") -> dict[str, Any]:

@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from tests.fake_dashscope_tests.conftest import submit
+from tests.helpers.raw_api import submit
 
 CUSTOMIZATION = "/services/audio/asr/customization"
 

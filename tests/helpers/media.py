@@ -32,11 +32,25 @@ def ffmpeg(*args: str | Path) -> None:
     subprocess.run(["ffmpeg", "-v", "error", "-y", *map(str, args)], check=True)
 
 
-def speech(path: Path, text: str, *, rate: int = 16000, channels: int = 1) -> Path:
-    """``text`` spoken by espeak-ng, as WAV at ``rate`` Hz with ``channels`` channels."""
+ESPEAK_RATE = 22050  # the sample rate espeak-ng writes
+
+
+def speech(
+    path: Path,
+    text: str,
+    *,
+    rate: int = 16000,
+    channels: int = 1,
+    words_per_minute: int | None = None,
+) -> Path:
+    """``text`` spoken by espeak-ng, as 16-bit WAV at ``rate`` Hz with ``channels`` channels.
+
+    The one speech maker of the tests: every spoken file is made here.
+    """
     raw = path.with_suffix(".espeak.wav")
-    subprocess.run(["espeak-ng", "-w", str(raw), text], check=True)
-    ffmpeg("-i", raw, "-ar", str(rate), "-ac", str(channels), path)
+    speed = [] if words_per_minute is None else ["-s", str(words_per_minute)]
+    subprocess.run(["espeak-ng", *speed, "-w", str(raw), text], check=True)
+    ffmpeg("-i", raw, "-ar", str(rate), "-ac", str(channels), "-c:a", "pcm_s16le", path)
     raw.unlink()
     return path
 
@@ -66,7 +80,10 @@ def amr(source: Path, target: Path) -> Path:
 
 
 def video(path: Path, seconds: float = 2.0, *, size: str = "320x240") -> Path:
-    """A test-pattern video with a tone, for files that have a picture."""
+    """A test-pattern H.264 video with a tone (AAC), for files that have a picture.
+
+    The one video maker of the tests.
+    """
     ffmpeg(
         "-f", "lavfi", "-i", f"testsrc=size={size}:rate=25:duration={seconds}",
         "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=16000:duration={seconds}",

@@ -13,12 +13,13 @@ from tests.helpers.media import FFMPEG_RECIPES, convert, ffmpeg, speech
 
 # Containers for a 16 kHz mono source (AMR is 8 kHz only: see the sample-rate tests).
 FORMATS = sorted(FFMPEG_RECIPES)
+SENTENCE = "Queue test, one two three."
 
 
 def spoken_folder(folder: Path, count: int, *, base: Path | None = None) -> list[Path]:
     """``count`` files in rotating formats, file ``i`` padded with ``i * 150`` ms of silence."""
     folder.mkdir(parents=True, exist_ok=True)
-    base = base or speech(folder.parent / "base-speech.wav", "Queue test, one two three.")
+    base = base or speech(folder.parent / "base-speech.wav", SENTENCE)
     files = []
     for i in range(count):
         fmt = FORMATS[i % len(FORMATS)]

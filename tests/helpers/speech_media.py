@@ -7,7 +7,6 @@ ground truth a click-to-seek or highlight test checks against.
 
 from __future__ import annotations
 
-import subprocess
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +14,9 @@ from pathlib import Path
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.formats.result_file import encode_result
 from desktop.store.library import Library
+from tests.helpers.media import ESPEAK_RATE, speech
 
-RATE = 22050  # espeak-ng's output rate
+RATE = ESPEAK_RATE  # no resampling: each word's frames are espeak-ng's own
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,8 @@ class Spoken:
 
 
 def speak(text: str, path: Path) -> bytes:
-    """16-bit mono PCM frames of ``text`` spoken by espeak-ng."""
-    subprocess.run(["espeak-ng", "-s", "200", "-w", str(path), text], check=True)
+    """16-bit mono PCM frames at ``RATE`` of ``text`` spoken quickly by espeak-ng."""
+    speech(path, text, rate=RATE, words_per_minute=200)
     with wave.open(str(path)) as wav:
         assert wav.getframerate() == RATE and wav.getsampwidth() == 2 and wav.getnchannels() == 1
         return wav.readframes(wav.getnframes())
@@ -105,17 +105,3 @@ def add_to_library(transcript: Transcript, media: Path | None, title: str = "spe
             title=title,
             media_path=str(media) if media else None,
         )
-
-
-def video_file(out: Path, seconds: int = 4) -> Path:
-    """A small MP4 with colour bars and a tone."""
-    subprocess.run(
-        [
-            "ffmpeg", "-loglevel", "error", "-y",
-            "-f", "lavfi", "-i", f"testsrc=size=320x240:rate=25:duration={seconds}",
-            "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
-            "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(out),
-        ],
-        check=True,
-    )  # fmt: skip
-    return out

@@ -17,16 +17,20 @@ from desktop.jobs.usage import monthly_usage
 from desktop.store.jobs import Job, JobState
 from desktop.store.library import Library
 from tests.fake_dashscope.server import Emulator
+from tests.helpers.clients import FAST_ENGINE, fast_client
 from tests.helpers.media import speech
-from tests.jobs.conftest import FAST_ENGINE, client_for
+from tests.helpers.waiting import until
 
 pytestmark = pytest.mark.asyncio
 PARAFORMER = "paraformer-v2"
 
 
-async def settle(engine: JobEngine, jobs: list[Job], timeout: float = 90) -> list[Job]:
+async def settle(
+    engine: JobEngine, library: Library, jobs: list[Job], timeout: float = 90
+) -> list[Job]:
+    """The jobs as the library holds them once the engine has settled every one."""
     await asyncio.wait_for(engine.wait_until_settled([j.id for j in jobs]), timeout)
-    return [engine._jobs.get(j.id) for j in jobs]
+    return library.jobs.get_many([j.id for j in jobs])
 
 
 def submitted_urls(emulator: Emulator) -> Counter[str]:
@@ -43,14 +47,14 @@ def assert_each_result_is_its_files(library: Library, jobs: list[Job]) -> None:
 
 
 async def test_thirty_files_in_mixed_formats_all_come_back_to_the_right_job(
-    engine: JobEngine, library: Library, emulator: Emulator, make_folder
+    make_engine, library: Library, emulator: Emulator, make_folder
 ) -> None:
     files = make_folder(30)
     assert len({f.suffix for f in files}) == 16
-    engine._settings = replace(FAST_ENGINE, batch_linger_s=30)
+    engine = make_engine(replace(FAST_ENGINE, batch_linger_s=30))
     jobs = engine.add(expand([str(files[0].parent)]), PARAFORMER, TranscriptionOptions())
     engine.start()
-    jobs = await settle(engine, jobs)
+    jobs = await settle(engine, library, jobs)
     assert_each_result_is_its_files(library, jobs)
     assert len(library.items()) == 30
     # One task carried all thirty files, each sent once; each file was uploaded once.
@@ -61,13 +65,13 @@ async def test_thirty_files_in_mixed_formats_all_come_back_to_the_right_job(
 
 
 async def test_state_changes_reach_listeners_in_order(
-    engine: JobEngine, emulator: Emulator, make_folder
+    engine: JobEngine, library: Library, emulator: Emulator, make_folder
 ) -> None:
     seen: list[JobState] = []
     engine.on_job(lambda job: seen.append(job.state) if not seen or seen[-1] != job.state else None)
     jobs = engine.add(expand(map(str, make_folder(1))), PARAFORMER, TranscriptionOptions())
     engine.start()
-    await settle(engine, jobs)
+    await settle(engine, library, jobs)
     assert seen[0] is JobState.QUEUED and seen[-1] is JobState.DONE
     order = list(JobState)
     assert [order.index(s) for s in seen] == sorted(order.index(s) for s in seen)
@@ -77,12 +81,12 @@ async def test_state_changes_reach_listeners_in_order(
 
 
 async def test_a_file_with_the_wrong_sample_rate_is_refused_before_upload(
-    engine: JobEngine, emulator: Emulator, tmp_path: Path
+    engine: JobEngine, library: Library, emulator: Emulator, tmp_path: Path
 ) -> None:
     wide = speech(tmp_path / "call.wav", "Hello", rate=16000)
     jobs = engine.add(expand([str(wide)]), "paraformer-8k-v2", TranscriptionOptions())
     engine.start()
-    (job,) = await settle(engine, jobs)
+    (job,) = await settle(engine, library, jobs)
     assert job.state is JobState.FAILED
     assert "call.wav" in job.error_message and "8 kHz" in job.error_message
     assert "paraformer-v2" in job.error_message  # the message names the model to use
@@ -102,7 +106,7 @@ async def test_throttling_and_server_error_bursts_slow_the_queue_but_lose_nothin
     engine.on_trouble(troubles.append)
     jobs = engine.add(expand(map(str, make_folder(6))), PARAFORMER, TranscriptionOptions())
     engine.start()
-    jobs = await settle(engine, jobs)
+    jobs = await settle(engine, library, jobs)
     assert_each_result_is_its_files(library, jobs)
     # The person saw that the queue was waiting out trouble, and that it passed.
     assert any(t and "retrying" in t for t in troubles) and troubles[-1] is None
@@ -111,14 +115,14 @@ async def test_throttling_and_server_error_bursts_slow_the_queue_but_lose_nothin
 
 
 async def test_one_failed_file_fails_alone_with_the_services_code_and_advice(
-    engine: JobEngine, emulator: Emulator, make_folder
+    make_engine, library: Library, emulator: Emulator, make_folder
 ) -> None:
     files = make_folder(3)
     emulator.script(files[1], code="InvalidFile.DecodeFailed", message="cannot decode")
-    engine._settings = replace(FAST_ENGINE, batch_linger_s=30)
+    engine = make_engine(replace(FAST_ENGINE, batch_linger_s=30))
     jobs = engine.add(expand(map(str, files)), PARAFORMER, TranscriptionOptions())
     engine.start()
-    jobs = await settle(engine, jobs)
+    jobs = await settle(engine, library, jobs)
     assert [j.state for j in jobs] == [JobState.DONE, JobState.FAILED, JobState.DONE]
     assert jobs[1].error_code == "InvalidFile.DecodeFailed"
     assert "ffmpeg" in jobs[1].advice
@@ -132,11 +136,11 @@ async def test_retrying_a_failed_job_reuses_its_upload(
     emulator.script(clip, code="InvalidFile.DecodeFailed", message="cannot decode")
     jobs = engine.add(expand([str(clip)]), PARAFORMER, TranscriptionOptions())
     engine.start()
-    (failed,) = await settle(engine, jobs)
+    (failed,) = await settle(engine, library, jobs)
     assert failed.state is JobState.FAILED
     emulator.scripts.clear()
     engine.retry(failed.id)
-    (done,) = await settle(engine, jobs)
+    (done,) = await settle(engine, library, jobs)
     assert done.state is JobState.DONE and done.task_id != failed.task_id
     assert len(emulator.requests("upload")) == 1
     assert submitted_urls(emulator) == Counter({failed.file_url: 2})
@@ -145,7 +149,7 @@ async def test_retrying_a_failed_job_reuses_its_upload(
 async def test_a_rejected_key_pauses_the_queue_until_a_good_key_comes(
     library: Library, emulator: Emulator, make_folder
 ) -> None:
-    bad = client_for(emulator, key="sk-not-a-real-key-0000")
+    bad = fast_client(emulator, api_key="sk-not-a-real-key-0000")
     engine = JobEngine(library, bad, FAST_ENGINE)
     reasons: list[str | None] = []
     engine.on_pause(reasons.append)
@@ -154,9 +158,9 @@ async def test_a_rejected_key_pauses_the_queue_until_a_good_key_comes(
     await asyncio.wait_for(engine.wait_until_settled([j.id for j in jobs]), 30)
     assert reasons and "key" in reasons[0].lower()
     assert all(not library.jobs.get(j.id).state.final for j in jobs)  # paused, not failed
-    good = client_for(emulator)
+    good = fast_client(emulator)
     engine.set_client(good)
-    jobs = await settle(engine, jobs)
+    jobs = await settle(engine, library, jobs)
     assert [j.state for j in jobs] == [JobState.DONE, JobState.DONE]
     assert reasons[-1] is None
     await engine.stop()
@@ -165,28 +169,22 @@ async def test_a_rejected_key_pauses_the_queue_until_a_good_key_comes(
 
 
 async def test_cancel_before_submit_and_while_pending(
-    engine: JobEngine, emulator: Emulator, make_folder
+    make_engine, client, library: Library, emulator: Emulator, make_folder
 ) -> None:
     files = make_folder(2)
     emulator.config.pending_s = 30  # tasks stay PENDING
-    engine._settings = replace(FAST_ENGINE, batch_linger_s=0)
+    engine = make_engine(replace(FAST_ENGINE, batch_linger_s=0))
     early = engine.add(expand([str(files[0])]), PARAFORMER, TranscriptionOptions())
     engine.cancel(early[0].id)  # not started: nothing is sent
     late = engine.add(expand([str(files[1])]), PARAFORMER, TranscriptionOptions())
     engine.start()
-    for _ in range(400):
-        if engine._jobs.get(late[0].id).state is JobState.SUBMITTED:
-            break
-        await asyncio.sleep(0.05)
+    await until(lambda: library.jobs.get(late[0].id).state is JobState.SUBMITTED, "the submit", 20)
     engine.cancel(late[0].id)
-    for _ in range(100):
-        if emulator.requests("cancel"):
-            break
-        await asyncio.sleep(0.05)
-    (job,) = await settle(engine, late)
+    await until(lambda: emulator.requests("cancel"), "the cancel request", 5)
+    (job,) = await settle(engine, library, late)
     assert job.state is JobState.CANCELED
     assert [r.status for r in emulator.requests("cancel")] == [200]
-    on_service = await engine._client.query(job.task_id)
+    on_service = await client.query(job.task_id)
     assert on_service.status.value == "CANCELED"
     assert submitted_urls(emulator).total() == 1  # the early one never left
 
@@ -197,13 +195,10 @@ async def test_a_job_detached_while_running_discards_its_result(
     emulator.config.fixed_processing_s = 1.0
     jobs = engine.add(expand(map(str, make_folder(1))), PARAFORMER, TranscriptionOptions())
     engine.start()
-    for _ in range(400):
-        if engine._jobs.get(jobs[0].id).state is JobState.RUNNING:
-            break
-        await asyncio.sleep(0.02)
+    await until(lambda: library.jobs.get(jobs[0].id).state is JobState.RUNNING, "running", 8)
     engine.cancel(jobs[0].id)
     await asyncio.sleep(1.5)
-    assert engine._jobs.get(jobs[0].id).state is JobState.CANCELED
+    assert library.jobs.get(jobs[0].id).state is JobState.CANCELED
     assert library.items() == []
     assert emulator.requests("cancel") == [] or emulator.requests("cancel")[0].status == 400
 
@@ -213,7 +208,7 @@ async def test_stopping_anywhere_and_starting_again_finishes_every_file_once(
 ) -> None:
     files = make_folder(8)
     emulator.faults.inject("latency", "upload", count=None, delay_s=0.1)
-    client = client_for(emulator)
+    client = fast_client(emulator)
     first = JobEngine(library, client, replace(FAST_ENGINE, upload_concurrency=2))
     jobs = first.add(expand(map(str, files)), PARAFORMER, TranscriptionOptions())
     first.start()
@@ -224,7 +219,7 @@ async def test_stopping_anywhere_and_starting_again_finishes_every_file_once(
     emulator.faults.clear()
     second = JobEngine(library, client, FAST_ENGINE)
     second.start()
-    jobs = await settle(second, jobs)
+    jobs = await settle(second, library, jobs)
     assert_each_result_is_its_files(library, jobs)
     assert set(submitted_urls(emulator).values()) == {1}
     await second.stop()
@@ -236,11 +231,11 @@ async def test_a_lost_submit_answer_is_found_in_the_task_list_not_sent_twice(
 ) -> None:
     files = make_folder(2)
     emulator.faults.inject("lose-answer", "submit")
-    client = client_for(emulator)
+    client = fast_client(emulator)
     engine = JobEngine(library, client, replace(FAST_ENGINE, batch_linger_s=30))
     jobs = engine.add(expand(map(str, files)), PARAFORMER, TranscriptionOptions())
     engine.start()
-    jobs = await settle(engine, jobs)
+    jobs = await settle(engine, library, jobs)
     assert_each_result_is_its_files(library, jobs)
     assert len(emulator.requests("submit")) == 1  # the task list answered; nothing resent
     assert emulator.requests("list")
@@ -253,21 +248,18 @@ async def test_a_crash_between_submit_and_storing_the_task_id_is_reconciled(
 ) -> None:
     """The row says SUBMITTING and no task id: the task exists on the service anyway."""
     files = make_folder(2)
-    client = client_for(emulator)
+    client = fast_client(emulator)
     engine = JobEngine(library, client, replace(FAST_ENGINE, batch_linger_s=30))
     jobs = engine.add(expand(map(str, files)), PARAFORMER, TranscriptionOptions())
     emulator.faults.inject("slow-answer", "submit", delay_s=2.0)
     engine.start()
-    for _ in range(400):
-        if emulator.tasks.all():
-            break
-        await asyncio.sleep(0.02)
+    await until(emulator.tasks.all, "the service to make the task", 8)
     # The service has made the task; its answer is still on the way.
     await engine.stop()  # the "crash": the answer never reaches the library
     assert {library.jobs.get(j.id).state for j in jobs} == {JobState.SUBMITTING}
     again = JobEngine(library, client, FAST_ENGINE)
     again.start()
-    jobs = await settle(again, jobs)
+    jobs = await settle(again, library, jobs)
     assert_each_result_is_its_files(library, jobs)
     assert len(emulator.tasks.all()) == 1  # the service made one task, and only one
     await again.stop()
@@ -281,7 +273,7 @@ async def test_urls_go_straight_to_the_service_and_usage_is_counted_once(
     url = emulator.host_file(clip, "会议 录音.wav")
     jobs = engine.add([Source(url, True, "会议 录音.wav")], PARAFORMER, TranscriptionOptions())
     engine.start()
-    (job,) = await settle(engine, jobs)
+    (job,) = await settle(engine, library, jobs)
     assert job.state is JobState.DONE, job.error_message
     assert emulator.requests("upload") == []
     assert job.usage_seconds and job.usage_seconds > 0
@@ -296,7 +288,7 @@ async def test_a_broken_result_file_fails_its_job_with_the_reason_instead_of_ret
     emulator.faults.inject("malformed", "result", count=None)
     jobs = engine.add(expand(map(str, make_folder(1))), PARAFORMER, TranscriptionOptions())
     engine.start()
-    (job,) = await settle(engine, jobs, timeout=30)
+    (job,) = await settle(engine, library, jobs, timeout=30)
     assert job.state is JobState.FAILED and job.error_code == "MalformedResult"
     assert job.title in job.error_message and "result file is not valid" in job.error_message
     assert "retry the job" in job.advice
@@ -309,14 +301,14 @@ async def test_a_new_upload_limit_applies_to_the_running_queue(
     """Settings → upload concurrency, changed while files wait: no restart needed."""
     files = make_folder(6)
     emulator.faults.inject("latency", "upload", count=None, delay_s=0.4)
-    client = client_for(emulator)
+    client = fast_client(emulator)
     engine = JobEngine(library, client, replace(FAST_ENGINE, upload_concurrency=1))
     jobs = engine.add(expand(map(str, files)), PARAFORMER, TranscriptionOptions())
     engine.start()
     await asyncio.sleep(1.0)  # 0.4 s per upload, one at a time
     changed_at = time.time()
     engine.set_concurrency(uploads=4, fetches=8)
-    jobs = await settle(engine, jobs)
+    jobs = await settle(engine, library, jobs)
     assert_each_result_is_its_files(library, jobs)
     arrivals = sorted(r.time for r in emulator.requests("upload"))
     before = [t for t in arrivals if t < changed_at]
@@ -345,13 +337,13 @@ async def test_only_files_really_being_probed_say_probing(
         state[job.id] = job.state
         most_probing = max(most_probing, sum(s is JobState.PROBING for s in state.values()))
 
-    async with client_for(emulator) as client:
+    async with fast_client(emulator) as client:
         engine = JobEngine(library, client, replace(FAST_ENGINE, probe_concurrency=2))
         engine.on_job(on_job)
         jobs = engine.add(expand(map(str, make_folder(12))), PARAFORMER, TranscriptionOptions())
         engine.start()
         try:
-            jobs = await settle(engine, jobs)
+            jobs = await settle(engine, library, jobs)
         finally:
             await engine.stop()
     assert_each_result_is_its_files(library, jobs)

@@ -87,6 +87,8 @@ class ItemsModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._items)
 
     def data(self, index: _IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return item.title
@@ -97,12 +99,14 @@ class ItemsModel(QAbstractListModel):
         return None
 
     def flags(self, index: _IndexLike) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
 
     def setData(
         self, index: _IndexLike, value: object, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
         item = self._items[index.row()]
         if Qt.CheckState(value) == Qt.CheckState.Checked:  # type: ignore[call-overload]
@@ -131,6 +135,8 @@ class CheckReportModel(RowsModel[Violation]):
     )
 
     def data(self, index: _IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
         v = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
@@ -408,6 +414,10 @@ class ExportDialog(QDialog):
         self.destination_edit.setText(str(path.with_name(stem + SUFFIXES[self.fmt()])))
 
     # -- preview and check ---------------------------------------------------------
+
+    def preview_pending(self) -> bool:
+        """A change of options waits (a short debounce) to be shown in the preview."""
+        return self._refresh_timer.isActive()
 
     def refresh(self) -> None:
         """Preview the start of the current item's file and check all of its cues."""

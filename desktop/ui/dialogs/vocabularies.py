@@ -113,6 +113,8 @@ class EntriesModel(RowsModel[list[Any]]):
         return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
 

@@ -313,6 +313,14 @@ class WaveformView(QWidget):
         painter.drawLine(QLineF(x, 0, x, self.height()))
         painter.end()
 
+    @property
+    def drawn_pixmap(self) -> QPixmap | None:
+        """The cached drawing that paint events copy from; None until drawn again.
+
+        Only a change to what is shown (an edit, a new view) drops it, never playback.
+        """
+        return self._pixmap
+
     def render_pixmap(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(self.size() * ratio)

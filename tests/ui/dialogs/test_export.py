@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.store.imports import import_result_file
@@ -13,6 +13,7 @@ from desktop.store.library import Library, LibraryFile
 from desktop.ui.dialogs.export import ExportDialog
 from desktop.ui.mainwindow.window import MainWindow
 from tests.helpers.results import fixture_path
+from tests.helpers.subtitle_readers import visible_text
 
 # Qt's offscreen platform cannot pass a dialog's size hints to a window system and says so
 # whenever a dialog is shown; that says nothing about the dialog.
@@ -40,7 +41,7 @@ def choose(combo, data: object) -> None:
 
 
 def refreshed(qtbot: QtBot, dialog: ExportDialog) -> None:
-    qtbot.waitUntil(lambda: not dialog._refresh_timer.isActive())
+    qtbot.waitUntil(lambda: not dialog.preview_pending())
 
 
 def test_the_preview_shows_the_first_cues_in_the_chosen_format_and_preset(
@@ -125,7 +126,8 @@ def test_batch_export_of_checked_items_into_a_folder(
     with qtbot.waitSignal(dialog.exported) as signal:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert [p.name for p in signal.args[0]] == ["diarization.docx", "two_channels.docx"]
-    assert all(p.stat().st_size > 0 for p in signal.args[0])
+    diarization, two_channels = (visible_text("docx", p.read_bytes(), p) for p in signal.args[0])
+    assert "How did you start?" in diarization and "您好，请问有什么可以帮您？" in two_channels
 
 
 def test_export_without_a_destination_says_what_to_do(qtbot: QtBot, items: list[int]) -> None:
@@ -149,3 +151,21 @@ def test_file_export_action_opens_the_dialog(qtbot: QtBot, items: list[int]) -> 
     assert dialog is not None and dialog.isVisible()
     assert dialog.items_model.rowCount() == 3
     dialog.close()
+
+
+def test_the_items_and_the_check_report_pass_qts_model_checks(
+    qtbot: QtBot, qtmodeltester, items: list[int]
+) -> None:
+    dialog = open_dialog(qtbot, [items[1]])
+    qtmodeltester.check(dialog.items_model)
+    choose(dialog.format_combo, "srt")
+    choose(dialog.preset_combo, "netflix-zh-hans")
+    refreshed(qtbot, dialog)
+    assert dialog.report_model.rowCount() > 0
+    qtmodeltester.check(dialog.report_model)
+    model = dialog.items_model
+    model.setData(model.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert [item.title for item in model.checked()] == ["diarization", "hostile"]
+    # No answer for no item: a view asking about the space below the rows gets nothing.
+    assert model.data(QModelIndex()) is None
+    assert dialog.report_model.data(QModelIndex()) is None

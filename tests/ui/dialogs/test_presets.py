@@ -71,7 +71,7 @@ def preview_lines(dialog: ExportDialog) -> list[str]:
 
 
 def refreshed(qtbot: QtBot, dialog: ExportDialog) -> None:
-    qtbot.waitUntil(lambda: not dialog._refresh_timer.isActive())
+    qtbot.waitUntil(lambda: not dialog.preview_pending())
 
 
 def test_a_preset_made_from_the_export_dialog_is_chosen_there_and_cuts_the_preview(
@@ -169,8 +169,9 @@ def test_an_invalid_rule_or_taken_id_is_explained_and_nothing_is_saved(qtbot: Qt
     assert profiles_path().read_bytes() == saved
 
 
-def test_a_custom_preset_is_edited_in_place_and_deleted(qtbot: QtBot) -> None:
+def test_a_custom_preset_is_edited_in_place_and_deleted(qtbot: QtBot, qtmodeltester) -> None:
     editor = open_editor(qtbot, "netflix-zh-hans")
+    qtmodeltester.check(editor.list_model)  # and through every save and delete below
     new_preset(qtbot, editor, "wide-zh", chars="20")
     new_preset(qtbot, editor, "wider-zh", chars="24")
     assert [p.id for p in custom_presets()] == ["wide-zh", "wider-zh"]

@@ -20,7 +20,7 @@ from desktop.dashscope import credentials
 from desktop.settings import load_settings, settings_path
 from desktop.store.library import Library
 from desktop.ui.dialogs.settings import SettingsDialog
-from tests.helpers.app_loop import until
+from tests.helpers.waiting import until
 
 KEY = "sk-gui0123456789abcdef0123456789ab"
 

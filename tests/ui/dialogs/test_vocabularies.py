@@ -58,11 +58,16 @@ def _stored():
     return asyncio.run(with_account(read))
 
 
-def test_create_a_vocabulary_then_change_a_weight_then_delete_it(qtbot, account, monkeypatch):
+def test_create_a_vocabulary_then_change_a_weight_then_delete_it(
+    qtbot, qtmodeltester, account, monkeypatch
+):
     dialog = _window(qtbot)
     assert dialog.list_model.rowCount() == 0
     assert dialog.status.text().startswith("No vocabularies yet")
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    # Both models stay under Qt's model checks through every edit, save and delete below.
+    qtmodeltester.check(dialog.list_model)
+    qtmodeltester.check(dialog.entries)
     qtbot.keyClicks(dialog.prefix, "meet")
     dialog.model_choice.setCurrentIndex(dialog.model_choice.findData("paraformer-v2"))
     _type_cell(qtbot, dialog, 0, WORD, "Tingxie")
@@ -73,6 +78,8 @@ def test_create_a_vocabulary_then_change_a_weight_then_delete_it(qtbot, account,
     _wait(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.current is not None, timeout=10_000)
     assert dialog.list_model.rowCount() == 1
+    qtmodeltester.check(dialog.list_model)  # again, now with a row to look at
+    qtmodeltester.check(dialog.entries)
     vocabulary_id = dialog.current.vocabulary_id
     assert vocabulary_id.startswith("vocab-meet-")
     assert [(e.text, e.weight, e.lang) for e in dialog.current.vocabulary] == [

@@ -55,7 +55,7 @@ def test_the_original_and_the_correction_show_word_by_word_and_a_change_can_be_t
 
 
 def test_another_models_run_of_the_same_media_can_be_compared_and_taken_whole(
-    qtbot, editor, speech
+    qtbot, qtmodeltester, editor, speech
 ):
     track, timings = speech
     other = transcript_of(timings, track)
@@ -73,6 +73,7 @@ def test_another_models_run_of_the_same_media_can_be_compared_and_taken_whole(
         "1. a  →  the",
         "2. ∅  →  ,",
     ]
+    qtmodeltester.check(dialog.hunks)  # and again as taking every change empties it
     qtbot.mouseClick(dialog.take_all, Qt.MouseButton.LeftButton)
     texts = [s.text for s in editor.session.transcript.channels[0].sentences]
     assert texts == ["hello world again", "this is the test", "good morning, everyone"]

@@ -15,7 +15,8 @@ import pytest
 
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.store.library import Library
-from tests.helpers.speech_media import add_to_library, video_file
+from tests.helpers.media import video
+from tests.helpers.speech_media import add_to_library
 
 DRIVER = Path(__file__).parents[3] / "tests" / "helpers" / "editor_driver.py"
 ROOT = Path(__file__).resolve().parents[3]
@@ -75,7 +76,7 @@ def test_killing_the_editor_mid_edit_loses_at_most_the_last_debounce_window(spee
 def test_video_plays_inside_the_editor_window_on_an_x_screen(tmp_path):
     if not os.environ.get("DISPLAY"):
         pytest.fail("needs the Xvfb screen that packaging/dev/test provides (DISPLAY is unset)")
-    media = video_file(tmp_path / "bars.mp4")
+    media = video(tmp_path / "bars.mp4", seconds=4)
     transcript = Transcript(
         file_url=media.as_uri(),
         channels=(Channel(0, (Sentence(0, 1000, "bars", words=(Word(0, 1000, "bars"),)),)),),

@@ -7,10 +7,11 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.domain import editing
 from desktop.domain.durations import parse_time
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.store.library import LibraryFile
-from desktop.ui.editor.model import Column, TranscriptModel
+from desktop.ui.editor.model import Column, RowFilter, TranscriptModel
 from desktop.ui.editor.session import TranscriptSession
 from desktop.ui.editor.window import TranscriptEditor, open_library_item
 from tests.helpers.speech_media import add_to_library
@@ -93,6 +94,29 @@ def test_filter_by_emotion_event_and_speaker(qtbot, editor):
     # Edits while filtered go to the right sentence of the right channel.
     editor.model.setData(editor.model.index(0, Column.TEXT), "my order never arrived")
     assert editor.session.transcript.channels[1].sentences[0].text == "my order never arrived"
+
+
+def test_the_model_passes_qts_model_checks_through_edits_splits_merges_and_undo(
+    qtbot, qtmodeltester, editor
+):
+    model = editor.model
+    qtmodeltester.check(model)  # stays attached: each change below is checked as it happens
+    model.setData(model.index(0, Column.TEXT), "hello how may I help")
+    model.setData(model.index(0, Column.REVIEWED), Qt.CheckState.Checked.value,
+                  Qt.ItemDataRole.CheckStateRole)  # fmt: skip
+    ref = model.ref(1)
+    assert editor.session.apply("split", lambda t: editing.split_sentence(t, ref, 9))
+    assert shown(editor)[1:3] == ["my order", "never came"]
+    assert editor.session.apply("merge", lambda t: editing.merge_with_next(t, ref))
+    model.retime(0, 7000, 7500)  # the first sentence moves after three others
+    assert shown(editor)[3] == "hello how may I help"
+    model.set_position(2350)
+    model.set_filter(RowFilter(channel_id=1))
+    assert shown(editor) == ["my order never came", "well thanks", "[applause]"]
+    model.set_filter(RowFilter())
+    while editor.session.undo_stack.canUndo():
+        editor.session.undo_stack.undo()
+    assert shown(editor)[0] == "hello how can I help"
 
 
 def test_a_sentence_without_word_times_seeks_to_its_start(qtbot, editor):

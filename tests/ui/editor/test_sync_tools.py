@@ -63,7 +63,9 @@ def test_stretch_between_two_anchors_maps_both_exactly(qtbot, editor):
     assert begins(editor) == old
 
 
-def test_timing_rules_preview_what_changes_and_apply_in_one_undoable_step(qtbot, editor):
+def test_timing_rules_preview_what_changes_and_apply_in_one_undoable_step(
+    qtbot, qtmodeltester, editor
+):
     before = editor.session.transcript
     editor.sync.ask_timing_rules()
     dialog = editor.sync.dialog
@@ -78,6 +80,10 @@ def test_timing_rules_preview_what_changes_and_apply_in_one_undoable_step(qtbot,
     assert dialog.changes.rowCount() == 2
     assert dialog.summary.text() == "2 sentences change"
     assert dialog.changes.index(0, 3).data() == "small gap closed"
+    qtmodeltester.check(dialog.changes)
+    dialog.close_below.setValue(0)  # the preview empties again, under the model checks
+    assert dialog.changes.rowCount() == 0
+    dialog.close_below.setValue(1500)
     qtbot.mouseClick(apply, Qt.MouseButton.LeftButton)
     after = editor.session.transcript.channels[0].sentences
     assert after[0].end_ms == sentences[1].begin_ms - 84

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from desktop.domain.durations import format_time
 from desktop.domain.subtitle_presets import builtin
 from desktop.export import ExportOptions, export_transcript
 from desktop.media.waveform import Peaks
@@ -59,7 +60,7 @@ def test_dragging_an_edge_moves_the_end_by_the_dragged_amount_and_undo_restores(
     after = editor.session.transcript.channels[0].sentences[0]
     assert after.end_ms == before.end_ms + dragged and abs(after.end_ms - target) <= 8
     assert after.begin_ms == before.begin_ms and after.words == before.words
-    assert editor.model.index(0, Column.END).data() == editor.model._display(after, Column.END)
+    assert editor.model.index(0, Column.END).data() == format_time(after.end_ms, millis=True)
     assert editor.view.currentIndex().row() == 0 and wave.selected_row == 0
 
     # The export follows the retimed cue once saved.
@@ -153,14 +154,14 @@ def test_playback_inside_the_view_does_not_redraw_the_waveform(qtbot, editor, sp
     wave = loaded(qtbot, editor)
     wave.set_view(0, 10.0)  # every word in view: no page to turn
     wave.repaint()
-    drawn = wave._pixmap
+    drawn = wave.drawn_pixmap
     for word in [w for sentence in timings for w in sentence]:
         editor.seek(word.begin_ms + 10)  # the table highlights another word each time
         wave.repaint()
-    assert wave._pixmap is drawn
+    assert wave.drawn_pixmap is drawn
     editor.model.setData(editor.model.index(0, Column.TEXT), "hello there again")
     wave.repaint()
-    assert wave._pixmap is not drawn  # an edit does
+    assert wave.drawn_pixmap is not drawn  # an edit does
 
 
 def test_the_playhead_turns_the_page_while_playing(qtbot, editor):

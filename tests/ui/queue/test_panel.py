@@ -25,16 +25,16 @@ from desktop.ui.queue.controller import QueueController
 from desktop.ui.queue.model import QueueColumn
 from desktop.ui.queue.new_job_dialog import NewJobDialog
 from desktop.ui.queue.panel import UrlDialog
-from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.server import Emulator
-from tests.helpers.app_loop import until
+from tests.helpers.clients import fast_emulator_config
 from tests.helpers.media import speech
 from tests.helpers.queue_media import spoken_folder
+from tests.helpers.waiting import until
 
 
 @pytest.fixture
 def emulator(tmp_path: Path) -> Iterator[Emulator]:
-    config = EmulatorConfig(processing_speed=2000.0, pending_s=0.05)
+    config = fast_emulator_config()
     with Emulator(config, storage_dir=tmp_path / "emulator") as running:
         yield running
 

@@ -130,10 +130,10 @@ def test_switching_language_in_settings_changes_the_open_window_at_once(qtbot) -
 
 
 def test_the_app_starts_in_the_language_saved_in_settings(qtbot) -> None:
-    from desktop.app import _application
+    from desktop.app import make_application
 
     save_settings(Settings(language="zh_CN"))
-    _application()
+    make_application()
     window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     assert window.help_menu.title() == "帮助(&H)"

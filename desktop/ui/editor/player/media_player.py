@@ -268,6 +268,10 @@ class MediaPlayer(QObject):
         """libvlc's own current time (coarse); -1 without media."""
         return int(self._player.get_time()) if self._player is not None else -1
 
+    def libvlc_rate(self) -> float:
+        """The speed libvlc itself plays at (``rate`` is the one asked for); 0 without libvlc."""
+        return float(self._player.get_rate()) if self._player is not None else 0.0
+
     def duration(self) -> int:
         return self._duration
 

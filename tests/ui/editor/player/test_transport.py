@@ -12,7 +12,7 @@ from desktop.domain.durations import format_time
 from desktop.store.library import LibraryFile
 from desktop.ui.editor.player.media_player import VLC_OPTIONS_ENV, MediaPlayer
 from desktop.ui.editor.player.transport import PlayerWidget
-from tests.helpers.speech_media import video_file
+from tests.helpers.media import video
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -51,7 +51,7 @@ def test_controls_show_time_and_jump(qtbot, player_widget):
 def test_speed_volume_and_mute_reach_libvlc(qtbot, player_widget):
     player = player_widget.player
     player_widget.speed.setCurrentIndex(player_widget.speed.findText("1.5×"))
-    assert player._player.get_rate() == pytest.approx(1.5)
+    assert player.libvlc_rate() == pytest.approx(1.5)
     player_widget.volume.setValue(40)
     qtbot.mouseClick(player_widget.mute_button, LEFT)
     assert player.volume() == 40 and player.is_muted()
@@ -90,7 +90,7 @@ def test_audio_shows_no_video_area(qtbot, player_widget, tmp_path):
     assert not player_widget.video.isVisible()  # no black box for audio
     # A video is recognised as one; offscreen there is no window to draw it in, so the
     # area stays hidden here (test_editor_process shows it on a real X screen).
-    assert player_widget.open(video_file(tmp_path / "bars.mp4", seconds=2))
+    assert player_widget.open(video(tmp_path / "bars.mp4", seconds=2))
     qtbot.waitUntil(player.has_video, timeout=20_000)
     assert not player_widget.video.isVisible()
 
