@@ -52,4 +52,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>QueueController</name>
+    <message numerus="yes">
+        <source>%n file(s) are still being transcribed. Quit now?</source>
+        <translation>
+            <numerusform>%n file is still being transcribed. Quit now?</numerusform>
+            <numerusform>%n files are still being transcribed. Quit now?</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -695,6 +695,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>打开资料库条目</translation>
     </message>
     <message>
+        <source>Reading the library…</source>
+        <translation>正在读取资料库…</translation>
+    </message>
+    <message>
         <source>Item to open:</source>
         <translation>要打开的条目：</translation>
     </message>
@@ -974,9 +978,23 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <source>Quit Tingxie?</source>
         <translation>退出听写？</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) are still being transcribed. Quit now?</source>
+        <translation>
+            <numerusform>还有 %n 个文件正在转写。现在退出吗？</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{0} file(s) are still being transcribed. Tasks already on the service keep running; Tingxie picks every file up where it stopped the next time it starts.</source>
-        <translation>仍有 {0} 个文件正在转写。已提交到服务的任务会继续运行；下次启动听写时，每个文件都会从中断处继续。</translation>
+        <source>Tasks already on the service keep running; Tingxie picks every file up where it stopped the next time it starts.</source>
+        <translation>已提交到服务的任务会继续运行；下次启动时，听写会从每个文件停下的地方继续。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>继续工作</translation>
     </message>
 </context>
 <context>
