@@ -126,7 +126,7 @@ class TranscriptionOptions:
 
     def _check_values(self, spec: catalog.ModelSpec) -> None:
         _check_channels(self.channel_id)
-        _check_hints(self.language_hints, spec)
+        check_language_hints(self.language_hints, spec)
         _check_speakers(self.speaker_count, self.diarization_enabled)
         for name in ("vocabulary_id", "phrase_id"):
             value = getattr(self, name)
@@ -152,7 +152,8 @@ def _check_channels(channels: Sequence[int] | None) -> None:
         raise OptionRefused(f"channel_id lists a track twice: {values!r}", code="InvalidOption")
 
 
-def _check_hints(hints: Sequence[str] | None, spec: catalog.ModelSpec) -> None:
+def check_language_hints(hints: Sequence[str] | None, spec: catalog.ModelSpec) -> None:
+    """The one rule for language hints, for a request and for the Settings default alike."""
     if hints is None:
         return
     if isinstance(hints, str):

@@ -155,7 +155,11 @@ class CheckReportModel(RowsModel[Violation]):
 
 
 class ExportDialog(QDialog):
-    """Export library items; ``exported`` carries the files written."""
+    """Export library items; ``exported`` carries the files written.
+
+    Signals:
+        exported(list)
+    """
 
     exported = Signal(list)
 

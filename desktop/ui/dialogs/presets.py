@@ -112,7 +112,12 @@ def _optional_spin(maximum: float, decimals: int, suffix: str, off: str) -> QDou
 
 
 class PresetEditor(QDialog):
-    """List, copy, edit, save and delete subtitle presets; ``saved``/``deleted`` carry the id."""
+    """List, copy, edit, save and delete subtitle presets; ``saved``/``deleted`` carry the id.
+
+    Signals:
+        saved(str)
+        deleted(str)
+    """
 
     saved = Signal(str)
     deleted = Signal(str)

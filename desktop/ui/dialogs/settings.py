@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop import paths
 from desktop.dashscope import credentials
+from desktop.dashscope.errors import OptionRefused
+from desktop.dashscope.options import check_language_hints
 from desktop.domain import catalog
 from desktop.settings import (
     CONCURRENCY_RANGE,
@@ -43,6 +45,7 @@ from desktop.settings import (
     validate,
 )
 from desktop.ui.util.background import Work, run_coroutine
+from desktop.ui.util.model_combo import ModelComboBox
 
 CONSOLE_BEIJING = "https://bailian.console.aliyun.com/?apiKey=1"
 CONSOLE_INTERNATIONAL = "https://modelstudio.console.alibabacloud.com/?apiKey=1"
@@ -68,9 +71,13 @@ async def try_api_key(endpoint_url: str, api_key: str) -> tuple[bool, str]:
 
 
 class SettingsDialog(QDialog):
-    """Edits ``settings.json`` and the keyring entry; ``saved`` carries the new settings."""
+    """Edits ``settings.json`` and the keyring entry; ``saved`` carries the new settings.
 
-    saved = Signal(object)  # Settings
+    Signals:
+        saved(Settings): what was saved
+    """
+
+    saved = Signal(Settings)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,7 +286,7 @@ class SettingsDialog(QDialog):
     def _defaults_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Defaults for new jobs"), self)
         form = QFormLayout(group)
-        self.default_model = QComboBox(group)
+        self.default_model = ModelComboBox(group)
         self.default_model.setObjectName("defaultModel")
         self.default_model.currentIndexChanged.connect(self._model_changed)
         self.language_hints = QLineEdit(group)
@@ -296,15 +303,7 @@ class SettingsDialog(QDialog):
         return group
 
     def _fill_models(self, keep: str | None) -> None:
-        region = catalog_region(self._collect_region_only())
-        self.default_model.blockSignals(True)
-        self.default_model.clear()
-        for spec in catalog.models(region):
-            if spec.alias_of is None:
-                self.default_model.addItem(f"{spec.name} — {spec.summary}", spec.name)
-        index = self.default_model.findData(keep) if keep else -1
-        self.default_model.setCurrentIndex(max(index, 0))
-        self.default_model.blockSignals(False)
+        self.default_model.fill(catalog_region(self._collect_region_only()), keep)
         self._model_changed()
 
     def _model_changed(self) -> None:
@@ -423,16 +422,10 @@ def _hints(text: str) -> tuple[str, ...]:
 
 
 def _check_hints(settings: Settings) -> None:
-    spec = catalog.get(settings.default_model)
-    unknown = [code for code in settings.language_hints if code not in spec.language_hints]
-    if unknown:
-        raise SettingsError(
-            f"{settings.default_model} does not take the language hint(s) {', '.join(unknown)};"
-            f" it takes {', '.join(spec.language_hints)}"
-        )
-    if spec.max_language_hints is not None and len(settings.language_hints) > (
-        spec.max_language_hints
-    ):
-        raise SettingsError(
-            f"{settings.default_model} takes at most {spec.max_language_hints} language hint(s)"
-        )
+    """The request's own rule (``check_language_hints``), said as a settings problem."""
+    if not settings.language_hints:
+        return
+    try:
+        check_language_hints(settings.language_hints, catalog.get(settings.default_model))
+    except OptionRefused as error:
+        raise SettingsError(error.message) from None

@@ -120,7 +120,14 @@ class FilterBar(QWidget):
 
 
 class FindBar(QWidget):
-    """Find and replace across the sentences shown."""
+    """Find and replace across the sentences shown.
+
+    Signals:
+        find_next()
+        replace_one()
+        replace_every()
+        closed()
+    """
 
     find_next = Signal()
     replace_one = Signal()

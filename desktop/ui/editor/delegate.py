@@ -51,9 +51,14 @@ class SentenceEditor(QLineEdit):
 
 
 class WordDelegate(QStyledItemDelegate):
-    """Paints the Text column word by word and edits it with a line editor."""
+    """Paints the Text column word by word and edits it with a line editor.
 
-    height_needed = Signal(int, int)  # row, height: the row is painted with the wrong height
+    Signals:
+        height_needed(int, int): row, height: the row is painted with the wrong height
+        editor_opened(QWidget)
+    """
+
+    height_needed = Signal(int, int)
     editor_opened = Signal(QWidget)
 
     def __init__(self, model: TranscriptModel, parent: QWidget | None = None) -> None:

@@ -28,8 +28,7 @@ from desktop.domain.transcript import Sentence, Transcript
 from desktop.ui.editor.session import TranscriptSession
 
 Index = QModelIndex | QPersistentModelIndex
-SentenceRole = Qt.ItemDataRole.UserRole + 1
-PlayheadWordRole = Qt.ItemDataRole.UserRole + 2  # word index being played in this row, or None
+PlayheadWordRole = Qt.ItemDataRole.UserRole + 1  # word index being played in this row, or None
 
 
 class Column(IntEnum):
@@ -108,9 +107,14 @@ _TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 
 
 class TranscriptModel(QAbstractTableModel):
-    """Rows of sentences (filtered), with the playhead, editing through the session."""
+    """Rows of sentences (filtered), with the playhead, editing through the session.
 
-    playhead_changed = Signal(object)  # Playhead or None
+    Signals:
+        playhead_changed(Playhead | None): the sentence and word under the playhead (None:
+            between sentences)
+    """
+
+    playhead_changed = Signal(object)
 
     def __init__(self, session: TranscriptSession, parent: Any = None) -> None:
         super().__init__(parent)
@@ -266,8 +270,6 @@ class TranscriptModel(QAbstractTableModel):
             return self._display(sentence, column)
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_value(sentence, column)
-        if role == SentenceRole:
-            return sentence
         if role == PlayheadWordRole:
             playhead = self._playhead
             return playhead.word if playhead is not None and playhead.row == row else None

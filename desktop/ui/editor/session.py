@@ -43,11 +43,17 @@ class _EditCommand(QUndoCommand):
 
 
 class TranscriptSession(QObject):
-    """The transcript being edited, its undo stack and its autosave."""
+    """The transcript being edited, its undo stack and its autosave.
 
-    changed = Signal(object)  # the new Transcript
-    problem = Signal(str)  # an edit that could not be made, or a failed save
-    save_state = Signal(str)  # what the status bar says about saving
+    Signals:
+        changed(Transcript): the text after an edit, an undo or a redo
+        problem(str): an edit that could not be made, or a failed save
+        save_state(str): what the status bar says about saving
+    """
+
+    changed = Signal(Transcript)
+    problem = Signal(str)
+    save_state = Signal(str)
 
     def __init__(
         self,

@@ -30,10 +30,13 @@ FOLLOW_PAUSE_S = 4.0
 
 
 class TranscriptView(QTableView):
-    """Sentences with word-level click-to-seek and a karaoke highlight."""
+    """Sentences with word-level click-to-seek and a karaoke highlight.
 
-    seek_requested = Signal(int)  # media time in ms
-    word_clicked = Signal(int, int)  # row, word index
+    Signals:
+        seek_requested(int): media time in ms
+    """
+
+    seek_requested = Signal(int)
 
     def __init__(self, model: TranscriptModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,7 +178,6 @@ class TranscriptView(QTableView):
             hit = self.word_at(point)
             if hit is not None:
                 self.last_clicked_word = hit
-                self.word_clicked.emit(*hit)
                 self.seek_requested.emit(sentence.words[hit[1]].begin_ms)
             elif not sentence.words:
                 self.seek_requested.emit(sentence.begin_ms)

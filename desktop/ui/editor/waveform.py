@@ -69,10 +69,16 @@ class _Drag(NamedTuple):
 
 
 class PeakFeed(QObject):
-    """Runs a ``PeakLoader`` and hands its results to the GUI thread as signals."""
+    """Runs a ``PeakLoader`` and hands its results to the GUI thread as signals.
+
+    Signals:
+        chunk(int, bytes)
+        done(Peaks): every peak, once the whole file is decoded
+        failed(str)
+    """
 
     chunk = Signal(int, bytes)
-    done = Signal(object)  # Peaks
+    done = Signal(Peaks)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -99,11 +105,17 @@ class PeakFeed(QObject):
 
 
 class WaveformView(QWidget):
-    """Peaks, sentence regions and the playhead over a scrollable, zoomable time axis."""
+    """Peaks, sentence regions and the playhead over a scrollable, zoomable time axis.
 
-    seek_requested = Signal(int)  # media time in ms
-    row_selected = Signal(int)  # a region was pressed
-    view_changed = Signal()  # the visible span moved or zoomed
+    Signals:
+        seek_requested(int): media time in ms
+        row_selected(int): a region was pressed
+        view_changed(): the visible span moved or zoomed
+    """
+
+    seek_requested = Signal(int)
+    row_selected = Signal(int)
+    view_changed = Signal()
 
     def __init__(self, model: TranscriptModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)

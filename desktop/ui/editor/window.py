@@ -321,11 +321,11 @@ class TranscriptEditor(QMainWindow):
             return
         # The sentence may have moved past a neighbour: keep it selected where it went.
         begin = max(0, before.begin_ms + start_ms)
-        wanted = (ref.channel_id, begin, max(begin, before.end_ms + end_ms), before.text)
-        for row, shown in enumerate(self.model.sentences()):
-            if (shown.channel_id, shown.begin_ms, shown.end_ms, shown.text) == wanted:
-                self.select_row(row)
-                return
+        row = self.model.find_row(
+            ref.channel_id, begin, max(begin, before.end_ms + end_ms), before.text
+        )
+        if row is not None:
+            self.select_row(row)
 
     def ask_speaker_name(self) -> None:
         row = self.current_row()

@@ -26,8 +26,7 @@ from desktop.store.library import ItemSummary, ReviewState, SearchHit
 from desktop.ui.util.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ItemColumn(IntEnum):
@@ -115,8 +114,6 @@ class LibraryItemsModel(RowsModel[ItemSummary]):
         column = ItemColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(item, column)
-        if role == SORT_ROLE:
-            return _sort_key(item, column)
         if role == ID_ROLE:
             return item.id
         if role == Qt.ItemDataRole.ToolTipRole and column == ItemColumn.TITLE:

@@ -60,7 +60,11 @@ _REVIEW: tuple[tuple[str, str | None], ...] = (
 
 
 class _Table(QTableView):
-    """A read-only table that opens the current row on Enter as well as on double-click."""
+    """A read-only table that opens the current row on Enter as well as on double-click.
+
+    Signals:
+        activated_row(int)
+    """
 
     activated_row = Signal(int)
 
@@ -82,10 +86,15 @@ class _Table(QTableView):
 
 
 class LibraryPanel(QWidget):
-    """Items table with filters, full-text search box and hits table."""
+    """Items table with filters, full-text search box and hits table.
 
-    open_requested = Signal(int, object)  # item id, sentence position or None
-    export_requested = Signal(list)  # item ids
+    Signals:
+        open_requested(int, object): item id, sentence position or None
+        export_requested(list): item ids
+    """
+
+    open_requested = Signal(int, object)
+    export_requested = Signal(list)
 
     def __init__(self, library: LibraryFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -22,7 +22,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -32,13 +32,7 @@ Shutdown = Callable[[], Awaitable[None]]
 
 
 class Quitter(QObject):
-    """Runs the quit stages for one window; the window closes once they all said yes.
-
-    Signals:
-        stopping(): every question was answered yes; shutdowns are running.
-    """
-
-    stopping = Signal()
+    """Runs the quit stages for one window; the window closes once they all said yes."""
 
     def __init__(self, window: QWidget, may_close_editor: Question) -> None:
         super().__init__(window)
@@ -75,7 +69,6 @@ class Quitter(QObject):
         if not all(ask() for ask in self._questions):
             return False
         self._state = "stopping"
-        self.stopping.emit()
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no asyncio loop (a test, ``tingxie open``): nothing runs on one

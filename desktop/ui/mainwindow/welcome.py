@@ -15,7 +15,12 @@ from desktop.ui.dialogs.settings import CONSOLE_BEIJING, CONSOLE_INTERNATIONAL
 
 
 class KeyBanner(QFrame):
-    """A strip above the panels while no API key is set."""
+    """A strip above the panels while no API key is set.
+
+    Signals:
+        settings_requested()
+        sample_requested()
+    """
 
     settings_requested = Signal()
     sample_requested = Signal()
@@ -59,7 +64,12 @@ class KeyBanner(QFrame):
 
 
 class WelcomePage(QWidget):
-    """The editor area while no item is open: how to start, in three steps."""
+    """The editor area while no item is open: how to start, in three steps.
+
+    Signals:
+        settings_requested()
+        sample_requested()
+    """
 
     settings_requested = Signal()
     sample_requested = Signal()

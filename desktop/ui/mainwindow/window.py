@@ -57,14 +57,12 @@ class MainWindow(QMainWindow):
     first paint, joins through ``set_queue_panel`` and the ``quitter``.
 
     Signals:
-        item_opened(int): the library item now in the editor area.
         settings_saved(Settings): the settings dialog saved these settings.
         key_changed(): the settings dialog closed; the key may be new, removed or tested.
         media_opened(list[Path]): media files given on the command line, by a later
             launch or "Open with", for the queue to take.
     """
 
-    item_opened = Signal(int)
     settings_saved = Signal(Settings)
     key_changed = Signal()
     media_opened = Signal(list)
@@ -241,7 +239,6 @@ class MainWindow(QMainWindow):
         self._embed(editor)
         _go_to(editor, position)
         self.library_panel.select_item(item_id)
-        self.item_opened.emit(item_id)
         return editor
 
     def current_editor(self) -> TranscriptEditor | None:

@@ -16,13 +16,13 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.dashscope.options import TranscriptionOptions
-from desktop.jobs.sources import Source, SourceError, expand
+from desktop.jobs.sources import Source, SourceError, expand, is_url
 from desktop.jobs.usage import monthly_usage
 from desktop.store.jobs import JobState
 from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.queue.bridge import EngineBridge
 from desktop.ui.queue.new_job_dialog import NewJobDialog
-from desktop.ui.queue.panel import QueuePanel, dropped_sources
+from desktop.ui.queue.panel import QueuePanel
 
 RESULTS_COALESCE_MS = 300
 
@@ -170,3 +170,19 @@ class QueueController(QObject):
         box.setEscapeButton(keep)
         box.exec()
         return box.clickedButton() is quit_button
+
+
+def dropped_sources(event: QDropEvent | QDragEnterEvent) -> list[str]:
+    """Local files and folders, or web URLs, carried by a drag.
+
+    The one place drops are read: the window takes them wherever they land
+    (a drag over a panel reaches the window, which accepts drops).
+    """
+    mime = event.mimeData()
+    sources = []
+    for url in mime.urls():
+        if url.isLocalFile():
+            sources.append(url.toLocalFile())
+        elif is_url(url.toString()):
+            sources.append(url.toString())
+    return sources

@@ -40,6 +40,7 @@ from desktop.jobs.sources import Source
 from desktop.media.probe import ProbeError, probe
 from desktop.settings import Settings, catalog_region, load_settings
 from desktop.ui.util.background import report_unexpected, run_coroutine, run_in_thread
+from desktop.ui.util.model_combo import ModelComboBox
 
 MAX_TRACK_BOXES = 16
 PROBE_AT_MOST = 200  # enough to judge the batch; the engine probes every file anyway
@@ -57,9 +58,14 @@ def _probe_all(paths: list[Path]) -> list[MediaInfo]:
 
 
 class NewJobDialog(QDialog):
-    """Asks how to transcribe ``sources``; ``submitted`` carries (sources, model, options)."""
+    """Asks how to transcribe ``sources``; ``submitted`` carries (sources, model, options).
 
-    submitted = Signal(list, str, object)
+    Signals:
+        submitted(list[Source], str, TranscriptionOptions): the files, the model and the
+            options the person chose
+    """
+
+    submitted = Signal(list, str, TranscriptionOptions)
 
     def __init__(
         self,
@@ -90,7 +96,7 @@ class NewJobDialog(QDialog):
             names + (self.tr(" and {0} more").format(more) if more > 0 else "")
         )
         self.files_label.setWordWrap(True)
-        self.model = QComboBox(self)
+        self.model = ModelComboBox(self)
         self.model.setObjectName("model")
         self.model.currentIndexChanged.connect(self._model_changed)
         self.guidance = QLabel(self)
@@ -162,14 +168,7 @@ class NewJobDialog(QDialog):
         column.addWidget(self.buttons)
 
     def _fill_models(self, keep: str) -> None:
-        region = catalog_region(self.settings)
-        self.model.blockSignals(True)
-        for spec in catalog.models(region):
-            if spec.alias_of is None:
-                self.model.addItem(f"{spec.name} — {spec.summary}", spec.name)
-        index = self.model.findData(keep)
-        self.model.setCurrentIndex(max(index, 0))
-        self.model.blockSignals(False)
+        self.model.fill(catalog_region(self.settings), keep)
         self._model_changed()
 
     def _apply_defaults(self) -> None:

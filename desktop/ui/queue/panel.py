@@ -7,7 +7,7 @@ or chosen sources, and the ``QueueController`` carries it out on the engine.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QPainter
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -55,17 +55,27 @@ class ProgressDelegate(QStyledItemDelegate):
 
 
 class QueuePanel(QWidget):
-    sources_chosen = Signal(list)  # paths (files or folders) and URLs to queue
-    cancel_requested = Signal(list)  # job ids
+    """QueuePanel.
+
+    Signals:
+        sources_chosen(list): paths (files or folders) and URLs to queue
+        cancel_requested(list): job ids
+        retry_requested(list)
+        remove_requested(list)
+        open_requested(int): library item id of a finished job
+        settings_requested()
+    """
+
+    sources_chosen = Signal(list)
+    cancel_requested = Signal(list)
     retry_requested = Signal(list)
     remove_requested = Signal(list)
-    open_requested = Signal(int)  # library item id of a finished job
+    open_requested = Signal(int)
     settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queuePanel")
-        self.setAcceptDrops(True)
         self.model = QueueModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("queueTable")
@@ -260,33 +270,13 @@ class QueuePanel(QWidget):
         self.totals.setText(" · ".join(parts))
         self._update_buttons()
 
-    # -- drag and drop -----------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_sources(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        sources = dropped_sources(event)
-        if sources:
-            event.acceptProposedAction()
-            self.sources_chosen.emit(sources)
-
-
-def dropped_sources(event: QDropEvent | QDragEnterEvent) -> list[str]:
-    """Local files and folders, or web URLs, carried by a drag."""
-    mime = event.mimeData()
-    sources = []
-    for url in mime.urls():
-        if url.isLocalFile():
-            sources.append(url.toLocalFile())
-        elif is_url(url.toString()):
-            sources.append(url.toString())
-    return sources
-
 
 class UrlDialog(QDialog):
-    """One URL per line; blank lines and surrounding spaces ignored."""
+    """One URL per line; blank lines and surrounding spaces ignored.
+
+    Signals:
+        urls_chosen(list)
+    """
 
     urls_chosen = Signal(list)
 

@@ -59,9 +59,13 @@ def hand_over(files: Sequence[Path], name: str | None = None) -> HandOver:
 
 
 class InstanceServer(QObject):
-    """The running app's end: receives the files later launches were given."""
+    """The running app's end: receives the files later launches were given.
 
-    files_received = Signal(list)  # list[Path]; empty: "bring the window forward"
+    Signals:
+        files_received(list): list[Path]; empty: "bring the window forward"
+    """
+
+    files_received = Signal(list)
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -62,13 +62,21 @@ def load_vlc() -> tuple[ModuleType | None, str]:
 
 
 class MediaPlayer(QObject):
-    """One media file or URL played by libvlc, with a smooth position clock."""
+    """One media file or URL played by libvlc, with a smooth position clock.
+
+    Signals:
+        position_changed(int)
+        duration_changed(int)
+        playing_changed(bool)
+        video_changed(bool): the media has a picture to show
+        message(str): a problem the user should see
+    """
 
     position_changed = Signal(int)
     duration_changed = Signal(int)
     playing_changed = Signal(bool)
-    video_changed = Signal(bool)  # the media has a picture to show
-    message = Signal(str)  # a problem the user should see
+    video_changed = Signal(bool)
+    message = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
