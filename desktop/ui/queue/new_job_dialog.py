@@ -302,9 +302,14 @@ class NewJobDialog(QDialog):
         client = self._client
         if client is None:
             return
-        # Cancelled if the dialog closes first; a failure leaves free text to type.
+        # On the engine's own client (see run_coroutine's ``shared``); without the app's
+        # loop (a test, a tool) or on a failure, free text still works.
         self._vocabulary_lookup = run_coroutine(
-            self, client.vocabularies.list, self._vocabularies_loaded, self._no_vocabularies
+            self,
+            client.vocabularies.list,
+            self._vocabularies_loaded,
+            self._no_vocabularies,
+            shared=True,
         )
 
     def _no_vocabularies(self, error: Exception) -> None:

@@ -172,16 +172,28 @@ def run_coroutine(
     make: Callable[[], Coroutine[Any, Any, T]],
     done: Callable[[T], None],
     failed: Failed | None = None,
-) -> Work[T]:
-    """Run a coroutine for ``owner``: on the app's loop if one runs here, else on a thread."""
+    *,
+    shared: bool = False,
+) -> Work[T] | None:
+    """Run a coroutine for ``owner``: on the app's loop if one runs here, else on a thread.
+
+    ``shared=True`` is for a request on a client others share (the job engine's),
+    bound to the app's loop: it runs only there (``None``, and no answer, where no
+    loop runs: a client must never be used from a second loop), and a closed owner
+    drops its answer rather than cancelling it, because cancelling an httpx request
+    in flight can strand a slot of the shared connection pool.
+    """
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
+        if shared:
+            return None
         return run_in_thread(owner, lambda: asyncio.run(make()), done, failed)
     handle: Work[T] = Work()
     on_error = failed or report_unexpected
     task = loop.create_task(make())
-    handle._task = task
+    if not shared:
+        handle._task = task
     owner.destroyed.connect(lambda *_: handle.cancel())
 
     def finished(task: asyncio.Task[T]) -> None:

@@ -22,6 +22,7 @@ from desktop.store.library import Library, LibraryFile
 from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.queue.bridge import EngineBridge
 from desktop.ui.queue.controller import QueueController
+from desktop.ui.util.translations import clear_language, install_language
 from desktop.ui.queue.model import QueueColumn
 from desktop.ui.queue.new_job_dialog import NewJobDialog
 from desktop.ui.queue.panel import UrlDialog
@@ -44,6 +45,9 @@ def app_window(
     qtbot, loop, emulator: Emulator, tingxie_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[MainWindow, QueueController]]:
     monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
+    # A quit question nobody answers would block the teardown's close: it is left
+    # unanswered (the window stays), unless a test answers it itself.
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
     save_settings(Settings(region="custom", custom_url=emulator.base_url))
     library = Library.open()
     window = MainWindow(LibraryFile.default())
@@ -197,6 +201,7 @@ def test_quitting_with_files_in_flight_asks_once_and_leaves_them_resumable(
     qtbot, loop, app_window, tmp_path: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window, controller = app_window
+    install_language("en")  # the English catalogue's plural forms
     emulator.config.fixed_processing_s = 30  # the task outlives the window
     drop(window, spoken_folder(tmp_path / "media", 1))
     dialog = the_dialog(window)
@@ -220,6 +225,7 @@ def test_quitting_with_files_in_flight_asks_once_and_leaves_them_resumable(
     answer_with = "Quit"
     window.close()
     loop.run_until_complete(until(lambda: not window.isVisible(), "the window to close"))
+    clear_language()
     assert asked == ["1 file is still being transcribed. Quit now?"] * 2
     with Library.open() as library:
         (job,) = library.jobs.all()

@@ -127,3 +127,40 @@ def test_a_worker_finishing_after_the_app_took_its_carrier_raises_nothing(qtbot)
     thread.start()
     thread.join()
     assert errors == []
+
+
+def test_a_request_on_a_shared_client_never_runs_on_a_second_loop(qtbot) -> None:
+    """The engine's client is bound to the app's loop: without it, nothing runs at all."""
+    receiver = Receiver()
+    ran: list[bool] = []
+
+    async def request() -> str:
+        ran.append(True)
+        return "answer"
+
+    assert run_coroutine(receiver, request, receiver.take, shared=True) is None
+    qtbot.wait(200)
+    assert ran == [] and receiver.answers == []
+
+
+def test_a_shared_request_of_a_closed_owner_finishes_unseen(qtbot) -> None:
+    """Not cancelled (a cancelled httpx request can strand a pooled connection); dropped."""
+
+    async def scenario() -> None:
+        receiver = Receiver()
+        go, finished = asyncio.Event(), asyncio.Event()
+
+        async def request() -> str:
+            await go.wait()
+            finished.set()
+            return "late"
+
+        run_coroutine(receiver, request, receiver.take, shared=True)
+        answers = receiver.answers
+        shiboken6.delete(receiver)
+        go.set()
+        await asyncio.wait_for(finished.wait(), 5)
+        await asyncio.sleep(0.05)
+        assert answers == []
+
+    asyncio.run(scenario())
