@@ -256,12 +256,12 @@ class VocabularyWindow(QDialog):
         after: Callable[[Any], None],
         busy_text: str,
     ) -> None:
-        from desktop.dashscope.account import with_account
+        from desktop.connection import with_users_account
 
         self._after = after
         self._set_busy(True)
         self.status.setText(busy_text)
-        self.runner.start(lambda: with_account(action))
+        self.runner.start(lambda: with_users_account(action))
 
     def _finished(self, result: object) -> None:
         self._set_busy(False)
