@@ -22,6 +22,7 @@ from desktop import APP_NAME, STARTED, __version__
 from desktop.resources import resources_dir
 from desktop.settings import load_settings
 from desktop.ui.mainwindow.window import MainWindow
+from desktop.ui.util.crash_dialog import install_crash_dialog
 from desktop.ui.util.garbage import GuiThreadCollector
 from desktop.ui.util.single_instance import HandOver, InstanceServer, hand_over
 from desktop.ui.util.theme import follow_system_scheme
@@ -47,12 +48,14 @@ def _application() -> QApplication:
     return app
 
 
-def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = ()) -> int:
+def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = (), debug: bool = False) -> int:
     """The main window, opening ``paths``; or, if the app is already open, hand them over.
 
-    With ``startup_probe`` the window quits after its first paint (``benchmarks/startup.py``).
+    With ``startup_probe`` the window quits after its first paint (``benchmarks/startup.py``);
+    with ``debug`` the log keeps DEBUG lines.
     """
     app = _application()
+    install_crash_dialog(app, debug=debug)  # tingxie.log, crash reports, the error dialog
     server = _become_the_instance(app, paths)
     if isinstance(server, int):  # another app has this library
         return server
@@ -145,11 +148,12 @@ class FileOpenEvents(QObject):
         return False
 
 
-def run_editor(item_id: int) -> int:
+def run_editor(item_id: int, *, debug: bool = False) -> int:
     """``tingxie open ID``: the editor window alone, for one library item."""
     from desktop.ui.editor.window import open_library_item
 
     app = _application()
+    install_crash_dialog(app, debug=debug)
     window = open_library_item(item_id)
     window.show()
     return _run_event_loop(app)

@@ -36,6 +36,7 @@ FILE_ONLY = {"file_only": True}
 _secrets: set[str] = set()
 _secrets_lock = threading.Lock()
 _installed: list[logging.Handler] = []
+_root_level: list[int] = []  # the root logger's level before install_logging, to restore
 
 
 def remember_secret(secret: str) -> None:
@@ -97,11 +98,9 @@ def install_logging(*, debug: bool = False, console: bool = False) -> Path | Non
     there was a log file, and everything with ``debug``. Calling it again
     replaces the handlers it installed (tests open a new data folder each time).
     """
+    remove_logging()
     root = logging.getLogger()
-    for handler in _installed:
-        root.removeHandler(handler)
-        handler.close()
-    _installed.clear()
+    _root_level.append(root.level)
     level = logging.DEBUG if debug else logging.INFO
     root.setLevel(level)
     path: Path | None = None
@@ -119,11 +118,23 @@ def install_logging(*, debug: bool = False, console: bool = False) -> Path | Non
         _add(root, file_handler, level, logging.Formatter(_FORMAT))
     if console:
         terminal = logging.StreamHandler(sys.stderr)
-        terminal.addFilter(lambda record: not getattr(record, "file_only", False))
+        if not debug:  # with --debug a bug's traceback shows in the terminal too
+            terminal.addFilter(lambda record: not getattr(record, "file_only", False))
         _add(root, terminal, level if debug else logging.WARNING, _TerminalFormatter())
     for noisy in ("httpcore", "hpack"):  # a line per socket event: only when asked for
         logging.getLogger(noisy).setLevel(logging.NOTSET if debug else logging.WARNING)
     return path
+
+
+def remove_logging() -> None:
+    """Take away what ``install_logging`` added (a command run inside a test's process)."""
+    root = logging.getLogger()
+    for handler in _installed:
+        root.removeHandler(handler)
+        handler.close()
+    _installed.clear()
+    if _root_level:
+        root.setLevel(_root_level.pop())
 
 
 class _TerminalFormatter(logging.Formatter):

@@ -64,13 +64,15 @@ class LibraryReader(QObject):
         run_in_background(lambda: (kind, number, _attempt(work)), self._finish)
 
     def _finish(self, answer: object) -> None:
-        if isinstance(answer, Exception):
-            raise answer  # a bug, not a library problem: let the crash handler report it
         kind, number, result = answer  # type: ignore[misc]
-        self._running.discard((kind, number))
+        self._running.discard((kind, number))  # no longer busy, whatever the outcome
         if isinstance(result, LibraryError):
             self.failed.emit(str(result))
             return
+        if isinstance(result, Exception):
+            # A bug, not a library problem. Raised in a slot, PySide hands it to
+            # sys.excepthook, which desktop.crash installs: a report and the dialog.
+            raise result
         if number != self._latest[kind]:
             return  # overtaken by a newer request
         if kind == "items":
@@ -82,10 +84,11 @@ class LibraryReader(QObject):
 
 
 def _attempt(work: Callable[[], object]) -> object:
-    """The work's result, or the library's complaint (a locked or damaged database)."""
+    """The work's result, or its exception: the library's complaint (a locked or damaged
+    database) or a bug, handed back with the request's number so it is no longer busy."""
     try:
         return work()
-    except LibraryError as error:
+    except Exception as error:
         return error
 
 
