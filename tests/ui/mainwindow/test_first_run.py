@@ -53,6 +53,7 @@ def test_entering_a_key_from_the_banner_makes_the_banner_go_away(qtbot) -> None:
     qtbot.mouseClick(
         dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)  # stored off-thread
     assert credentials.load_api_key() == KEY
     qtbot.waitUntil(window.key_state_known, timeout=20_000)
     assert window.key_banner.isHidden()
