@@ -29,6 +29,12 @@ REDACTED = "[redacted]"
 _FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
 # A DashScope key: "sk-" and at least 8 letters or digits (real ones have 32).
 KEY_PATTERN = re.compile(r"sk-[A-Za-z0-9]{8,}")
+# A signed URL's signature and temporary token (result downloads, uploads): anyone holding
+# them can fetch the file until they expire, so they are blotted out too.
+SIGNED_QUERY = re.compile(
+    r"(?i)\b(signature|x-oss-signature|x-oss-security-token|security-token|x-amz-signature"
+    r"|x-amz-security-token)=([^&\s\"'<>]+)"
+)
 
 # ``extra=FILE_ONLY``: a record for the log file alone (a traceback the terminal must not show).
 FILE_ONLY = {"file_only": True}
@@ -54,7 +60,8 @@ def redact(text: str) -> str:
     for secret in secrets:
         if secret in text:
             text = text.replace(secret, REDACTED)
-    return KEY_PATTERN.sub("sk-" + REDACTED, text)
+    text = KEY_PATTERN.sub("sk-" + REDACTED, text)
+    return SIGNED_QUERY.sub(lambda match: f"{match.group(1)}={REDACTED}", text)
 
 
 class RedactingFilter(logging.Filter):

@@ -71,7 +71,11 @@ def test_a_key_in_every_place_reaches_neither_the_log_nor_a_crash_report(
         text = path.read_text(encoding="utf-8")
         assert _traces(text, SHAPED_KEY) == [], path
         assert _traces(text, PLAIN_KEY) == [], path
+    signed = "https://b.oss-cn-beijing.aliyuncs.com/r.json?Expires=9&Signature=AbC%2Bd3f&x=1"
+    log.info("fetching %s", signed)
     log_text = trail.read_text(encoding="utf-8")
+    assert "r.json?Expires=9&Signature=[redacted]&x=1" in log_text
+    assert "AbC%2Bd3f" not in log_text
     assert "in a URL query: https://example.com/api/v1/x?api_key=[redacted]&a=1" in log_text
     assert "RuntimeError: the service refused sk-[redacted]" in log_text
 
