@@ -142,7 +142,9 @@ class CrashHandler:
 
     def asyncio_handler(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         error = context.get("exception")
-        if not isinstance(error, Exception):  # a warning such as a slow callback: the log's
+        if not isinstance(error, Exception) or "transport" in context or "protocol" in context:
+            # A warning (a slow callback) or a connection's trouble (a reset socket): not a
+            # bug in Tingxie, and the request that met it says so. The log has it.
             loop.default_exception_handler(context)
             return
         task = context.get("task") or context.get("future")

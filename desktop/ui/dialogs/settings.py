@@ -247,6 +247,8 @@ class SettingsDialog(QDialog):
                 " only”, or start Tingxie with DASHSCOPE_API_KEY set."
             ).format(problem)
         self.key_status.setText(text)
+        if from_environment:
+            self.key_edit.clear()  # typed before the answer came: it would not be used
         self.key_edit.setReadOnly(from_environment)
         self.key_edit.setPlaceholderText(
             self.tr("Set by DASHSCOPE_API_KEY")
