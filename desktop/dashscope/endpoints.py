@@ -14,6 +14,9 @@ from datetime import timedelta, timezone
 
 from desktop.domain import endpoints as endpoint_rules
 from desktop.domain.catalog import Region
+from desktop.domain.endpoints import is_loopback
+
+__all__ = ["BEIJING", "SERVICE_TZ", "SINGAPORE", "Endpoint", "is_loopback"]
 
 # Beijing's task times read as UTC+8 (derived from result URL expiry in the
 # docs). Singapore is unconfirmed; the same service clock is assumed.
