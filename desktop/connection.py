@@ -23,7 +23,8 @@ from desktop.dashscope.account import with_account
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.errors import DashScopeError
-from desktop.settings import Settings, SettingsError, load_settings, settings_path
+from desktop.domain.catalog import Region
+from desktop.settings import Settings, SettingsError, catalog_region, load_settings, settings_path
 
 ENDPOINT_VAR = "TINGXIE_ENDPOINT"
 EndpointSource = Literal["option", "environment", "settings"]
@@ -66,6 +67,21 @@ def choose_endpoint(option: str | None = None, settings: Settings | None = None)
     except ValueError as error:
         where = "--endpoint" if source == "option" else ENDPOINT_VAR
         raise EndpointChoiceError(f"{where}: {error}") from None
+
+
+def models_region(settings: Settings | None = None) -> Region | None:
+    """The catalog region whose models new jobs may use: that of the endpoint in force.
+
+    ``None``: a custom host (a proxy), whose models are not checked, or an
+    endpoint that cannot be used (its own error is reported where it is used).
+    """
+    settings = settings or load_settings()
+    if endpoint_override() is None:
+        return catalog_region(settings)
+    try:
+        return choose_endpoint(settings=settings).endpoint.region
+    except EndpointChoiceError:
+        return None
 
 
 async def with_users_account(action: Callable[[DashScopeClient], Awaitable[T]]) -> T:

@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
-from desktop.connection import ENDPOINT_VAR, EndpointChoiceError, choose_endpoint
+from desktop.connection import ENDPOINT_VAR, EndpointChoiceError, choose_endpoint, models_region
 from desktop.dashscope.endpoints import BEIJING, SINGAPORE
+from desktop.domain.catalog import Region
 from desktop.settings import Settings, save_settings
 
 
@@ -54,3 +55,13 @@ def test_settings_and_the_client_do_not_import_each_other_and_the_trail_is_qt_fr
     )
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_new_jobs_offer_the_models_of_the_endpoint_in_force(monkeypatch) -> None:
+    """Settings say Beijing; TINGXIE_ENDPOINT says Singapore, where Paraformer is not offered."""
+    save_settings(Settings(region="beijing"))
+    assert models_region() is Region.BEIJING
+    monkeypatch.setenv(ENDPOINT_VAR, "singapore")
+    assert models_region() is Region.SINGAPORE
+    monkeypatch.setenv(ENDPOINT_VAR, "http://127.0.0.1:9/api/v1")
+    assert models_region() is None  # a proxy: its models are not checked

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.connection import ENDPOINT_VAR, EndpointChoiceError, choose_endpoint
+from desktop.connection import ENDPOINT_VAR, EndpointChoiceError, choose_endpoint, models_region
 from desktop.connection import endpoint_override as environment_endpoint
 from desktop.dashscope import credentials
 from desktop.domain import catalog
@@ -44,7 +44,6 @@ from desktop.settings import (
     CONCURRENCY_RANGE,
     Settings,
     SettingsError,
-    catalog_region,
     check_endpoint_url,
     load_settings,
     save_settings,
@@ -379,12 +378,7 @@ class SettingsDialog(QDialog):
 
     def _models_region(self) -> catalog.Region | None:
         """The region whose models are offered: the environment's endpoint's, if one is set."""
-        if environment_endpoint() is not None:
-            try:
-                return choose_endpoint().endpoint.region
-            except EndpointChoiceError:
-                return None
-        return catalog_region(self._collect_region_only())
+        return models_region(self._collect_region_only())
 
     # -- defaults for new jobs -------------------------------------------------
 
