@@ -58,8 +58,9 @@ def redact(text: str) -> str:
     with _secrets_lock:
         secrets = sorted(_secrets, key=len, reverse=True)
     for secret in secrets:
-        if secret in text:
-            text = text.replace(secret, REDACTED)
+        if secret in text:  # a key keeps its "sk-", as the shape rule below writes it
+            shown = "sk-" + REDACTED if secret.startswith("sk-") else REDACTED
+            text = text.replace(secret, shown)
     text = KEY_PATTERN.sub("sk-" + REDACTED, text)
     return SIGNED_QUERY.sub(lambda match: f"{match.group(1)}={REDACTED}", text)
 
