@@ -13,7 +13,7 @@ def main(argv: list[str] | None = None) -> int:
     if launch is not None:
         from desktop.app import run_gui  # straight to the window: no command modules
 
-        return run_gui(startup_probe=launch.startup_probe, paths=launch.paths)
+        return run_gui(startup_probe=launch.startup_probe, paths=launch.paths, debug=launch.debug)
     from desktop.cli.main import run
 
     return run(args)

@@ -30,6 +30,7 @@ from desktop.resources import resources_dir
 from desktop.settings import load_settings
 from desktop.store.library import LibraryFile
 from desktop.ui.mainwindow.window import MainWindow
+from desktop.ui.util.crash_dialog import install_crash_dialog
 from desktop.ui.util.garbage import GuiThreadCollector
 from desktop.ui.util.single_instance import HandOver, InstanceServer, hand_over
 from desktop.ui.util.theme import follow_system_scheme
@@ -58,12 +59,14 @@ def make_application() -> QApplication:
     return app
 
 
-def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = ()) -> int:
+def run_gui(*, startup_probe: bool = False, paths: Sequence[Path] = (), debug: bool = False) -> int:
     """The main window, opening ``paths``; or, if the app is already open, hand them over.
 
-    With ``startup_probe`` the window quits after its first paint (``benchmarks/startup.py``).
+    With ``startup_probe`` the window quits after its first paint (``benchmarks/startup.py``);
+    with ``debug`` the log keeps DEBUG lines.
     """
     app = make_application()
+    install_crash_dialog(app, debug=debug)  # tingxie.log, crash reports, the error dialog
     server = _become_the_instance(app, paths)
     if isinstance(server, int):  # another app has this library
         return server
@@ -160,11 +163,12 @@ class FileOpenEvents(QObject):
         return False
 
 
-def run_editor(item_id: int) -> int:
+def run_editor(item_id: int, *, debug: bool = False) -> int:
     """``tingxie open ID``: the editor window alone, for one library item."""
     from desktop.ui.editor.window import open_library_item
 
     app = make_application()
+    install_crash_dialog(app, debug=debug)
     window = open_library_item(LibraryFile.default(), item_id)
     window.show()
     return _run_event_loop(app)

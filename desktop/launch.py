@@ -16,6 +16,7 @@ from pathlib import Path
 from desktop.domain.catalog import ACCEPTED_FORMATS
 
 STARTUP_PROBE = "--startup-probe"
+DEBUG = "--debug"  # DEBUG lines in tingxie.log
 # What the app opens from its command line: result files and the service's media formats.
 OPENABLE_SUFFIXES = frozenset({"json", *ACCEPTED_FORMATS})
 
@@ -26,22 +27,25 @@ class AppLaunch:
 
     paths: tuple[Path, ...] = ()
     startup_probe: bool = False
+    debug: bool = False
 
 
 def app_launch(argv: list[str]) -> AppLaunch | None:
     """The app launch ``argv`` asks for, or ``None`` when it is a command (or ``--help``)."""
     paths: list[Path] = []
-    startup_probe = False
+    startup_probe = debug = False
     for arg in argv:
         if arg == STARTUP_PROBE:
             startup_probe = True
+        elif arg == DEBUG:
+            debug = True
         elif arg.startswith("-psn_"):
             continue  # older macOS Finder adds a process serial number; it means nothing here
         elif arg.startswith("-") or not _names_a_file(arg):
             return None
         else:
             paths.append(Path(arg).absolute())
-    return AppLaunch(tuple(paths), startup_probe)
+    return AppLaunch(tuple(paths), startup_probe, debug)
 
 
 def _names_a_file(arg: str) -> bool:

@@ -14,6 +14,13 @@ def test_no_arguments_or_only_the_probe_open_the_app() -> None:
     assert app_launch(["--startup-probe"]) == AppLaunch(startup_probe=True)
 
 
+def test_debug_opens_the_app_with_a_debug_log_or_goes_with_a_command() -> None:
+    assert app_launch(["--debug"]) == AppLaunch(debug=True)
+    launch = app_launch(["--debug", "/nowhere/talk.mp3"])
+    assert launch is not None and launch.debug and launch.paths == (Path("/nowhere/talk.mp3"),)
+    assert app_launch(["--debug", "library"]) is None  # the command line's --debug
+
+
 def test_existing_files_open_the_app_with_absolute_paths(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "talk.wav").write_bytes(b"RIFF")

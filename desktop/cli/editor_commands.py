@@ -18,4 +18,4 @@ def cmd_open(args: argparse.Namespace) -> int:
         library.item(args.item)  # an unknown id fails here, as one line, before any window
     from desktop.app import run_editor  # Qt is imported only for the GUI
 
-    return run_editor(args.item)
+    return run_editor(args.item, debug=getattr(args, "debug", False))

@@ -2,21 +2,21 @@
 
 ``--endpoint`` beats ``TINGXIE_ENDPOINT`` beats the region chosen in the app's
 Settings (Beijing by default); the key comes from ``DASHSCOPE_API_KEY`` when
-set (as with the official SDK), else the keyring.
+set (as with the official SDK), else the keyring. The rule itself is
+``desktop.connection``'s, shared with the app.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 
 from desktop.cli.errors import CliError
+from desktop.connection import ENDPOINT_VAR, EndpointChoiceError, choose_endpoint
 from desktop.dashscope import credentials
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
-from desktop.settings import SettingsError, load_settings, settings_path
 
-ENDPOINT_VAR = "TINGXIE_ENDPOINT"
+__all__ = ["ENDPOINT_VAR", "add_endpoint_option", "client", "endpoint"]
 
 
 def add_endpoint_option(parser: argparse.ArgumentParser) -> None:
@@ -28,15 +28,9 @@ def add_endpoint_option(parser: argparse.ArgumentParser) -> None:
 
 
 def endpoint(args: argparse.Namespace) -> Endpoint:
-    choice = getattr(args, "endpoint", None) or os.environ.get(ENDPOINT_VAR)
-    if not choice:  # the region chosen in the app's Settings (Beijing on a new install)
-        try:
-            choice = load_settings().endpoint_url()
-        except SettingsError as error:
-            raise CliError(f"{settings_path()}: {error}; fix it in Settings") from None
     try:
-        return Endpoint.named(choice)
-    except ValueError as error:
+        return choose_endpoint(getattr(args, "endpoint", None)).endpoint
+    except EndpointChoiceError as error:
         raise CliError(str(error)) from None
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
+
+from desktop.logs import remember_secret
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -32,9 +34,24 @@ class InvalidKeyError(ValueError):
     """Text that cannot be an API key (empty, spaces inside, non-ASCII)."""
 
 
+KeySource = Literal["environment", "session", "keyring", "none"]
+
+
+@dataclass(frozen=True)
+class FoundKey:
+    """The key to use and where it came from (what Settings and ``tingxie key show`` say).
+
+    ``session``: typed in the app for this run only (it is ``DASHSCOPE_API_KEY``
+    in this process, set by the app, not by the person's environment).
+    """
+
+    value: str | None = field(repr=False)
+    source: KeySource
+
+
 @dataclass(frozen=True)
 class KeyStatus:
-    source: Literal["environment", "keyring", "none"]
+    source: KeySource
     masked: str | None  # e.g. "sk-…7f3a": enough to tell keys apart, useless to an attacker
     keyring: str  # the keyring backend's name, or why there is none
 
@@ -44,21 +61,46 @@ def service_name() -> str:
     return os.environ.get("TINGXIE_KEYRING_SERVICE") or "Tingxie"
 
 
-def load_api_key() -> str | None:
-    """The key to use now: the environment variable, else the keyring, else ``None``.
+# The key "Use for this session only" put in this process's environment, if any.
+_session_key: str | None = None
 
-    A keyring that cannot answer (none on this system, locked, its service
-    gone) counts as no key: the app then says how to enter one.
+
+def find_api_key() -> FoundKey:
+    """The key to use now and its source: the environment variable, else the keyring.
+
+    The one precedence rule of the app and the command line (as in the official
+    SDK). It may wait on the keyring (D-Bus, an unlock prompt): the app calls it
+    off the GUI thread. A keyring that cannot answer (none on this system,
+    locked, its service gone) counts as no key: the app then says how to enter one.
     """
     import keyring.errors
 
     from_env = os.environ.get(ENV_VAR, "").strip()
     if from_env:
-        return from_env
+        remember_secret(from_env)
+        return FoundKey(from_env, "session" if from_env == _session_key else "environment")
     try:
-        return _backend().get_password(service_name(), USERNAME)
+        stored = _backend().get_password(service_name(), USERNAME)
     except (KeyringUnavailableError, keyring.errors.KeyringError):
-        return None
+        stored = None
+    if stored:
+        remember_secret(stored)
+        return FoundKey(stored, "keyring")
+    return FoundKey(None, "none")
+
+
+def load_api_key() -> str | None:
+    """The key to use now (``find_api_key`` without its source), or ``None``."""
+    return find_api_key().value
+
+
+def use_for_session(text: str) -> str:
+    """Put a valid key in this process's ``DASHSCOPE_API_KEY`` (nothing stored); its mask."""
+    global _session_key
+    key = checked_key(text)
+    os.environ[ENV_VAR] = key
+    _session_key = key
+    return mask(key)
 
 
 def checked_key(text: str) -> str:
@@ -69,6 +111,7 @@ def checked_key(text: str) -> str:
             "that does not look like an API key (expected one word of 8 or more printable ASCII"
             " characters, like sk-…); copy it again from the Model Studio console"
         )
+    remember_secret(key)
     return key
 
 
@@ -96,15 +139,13 @@ def clear_api_key() -> bool:
 
 
 def key_status() -> KeyStatus:
+    """Where the key in use comes from, masked, and the keyring's name (may wait on it)."""
     try:
         backend_name = _backend_name(_backend())
     except KeyringUnavailableError as error:
         backend_name = str(error)
-    from_env = os.environ.get(ENV_VAR, "").strip()
-    if from_env:
-        return KeyStatus("environment", mask(from_env), backend_name)
-    key = load_api_key()
-    return KeyStatus("keyring" if key else "none", mask(key) if key else None, backend_name)
+    found = find_api_key()
+    return KeyStatus(found.source, mask(found.value) if found.value else None, backend_name)
 
 
 def keyring_problem() -> str | None:

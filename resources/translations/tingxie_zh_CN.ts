@@ -84,6 +84,33 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Tingxie hit an error</source>
+        <translation>听写遇到了错误</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Tingxie hit an error; your work is saved; the report is in {0}.
+{1}</source>
+        <translation>听写遇到了错误；您的工作已保存；报告位于 {0}。
+{1}</translation>
+    </message>
+    <message>
+        <source>Tingxie hit an error; your work is saved. The report could not be written to the data folder; copy it from here. The log is {0}.
+{1}</source>
+        <translation>听写遇到了错误；您的工作已保存。报告无法写入数据文件夹，请从这里复制。日志位于 {0}。
+{1}</translation>
+    </message>
+</context>
+<context>
     <name>EntriesModel</name>
     <message>
         <source>Word or phrase</source>
@@ -1190,10 +1217,6 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
     </message>
     <message>
-        <source>Using the key from the DASHSCOPE_API_KEY environment variable ({0}).</source>
-        <translation>正在使用环境变量 DASHSCOPE_API_KEY 中的密钥（{0}）。</translation>
-    </message>
-    <message>
         <source>A key is stored in the system keyring ({0}): {1}</source>
         <translation>系统钥匙环（{0}）中已保存密钥：{1}</translation>
     </message>
@@ -1222,6 +1245,26 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>正在测试密钥…</translation>
     </message>
     <message>
+        <source>Looking for a stored key…</source>
+        <translation>正在查找已保存的密钥…</translation>
+    </message>
+    <message>
+        <source>Set by DASHSCOPE_API_KEY ({0}): that key is used while the variable is set; unset it and restart Tingxie to use a key entered here.</source>
+        <translation>由 DASHSCOPE_API_KEY 设置（{0}）：只要该变量存在就使用这个密钥；要使用在这里输入的密钥，请取消该变量并重新启动听写。</translation>
+    </message>
+    <message>
+        <source>Using the key entered for this session only ({0}).</source>
+        <translation>正在使用仅限本次会话输入的密钥（{0}）。</translation>
+    </message>
+    <message>
+        <source>Set by DASHSCOPE_API_KEY</source>
+        <translation>由 DASHSCOPE_API_KEY 设置</translation>
+    </message>
+    <message>
+        <source>The keyring did not remove the key: {0}</source>
+        <translation>钥匙环未能删除密钥：{0}</translation>
+    </message>
+    <message>
         <source>The test failed: {0}</source>
         <translation>测试失败：{0}</translation>
     </message>
@@ -1236,6 +1279,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <source>Set by {0}: requests go to {1}. Unset the variable and restart Tingxie to use the region chosen here.</source>
+        <translation>由 {0} 设置：请求发送到 {1}。要使用在这里选择的地域，请取消该变量并重新启动听写。</translation>
     </message>
     <message>
         <source>Requests go to {0}</source>

@@ -5,11 +5,17 @@ The key goes from the password field straight to the keyring through
 never reaches ``settings.json``. Without a keyring the dialog says so and
 offers to use the key for this session only (``DASHSCOPE_API_KEY`` in this
 process's environment, gone when the app quits).
+
+The keyring is asked only on a worker thread (a locked one may wait for its
+unlock prompt). ``DASHSCOPE_API_KEY`` and ``TINGXIE_ENDPOINT`` set in the
+environment win over what is chosen here, as on the command line
+(``desktop.connection``): the dialog says "set by …" and locks those fields.
 """
 
 from __future__ import annotations
 
-import os
+import asyncio
+from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -30,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
+from desktop.connection import ENDPOINT_VAR, EndpointChoiceError, choose_endpoint, models_region
+from desktop.connection import endpoint_override as environment_endpoint
 from desktop.dashscope import credentials
 from desktop.dashscope.errors import OptionRefused
 from desktop.dashscope.options import check_language_hints
@@ -38,13 +46,12 @@ from desktop.settings import (
     CONCURRENCY_RANGE,
     Settings,
     SettingsError,
-    catalog_region,
     check_endpoint_url,
     load_settings,
     save_settings,
     validate,
 )
-from desktop.ui.util.background import Work, run_coroutine
+from desktop.ui.util.background import Work, run_coroutine, run_in_thread
 from desktop.ui.util.model_combo import ModelComboBox
 
 CONSOLE_BEIJING = "https://bailian.console.aliyun.com/?apiKey=1"
@@ -62,19 +69,49 @@ LANGUAGES = (
 )
 
 
-async def try_api_key(endpoint_url: str, api_key: str) -> tuple[bool, str]:
-    """The "Test key" button's work: one cheap authenticated call; (works, message)."""
+async def try_api_key(endpoint_url: str, api_key: str | None) -> tuple[bool, str] | None:
+    """The "Test key" button's work: one cheap authenticated call; (works, message).
+
+    ``api_key`` ``None``: the key in force, read on a worker thread (the
+    keyring may wait); ``None`` back when there is none after all.
+    """
     from desktop.dashscope.key_check import check_api_key  # httpx loads only when used
 
+    if api_key is None:
+        api_key = await asyncio.to_thread(credentials.load_api_key)
+        if not api_key:
+            return None
     result = await check_api_key(endpoint_url, api_key)
     return result.ok, result.message
 
 
+@dataclass(frozen=True)
+class KeyLookup:
+    """What the keyring said, on a worker thread: the key in force and why none can be stored."""
+
+    number: int
+    status: credentials.KeyStatus
+    keyring_problem: str | None
+
+
+def look_up_key(number: int) -> KeyLookup:
+    return KeyLookup(number, credentials.key_status(), credentials.keyring_problem())
+
+
+def store_key(key: str) -> Exception | None:
+    """Store ``key`` in the keyring (on a worker thread): the user-facing error, if any."""
+    try:
+        credentials.store_api_key(key)
+    except (credentials.InvalidKeyError, credentials.KeyringUnavailableError) as error:
+        return error
+    return None
+
+
 class SettingsDialog(QDialog):
-    """Edits ``settings.json`` and the keyring entry; ``saved`` carries the new settings.
+    """Edits ``settings.json`` and the keyring entry.
 
     Signals:
-        saved(Settings): what was saved
+        saved(Settings): what was saved (the key, if typed, is in the keyring by then).
     """
 
     saved = Signal(Settings)
@@ -84,7 +121,10 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.settings = load_settings()
-        self.key_test: Work[tuple[bool, str]] | None = None  # cancelled if the dialog closes
+        self._key_lookups = self._key_answered = 0
+        self._key: KeyLookup | None = None  # the latest answer of the keyring
+        self._pending = self.settings  # what OK saves once the keyring has stored the key
+        self.key_test: Work[tuple[bool, str] | None] | None = None  # cancelled at close
         column = QVBoxLayout(self)
         column.addWidget(self._key_group())
         column.addWidget(self._endpoint_group())
@@ -164,27 +204,62 @@ class SettingsDialog(QDialog):
         return help_text
 
     def _refresh_key_status(self) -> None:
-        status = credentials.key_status()
-        problem = credentials.keyring_problem()
+        """Ask the keyring for the key in force, on a worker thread; shown when it answers."""
+        self._key_lookups += 1
+        number = self._key_lookups
+        if self._key is None:
+            self.key_status.setText(self.tr("Looking for a stored key…"))
+        self.remove_button.setEnabled(False)
+        run_in_thread(
+            self,
+            lambda: look_up_key(number),
+            self._show_key_status,
+            lambda error: self._show_key_status(_failed_lookup(number, error)),
+        )
+
+    def key_state_known(self) -> bool:
+        """The key status shows the latest lookup's answer (tests wait for it)."""
+        return self._key_answered == self._key_lookups
+
+    def _show_key_status(self, answer: KeyLookup) -> None:
+        if answer.number != self._key_lookups:
+            return  # a newer lookup is on its way
+        self._key_answered = answer.number
+        self._key = answer
+        status, problem = answer.status, answer.keyring_problem
         self.keyring_available = problem is None
-        if status.source == "environment":
+        from_environment = status.source == "environment"
+        if from_environment:
             text = self.tr(
-                "Using the key from the DASHSCOPE_API_KEY environment variable ({0})."
+                "Set by DASHSCOPE_API_KEY ({0}): that key is used while the variable is set;"
+                " unset it and restart Tingxie to use a key entered here."
             ).format(status.masked)
+        elif status.source == "session":
+            text = self.tr("Using the key entered for this session only ({0}).").format(
+                status.masked
+            )
         elif status.source == "keyring":
             text = self.tr("A key is stored in the system keyring ({0}): {1}").format(
                 status.keyring, status.masked
             )
         else:
             text = self.tr("No key yet: paste one below to transcribe files.")
-        if problem is not None:
+        if problem is not None and not from_environment:
             text += "\n" + self.tr(
                 "A key cannot be stored here: {0}. Paste it and press “Use for this session"
                 " only”, or start Tingxie with DASHSCOPE_API_KEY set."
             ).format(problem)
         self.key_status.setText(text)
+        if from_environment:
+            self.key_edit.clear()  # typed before the answer came: it would not be used
+        self.key_edit.setReadOnly(from_environment)
+        self.key_edit.setPlaceholderText(
+            self.tr("Set by DASHSCOPE_API_KEY")
+            if from_environment
+            else self.tr("Paste a new key here (sk-…)")
+        )
         self.remove_button.setEnabled(status.source == "keyring")
-        self.session_button.setVisible(not self.keyring_available)
+        self.session_button.setVisible(not self.keyring_available and not from_environment)
         self.session_button.setEnabled(bool(self.key_edit.text().strip()))
 
     def _key_text_changed(self, text: str) -> None:
@@ -192,36 +267,51 @@ class SettingsDialog(QDialog):
         self.test_result.clear()
 
     def remove_key(self) -> None:
-        credentials.clear_api_key()
-        self.test_result.setText(self.tr("The stored key was removed from the keyring."))
+        """Remove the stored key (on a worker thread: the keyring may wait)."""
+        self.remove_button.setEnabled(False)
+        run_in_thread(
+            self,
+            credentials.clear_api_key,
+            lambda _done: self._key_removed(None),
+            self._key_removed,
+        )
+
+    def _key_removed(self, error: Exception | None) -> None:
+        if error is not None:
+            self.test_result.setText(
+                self.tr("The keyring did not remove the key: {0}").format(error)
+            )
+        else:
+            self.test_result.setText(self.tr("The stored key was removed from the keyring."))
         self._refresh_key_status()
 
     def use_key_for_session(self) -> None:
         """Keep the typed key in this process's environment only."""
         try:
-            key = credentials.checked_key(self.key_edit.text())
+            credentials.use_for_session(self.key_edit.text())
         except credentials.InvalidKeyError as error:
             self._show_problem(str(error))
             return
-        os.environ[credentials.ENV_VAR] = key
         self.key_edit.clear()
         self.test_result.setText(self.tr("The key will be used until Tingxie quits."))
         self._refresh_key_status()
 
     def start_key_test(self) -> None:
-        """Test the typed key, else the stored one, against the endpoint chosen above."""
-        key = self.key_edit.text().strip() or credentials.load_api_key()
-        if not key:
-            self.test_result.setText(self.tr("There is no key to test; paste one first."))
-            return
-        try:
-            key = credentials.checked_key(key)
-        except credentials.InvalidKeyError as error:
-            self.test_result.setText(str(error))
+        """Test the typed key, else the one in force, against the endpoint chosen above."""
+        typed = self.key_edit.text().strip()
+        key: str | None = None
+        if typed and not self.key_edit.isReadOnly():
+            try:
+                key = credentials.checked_key(typed)
+            except credentials.InvalidKeyError as error:
+                self.test_result.setText(str(error))
+                return
+        elif self._key is not None and self._key.status.source == "none":
+            self.test_result.setText(self._no_key_to_test())
             return
         try:
             url = self._endpoint_url()
-        except SettingsError as error:
+        except (SettingsError, EndpointChoiceError) as error:
             self._show_problem(str(error))
             return
         self.test_button.setEnabled(False)
@@ -230,13 +320,18 @@ class SettingsDialog(QDialog):
             self, lambda: try_api_key(url, key), self._show_test_result, self._test_failed
         )
 
-    def _test_failed(self, error: Exception) -> None:
-        message = self.tr("The test failed: {0}").format(type(error).__name__)
-        self._show_test_result((False, message))
+    def _no_key_to_test(self) -> str:
+        return self.tr("There is no key to test; paste one first.")
 
-    def _show_test_result(self, result: tuple[bool, str]) -> None:
+    def _test_failed(self, error: Exception) -> None:
+        self._show_test_result(
+            (False, self.tr("The test failed: {0}").format(type(error).__name__))
+        )
+
+    def _show_test_result(self, result: tuple[bool, str] | None) -> None:
+        """The test's verdict; ``None``: there was no key to test after all."""
         self.test_button.setEnabled(True)
-        ok, message = result
+        ok, message = result if result is not None else (False, self._no_key_to_test())
         self.test_result.setStyleSheet("color: #1e8449" if ok else "color: #c0392b")
         self.test_result.setText(message)
 
@@ -264,22 +359,38 @@ class SettingsDialog(QDialog):
 
     def _region_changed(self) -> None:
         custom = self.region.currentData() == "custom"
-        self.custom_url.setEnabled(custom)
+        self.custom_url.setEnabled(custom and environment_endpoint() is None)
         self._check_custom_url()
         self._fill_models(self.default_model.currentData())
 
     def _check_custom_url(self) -> None:
+        in_force = environment_endpoint()
         try:
             url = self._endpoint_url()
-        except SettingsError as error:
+        except (SettingsError, EndpointChoiceError) as error:
             self.endpoint_note.setText(str(error))
+            return
+        if in_force is not None:
+            self.endpoint_note.setText(
+                self.tr(
+                    "Set by {0}: requests go to {1}. Unset the variable and restart Tingxie"
+                    " to use the region chosen here."
+                ).format(ENDPOINT_VAR, url)
+            )
             return
         self.endpoint_note.setText(self.tr("Requests go to {0}").format(url))
 
     def _endpoint_url(self) -> str:
+        """Where a request goes: ``TINGXIE_ENDPOINT`` if set, else the region chosen above."""
+        if environment_endpoint() is not None:
+            return choose_endpoint().endpoint.base_url
         if self.region.currentData() == "custom":
             return check_endpoint_url(self.custom_url.text())
         return self._collect().endpoint_url()
+
+    def _models_region(self) -> catalog.Region | None:
+        """The region whose models are offered: the environment's endpoint's, if one is set."""
+        return models_region(self._collect_region_only())
 
     # -- defaults for new jobs -------------------------------------------------
 
@@ -303,7 +414,7 @@ class SettingsDialog(QDialog):
         return group
 
     def _fill_models(self, keep: str | None) -> None:
-        self.default_model.fill(catalog_region(self._collect_region_only()), keep)
+        self.default_model.fill(self._models_region(), keep)
         self._model_changed()
 
     def _model_changed(self) -> None:
@@ -347,7 +458,9 @@ class SettingsDialog(QDialog):
     def _load(self, settings: Settings) -> None:
         self.region.setCurrentIndex(max(self.region.findData(settings.region), 0))
         self.custom_url.setText(settings.custom_url)
-        self.custom_url.setEnabled(settings.region == "custom")
+        locked = environment_endpoint() is not None  # TINGXIE_ENDPOINT decides, not this choice
+        self.region.setEnabled(not locked)
+        self.custom_url.setEnabled(settings.region == "custom" and not locked)
         self._fill_models(settings.default_model)
         self.language_hints.setText(", ".join(settings.language_hints))
         self.diarization.setChecked(settings.diarization_enabled)
@@ -385,21 +498,27 @@ class SettingsDialog(QDialog):
             self._show_problem(str(error))
             return
         key = self.key_edit.text().strip()
-        if key:
-            try:
-                credentials.store_api_key(key)
-            except credentials.InvalidKeyError as error:
-                self._show_problem(str(error))
-                return
-            except credentials.KeyringUnavailableError as error:
-                self._show_problem(
-                    self.tr("{0}. Press “Use for this session only” to use the key now.").format(
-                        error
-                    )
-                )
-                self._refresh_key_status()
-                return
+        if key and not self.key_edit.isReadOnly():
+            self.buttons.setEnabled(False)  # until the keyring has answered
+            self._pending = settings
+            run_in_thread(self, lambda: store_key(key), self._key_stored)
+            return
+        self._save(settings)
+
+    def _key_stored(self, error: Exception | None) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, credentials.KeyringUnavailableError):
+            self._show_problem(
+                self.tr("{0}. Press “Use for this session only” to use the key now.").format(error)
+            )
+            self._refresh_key_status()
+        elif isinstance(error, Exception):
+            self._show_problem(str(error))
+        else:
             self.key_edit.clear()
+            self._save(self._pending)
+
+    def _save(self, settings: Settings) -> None:
         save_settings(settings)
         self.settings = settings
         self.saved.emit(settings)
@@ -429,3 +548,9 @@ def _check_hints(settings: Settings) -> None:
         check_language_hints(settings.language_hints, catalog.get(settings.default_model))
     except OptionRefused as error:
         raise SettingsError(error.message) from None
+
+
+def _failed_lookup(number: int, error: Exception) -> KeyLookup:
+    """A keyring failure ``keyring`` does not wrap: no key, and why."""
+    reason = str(error) or type(error).__name__
+    return KeyLookup(number, credentials.KeyStatus("none", None, type(error).__name__), reason)

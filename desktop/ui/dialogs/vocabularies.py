@@ -256,13 +256,13 @@ class VocabularyWindow(QDialog):
         after: Callable[[Any], None],
         busy_text: str,
     ) -> None:
-        from desktop.dashscope.account import with_account
+        from desktop.connection import with_users_account
 
         self._set_busy(True)
         self.status.setText(busy_text)
         self._request = run_coroutine(
             self,
-            lambda: with_account(action),
+            lambda: with_users_account(action),
             lambda result: self._done(after, result),
             self._failed,
         )

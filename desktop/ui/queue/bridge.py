@@ -1,10 +1,11 @@
 """The job engine on Qt's event loop: engine callbacks become signals for the widgets.
 
 The engine (``desktop.jobs``) knows nothing of Qt; this bridge owns it, builds
-its DashScope client from the keyring and the settings, and re-emits every job
-change and pause as a signal, so views stay views. It needs qasync's loop
-(the app's ``_run_event_loop``): engine work runs as asyncio tasks on Qt's own
-thread, so the UI never blocks on the network and no locks are needed.
+its DashScope client from the key and endpoint in force (``desktop.connection``,
+the command line's rule), and re-emits every job change and pause as a signal,
+so views stay views. It needs qasync's loop (the app's ``_run_event_loop``):
+engine work runs as asyncio tasks on Qt's own thread, so the UI never blocks
+on the network and no locks are needed.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.connection import EndpointChoiceError, choose_endpoint
 from desktop.dashscope import credentials
 from desktop.dashscope.client import DashScopeClient
-from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.jobs.engine import EngineSettings, JobEngine
 from desktop.jobs.sources import Source
@@ -127,9 +128,9 @@ class EngineBridge(QObject):
         self._client = None
         if not key:
             return
-        try:
-            endpoint = Endpoint.named(settings.endpoint_url())
-        except ValueError as error:
+        try:  # TINGXIE_ENDPOINT beats Settings, as on the command line
+            endpoint = choose_endpoint(settings=settings).endpoint
+        except EndpointChoiceError as error:
             self.paused.emit(str(error))
             return
         self._client = DashScopeClient(endpoint, key)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.connection import models_region
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.errors import DashScopeError
 from desktop.dashscope.options import SpecialWordFilter, TranscriptionOptions
@@ -38,7 +39,7 @@ from desktop.domain.durations import duration_text
 from desktop.domain.media_info import MediaInfo
 from desktop.jobs.sources import Source
 from desktop.media.probe import ProbeError, probe
-from desktop.settings import Settings, catalog_region, load_settings
+from desktop.settings import Settings, load_settings
 from desktop.ui.util.background import report_unexpected, run_coroutine, run_in_thread
 from desktop.ui.util.model_combo import ModelComboBox
 
@@ -168,7 +169,7 @@ class NewJobDialog(QDialog):
         column.addWidget(self.buttons)
 
     def _fill_models(self, keep: str) -> None:
-        self.model.fill(catalog_region(self.settings), keep)
+        self.model.fill(models_region(self.settings), keep)
         self._model_changed()
 
     def _apply_defaults(self) -> None:
@@ -228,7 +229,7 @@ class NewJobDialog(QDialog):
         suggestion = catalog.suggest_model(
             rate,
             self.language.currentData(),
-            region=catalog_region(self.settings) or catalog.Region.BEIJING,
+            region=models_region(self.settings) or catalog.Region.BEIJING,
         )
         if suggestion.model != spec.name:
             lines.append(
@@ -365,7 +366,7 @@ class NewJobDialog(QDialog):
             return
         try:
             options = self.options()
-            options.check(self.spec().name, catalog_region(self.settings))
+            options.check(self.spec().name, models_region(self.settings))
         except DashScopeError as error:
             self.refusals.setText(error.message)
             return

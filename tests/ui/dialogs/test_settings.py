@@ -11,13 +11,15 @@ import uuid
 from pathlib import Path
 
 import keyring
+import keyring.backend
 import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from desktop.connection import ENDPOINT_VAR
 from desktop.dashscope import credentials
-from desktop.settings import load_settings, settings_path
+from desktop.settings import Settings, load_settings, save_settings, settings_path
 from desktop.store.library import Library
 from desktop.ui.dialogs.settings import SettingsDialog
 from tests.helpers.waiting import until
@@ -31,8 +33,10 @@ def private_keyring_entry(monkeypatch: pytest.MonkeyPatch):
     service = f"Tingxie GUI test {uuid.uuid4()}"
     monkeypatch.setenv("TINGXIE_KEYRING_SERVICE", service)
     monkeypatch.delenv(credentials.ENV_VAR, raising=False)
+    monkeypatch.delenv(ENDPOINT_VAR, raising=False)
     yield service
     credentials.clear_api_key()
+    os.environ.pop(credentials.ENV_VAR, None)  # "Use for this session only" sets it directly
 
 
 @pytest.fixture
@@ -48,6 +52,7 @@ def _dialog(qtbot) -> SettingsDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.key_state_known, timeout=10_000)  # the keyring answers off-thread
     return dialog
 
 
@@ -60,6 +65,7 @@ def _choose(combo, data: object) -> None:
 def _ok(qtbot, dialog: SettingsDialog) -> None:
     button = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.buttons.isEnabled, timeout=10_000)  # a typed key is being stored
 
 
 def test_a_key_typed_in_settings_goes_to_the_keyring_and_can_be_removed(
@@ -80,8 +86,8 @@ def test_a_key_typed_in_settings_goes_to_the_keyring_and_can_be_removed(
     assert again.key_status.text().endswith("sk-…89ab")
     assert again.key_edit.text() == ""  # the stored key is never shown back
     qtbot.mouseClick(again.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.key_status.text().startswith("No key yet"), timeout=10_000)
     assert keyring.get_password(private_keyring_entry, credentials.USERNAME) is None
-    assert again.key_status.text().startswith("No key yet")
 
 
 def test_text_that_is_not_a_key_is_refused_and_the_dialog_stays_open(qtbot) -> None:
@@ -185,8 +191,9 @@ def test_without_a_keyring_it_says_so_and_offers_the_key_for_this_session(
     qtbot.mouseClick(dialog.session_button, Qt.MouseButton.LeftButton)
     assert os.environ[credentials.ENV_VAR] == KEY
     assert credentials.load_api_key() == KEY
-    assert dialog.key_status.text().startswith("Using the key from the DASHSCOPE_API_KEY")
-    assert dialog.key_edit.text() == ""
+    qtbot.waitUntil(dialog.key_state_known, timeout=10_000)
+    assert dialog.key_status.text().startswith("Using the key entered for this session only")
+    assert dialog.key_edit.text() == "" and not dialog.key_edit.isReadOnly()
     _ok(qtbot, dialog)
     assert not dialog.isVisible()
     assert _files_holding(tingxie_home, KEY) == []
@@ -279,3 +286,91 @@ def test_closing_settings_during_a_key_test_cancels_it_quietly(
     pending = loop.run_until_complete(click_then_close())
     assert pending, "the key test was not running on the app's loop"
     assert all(task.cancelled() for task in pending)
+
+
+def test_an_endpoint_set_by_tingxie_endpoint_is_shown_locked_and_used_by_the_key_test(
+    qtbot, dashscope_emulator, monkeypatch
+) -> None:
+    """As on the command line, TINGXIE_ENDPOINT beats the region chosen in Settings."""
+    save_settings(Settings(region="singapore"))
+    monkeypatch.setenv(ENDPOINT_VAR, dashscope_emulator.base_url)
+    dialog = _dialog(qtbot)
+    assert not dialog.region.isEnabled() and not dialog.custom_url.isEnabled()
+    assert dialog.endpoint_note.text().startswith(
+        f"Set by TINGXIE_ENDPOINT: requests go to {dashscope_emulator.base_url}."
+    )
+    qtbot.keyClicks(dialog.key_edit, dashscope_emulator.api_key)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30_000)
+    assert dialog.test_result.text().startswith("The key works on 127.0.0.1:")
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert load_settings().region == "singapore"  # the choice in the file is kept for later
+
+
+def test_a_key_set_by_dashscope_api_key_is_shown_read_only_and_is_the_one_tested(
+    qtbot, dashscope_emulator, monkeypatch, private_keyring_entry
+) -> None:
+    keyring.set_password(private_keyring_entry, credentials.USERNAME, KEY)  # loses to the variable
+    monkeypatch.setenv(credentials.ENV_VAR, dashscope_emulator.api_key)
+    dialog = _dialog(qtbot)
+    assert dialog.key_status.text().startswith("Set by DASHSCOPE_API_KEY (")
+    assert credentials.mask(dashscope_emulator.api_key) in dialog.key_status.text()
+    assert dialog.key_edit.isReadOnly()
+    assert dialog.key_edit.placeholderText() == "Set by DASHSCOPE_API_KEY"
+    assert dialog.session_button.isHidden()
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30_000)
+    assert dialog.test_result.text().startswith("The key works on 127.0.0.1:")
+
+
+class ThreadNotingKeyring(keyring.backend.KeyringBackend):
+    """The real keyring, noting the thread of every call made to it."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self, real: keyring.backend.KeyringBackend) -> None:
+        super().__init__()
+        self.real = real
+        self.threads: list[str] = []
+
+    def _note(self) -> None:
+        self.threads.append(threading.current_thread().name)
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self._note()
+        return self.real.get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._note()
+        self.real.set_password(service, username, password)
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._note()
+        self.real.delete_password(service, username)
+
+
+def test_the_dialog_never_asks_the_keyring_on_the_gui_thread(qtbot, dashscope_emulator) -> None:
+    """A locked keyring may wait for its unlock prompt; the window must not wait with it."""
+    real = keyring.get_keyring()
+    noting = ThreadNotingKeyring(real)
+    keyring.set_keyring(noting)
+    try:
+        dialog = _dialog(qtbot)  # reads the key in force
+        qtbot.keyClicks(dialog.key_edit, dashscope_emulator.api_key)
+        _ok(qtbot, dialog)  # stores it
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        again = _dialog(qtbot)
+        _choose(again.region, "custom")
+        qtbot.keyClicks(again.custom_url, dashscope_emulator.base_url)
+        qtbot.mouseClick(again.test_button, Qt.MouseButton.LeftButton)  # tests the stored key
+        qtbot.waitUntil(lambda: again.test_button.isEnabled(), timeout=30_000)
+        assert again.test_result.text().startswith("The key works on 127.0.0.1:")
+        qtbot.mouseClick(again.remove_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: again.key_status.text().startswith("No key yet"), timeout=10_000)
+    finally:
+        keyring.set_keyring(real)
+    assert len(noting.threads) >= 4  # read, store, read, read for the test, remove, read
+    assert threading.main_thread().name not in noting.threads

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.connection import with_users_account
 from desktop.dashscope import credentials
-from desktop.dashscope.account import with_account
 from desktop.settings import Settings, save_settings
 from desktop.store.library import LibraryFile
 from desktop.ui.dialogs.vocabularies import LANGUAGE, WEIGHT, WORD, VocabularyWindow
@@ -55,7 +55,7 @@ def _stored():
         found = await client.vocabularies.list()
         return [await client.vocabularies.query(s.vocabulary_id) for s in found]
 
-    return asyncio.run(with_account(read))
+    return asyncio.run(with_users_account(read))
 
 
 def test_create_a_vocabulary_then_change_a_weight_then_delete_it(

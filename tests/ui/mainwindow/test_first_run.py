@@ -51,9 +51,10 @@ def test_entering_a_key_from_the_banner_makes_the_banner_go_away(qtbot) -> None:
     dialog = window.findChild(SettingsDialog)
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.key_edit, KEY)
-    qtbot.mouseClick(
-        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
-    )
+    with qtbot.waitSignal(dialog.finished, timeout=20_000):  # once stored, off the GUI thread
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
     assert credentials.load_api_key() == KEY
     qtbot.waitUntil(window.key_state_known, timeout=20_000)
     assert window.key_banner.isHidden()

@@ -22,10 +22,10 @@ from desktop.store.library import Library, LibraryFile
 from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.queue.bridge import EngineBridge
 from desktop.ui.queue.controller import QueueController
-from desktop.ui.util.translations import clear_language, install_language
 from desktop.ui.queue.model import QueueColumn
 from desktop.ui.queue.new_job_dialog import NewJobDialog
 from desktop.ui.queue.panel import UrlDialog
+from desktop.ui.util.translations import clear_language, install_language
 from tests.fake_dashscope.server import Emulator
 from tests.helpers.clients import fast_emulator_config
 from tests.helpers.media import speech
@@ -327,3 +327,26 @@ def test_jobs_left_from_last_time_resume_with_the_key_from_the_keyring_and_no_pa
     loop.run_until_complete(bridge.shutdown())
     library.close()
     credentials.clear_api_key()
+
+
+def test_the_apps_queue_sends_jobs_to_tingxie_endpoint_as_the_command_line_does(
+    qtbot, loop, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settings say Beijing (unreachable here); TINGXIE_ENDPOINT names the emulator and wins."""
+    monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
+    monkeypatch.setenv("TINGXIE_ENDPOINT", emulator.base_url)
+    save_settings(Settings(region="beijing"))
+    library = Library.open()
+    bridge = EngineBridge(library)
+    clip = spoken_folder(tmp_path / "media", 1)[0]
+    bridge.engine.add(expand([emulator.host_file(clip, "call.wav")]), "paraformer-v2",
+                      TranscriptionOptions())  # fmt: skip
+    loop.run_until_complete(_started(bridge))
+    (job,) = library.jobs.unfinished()
+    loop.run_until_complete(
+        until(lambda: library.jobs.get(job.id).state is JobState.DONE, "the job on the emulator")
+    )
+    assert bridge.client is not None
+    assert bridge.client.endpoint.base_url == emulator.base_url
+    loop.run_until_complete(bridge.shutdown())
+    library.close()
