@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from desktop.dashscope import qwen_tasks
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.errors import (
     TRANSIENT,
@@ -30,6 +31,7 @@ from desktop.dashscope.errors import (
     InvalidParameterError,
     MalformedResponseError,
     MalformedResultError,
+    ModelUnavailableError,
     NetworkError,
     OptionRefused,
     RequestTimeout,
@@ -38,6 +40,7 @@ from desktop.dashscope.errors import (
     TooManyFilesError,
     UploadPolicyExpired,
     WaitTimeout,
+    advised_for_model,
     error_from_response,
     read_error_body,
 )
@@ -206,15 +209,21 @@ class DashScopeClient:
                 f"{len(urls)} files in one task; this service takes {self.files_per_task}",
                 code="TooManyFiles",
             )
-        body: dict[str, Any] = {"model": model, "parameters": options.to_parameters(model)}
-        resources = options.to_resources()
-        if resources is not None:
-            body["resources"] = resources
-        body["input"] = {"file_urls": urls}
+        if qwen_tasks.takes_one_file_url(model):  # Qwen3-ASR: its own body, one file
+            body = qwen_tasks.submit_body(model, urls, options)
+        else:
+            body = {"model": model, "parameters": options.to_parameters(model)}
+            resources = options.to_resources()
+            if resources is not None:
+                body["resources"] = resources
+            body["input"] = {"file_urls": urls}
         headers = {"X-DashScope-Async": "enable"}
         if any(u.startswith("oss://") for u in urls):
             headers["X-DashScope-OssResourceResolve"] = "enable"
-        return await self._submit_once_only(model, urls, body, headers)
+        try:
+            return await self._submit_once_only(model, urls, body, headers)
+        except ModelUnavailableError as exc:  # a retired model: advice names its replacement
+            raise advised_for_model(exc, model) from None
 
     async def submit_many(
         self,
@@ -233,7 +242,8 @@ class DashScopeClient:
         options.check(model, self.endpoint.region)
         urls = list(file_urls)
         done: list[tuple[list[str], TaskInfo]] = []
-        while urls and self.files_per_task > 1:
+        # Models taking one file per task (Qwen3-ASR) go straight to one submit per file.
+        while urls and self.files_per_task > 1 and catalog.get(model).files_per_task > 1:
             group = urls[: self.files_per_task]
             try:
                 done.append((group, await self.submit(model, group, options)))

@@ -168,7 +168,8 @@ async def test_list_status_filter(dashscope_emulator):
 
 @pytest.mark.asyncio
 async def test_a_result_larger_than_the_cap_is_refused(dashscope_emulator, monkeypatch):
-    from desktop.dashscope import errors, result_file
+    from desktop.dashscope import errors
+    from desktop.formats import result_file
 
     dashscope_emulator.script("https://files.example/r.wav", duration_ms=4000)
     async with make_client(dashscope_emulator) as client:
