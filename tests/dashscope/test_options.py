@@ -154,7 +154,7 @@ def test_qwen3_asr_options_are_sent_as_the_sdk_sends_them():
 @pytest.mark.parametrize(
     ("model", "options", "words"),
     [
-        ("qwen3-asr-flash-filetrans", TranscriptionOptions(language_hints=["zh"]), "language_hints"),
+        ("qwen3-asr-flash-filetrans", TranscriptionOptions(language_hints=["zh"]), "_hints"),
         ("qwen3-asr-flash-filetrans", TranscriptionOptions(vocabulary_id="v-1"), "vocabulary_id"),
         (
             "qwen3-asr-flash-filetrans",
