@@ -73,6 +73,11 @@ class TaskInfo(msgspec.Struct, frozen=True, kw_only=True):
     def is_final(self) -> bool:
         return self.status.is_final
 
+    @property
+    def names_its_files(self) -> bool:
+        """False for a Qwen3-ASR task: its result does not say which file it was made for."""
+        return all(r.file_url for r in self.results)
+
     def result_for(self, file_url: str) -> SubtaskResult | None:
         """The subtask of ``file_url``, as given or as sent (percent-encoded).
 

@@ -308,7 +308,7 @@ class JobEngine:
                 return self._fail(job, "MediaUnreadable", str(error), "")
         options = job_options.decode(job.options)
         spec = catalog.get(job.model)
-        language = options.language_hints[0] if options.language_hints else None
+        language = options.language_hints[0] if options.language_hints else options.language
         channel_ids = options.channel_id or (0,)
         problems = media_rules.refusals(spec, media, channel_ids, language)
         if problems:
@@ -501,6 +501,8 @@ class JobEngine:
                 break
             info = await client.wait(task_id)
             found = [j for j in unmatched.values() if info.result_for(_sent_url(j))]
+            if not info.names_its_files and (len(found) > 1 or len(strangers) > 1):
+                continue  # a Qwen3-ASR task does not name its file: resend rather than guess
             if found:
                 for job in found:
                     unmatched.pop(job.id)

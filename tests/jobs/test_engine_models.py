@@ -103,3 +103,45 @@ async def test_a_retired_model_fails_its_jobs_with_advice_naming_the_replacement
         assert "paraformer-v1 does not exist" in (job.error_message or "")
         assert "Retry the job with paraformer-v2" in (job.advice or "")
     assert len(emulator.requests("submit")) == 1  # refused once; not retried for ever
+
+
+async def test_a_lost_qwen_submit_is_adopted_when_alone_and_never_given_to_the_wrong_file(
+    library: Library, emulator: Emulator, make_folder
+) -> None:
+    """Qwen3-ASR's query does not name its file: one lost submit takes the one unknown task;
+    a crash with two unanswered submits resends rather than guess which task is whose."""
+    from dataclasses import replace
+
+    from tests.jobs.conftest import FAST_ENGINE, client_for
+
+    emulator.config.rate_limits = False
+    client = client_for(emulator)
+    (alone,) = make_folder(1, "alone")
+    emulator.faults.inject("lose-answer", "submit")
+    engine = JobEngine(library, client, FAST_ENGINE)
+    jobs = engine.add(expand([str(alone)]), QWEN, TranscriptionOptions())
+    engine.start()
+    (job,) = await settle(engine, jobs)
+    assert job.state is JobState.DONE and len(emulator.requests("submit")) == 1
+    await engine.stop()
+
+    emulator.clear_requests()
+    pair = make_folder(2, "pair")
+    engine = JobEngine(library, client, replace(FAST_ENGINE, batch_linger_s=30))
+    jobs = engine.add(expand(map(str, pair)), QWEN, TranscriptionOptions())
+    emulator.faults.inject("slow-answer", "submit", count=2, delay_s=2.0)
+    engine.start()
+    for _ in range(400):
+        if len(emulator.tasks.all()) == 3:
+            break
+        await asyncio.sleep(0.02)
+    await engine.stop()  # a crash: neither answer reached the library
+    again = JobEngine(library, client, FAST_ENGINE)
+    again.start()
+    jobs = await settle(again, jobs)
+    for job in jobs:
+        assert job.state is JobState.DONE, job.error_message
+        transcript = library.transcript(job.item_id)
+        assert transcript.file_url.split("?")[0].endswith(Path(job.file_url or "").name)
+    await again.stop()
+    await client.aclose()
