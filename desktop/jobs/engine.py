@@ -32,7 +32,7 @@ from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.dashscope.wire import TaskInfo, TaskStatus
 from desktop.domain import catalog, media_rules
-from desktop.jobs import job_options
+from desktop.jobs import job_options, pacing
 from desktop.jobs.slots import Slots
 from desktop.jobs.sources import Source
 from desktop.jobs.usage import estimate_cost
@@ -522,9 +522,10 @@ class JobEngine:
         task.add_done_callback(lambda _t: self._followers.pop(task_id, None))
 
     async def _follow_task(self, task_id: str, model: str) -> None:
+        expected = self._expected_s(task_id, model)  # learned from finished tasks
         try:
             info = await self._retrying_call(
-                lambda c: c.wait(task_id, on_update=self._on_task_update)
+                lambda c: c.wait(task_id, on_update=self._on_task_update, expected_s=expected)
             )
         except errors.DashScopeError as error:  # the service refuses to tell: fail, don't hang
             for job in self._jobs.with_task(task_id):
@@ -541,7 +542,35 @@ class JobEngine:
             for job in self._jobs.update_many(ids, state=JobState.RUNNING):
                 self._emit(job)
 
+    def _expected_s(self, task_id: str, model: str) -> float | None:
+        """Seconds from now until the task is likely done; None without enough history."""
+        jobs = self._jobs.with_task(task_id)
+        lengths = [j.duration_ms for j in jobs if j.duration_ms is not None]
+        total = pacing.expected_total_s(
+            self._library.task_timings.recent(model), max(lengths) if lengths else None
+        )
+        starts = [j.submit_started_at for j in jobs if j.submit_started_at is not None]
+        if total is None or not starts:
+            return None
+        return max(0.0, total - (datetime.now(UTC) - min(starts)).total_seconds())
+
+    def _learn_timing(self, info: TaskInfo, model: str) -> None:
+        if info.status is not TaskStatus.SUCCEEDED:
+            return  # failures end early (a file not found) and say nothing of the speed
+        if info.submit_time is None or info.scheduled_time is None or info.end_time is None:
+            return
+        lengths = [j.duration_ms for j in self._jobs.with_task(info.task_id) if j.duration_ms]
+        self._library.task_timings.record(
+            info.task_id,
+            model,
+            max(lengths) if lengths else None,
+            info.submit_time,
+            info.scheduled_time,
+            info.end_time,
+        )
+
     async def _settle_task(self, info: TaskInfo, model: str) -> None:
+        self._learn_timing(info, model)
         jobs = [j for j in self._jobs.with_task(info.task_id) if not j.state.final]
         if info.usage_seconds is not None:
             self._jobs.record_usage(info.task_id, model, float(info.usage_seconds))
