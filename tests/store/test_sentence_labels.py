@@ -74,6 +74,7 @@ def test_a_library_from_before_labels_gets_them_on_first_open(tmp_path: Path) ->
     with sqlite3.connect(path, isolation_level=None) as conn:  # back to schema 4
         conn.execute("DROP INDEX sentences_labelled")
         conn.execute("ALTER TABLE sentences DROP COLUMN labels")
+        conn.execute("DROP TABLE task_timings")  # step 6, after the labels
         conn.execute("PRAGMA user_version=4")
     with Library.open(path) as library:
         assert [h.title for h in library.search("", label="angry")] == ["call one"]
