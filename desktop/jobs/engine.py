@@ -461,7 +461,7 @@ class JobEngine:
             self._jobs.update_many(canceled, task_id=task_id)  # kept so the task can be cancelled
         for job in self._jobs.update_many(wanted, state=JobState.SUBMITTED, task_id=task_id):
             self._emit(job)
-        self._follow(task_id, model)
+        self._follow(task_id, model, just_submitted=True)
 
     def _back_to_waiting(self, batch: Sequence[Job]) -> None:
         for job in batch:
@@ -514,15 +514,15 @@ class JobEngine:
 
     # -- following tasks and fetching results ----------------------------------
 
-    def _follow(self, task_id: str, model: str) -> None:
+    def _follow(self, task_id: str, model: str, *, just_submitted: bool = False) -> None:
         if task_id in self._followers or not self._running:
             return
-        task = self._loop.create_task(self._follow_task(task_id, model))
+        task = self._loop.create_task(self._follow_task(task_id, model, just_submitted))
         self._followers[task_id] = task
         task.add_done_callback(lambda _t: self._followers.pop(task_id, None))
 
-    async def _follow_task(self, task_id: str, model: str) -> None:
-        expected = self._expected_s(task_id, model)  # learned from finished tasks
+    async def _follow_task(self, task_id: str, model: str, just_submitted: bool = False) -> None:
+        expected = self._expected_s(task_id, model, just_submitted)  # learned from finished tasks
         try:
             info = await self._retrying_call(
                 lambda c: c.wait(task_id, on_update=self._on_task_update, expected_s=expected)
@@ -542,15 +542,22 @@ class JobEngine:
             for job in self._jobs.update_many(ids, state=JobState.RUNNING):
                 self._emit(job)
 
-    def _expected_s(self, task_id: str, model: str) -> float | None:
-        """Seconds from now until the task is likely done; None without enough history."""
+    def _expected_s(self, task_id: str, model: str, just_submitted: bool) -> float | None:
+        """Seconds from now until the task is likely done; None without enough history.
+
+        A task whose submit was just answered was made a moment ago (a submit
+        may have waited for its turn, so the job's submit start says less); one
+        found again after a restart has been running since its submit started.
+        """
         jobs = self._jobs.with_task(task_id)
         lengths = [j.duration_ms for j in jobs if j.duration_ms is not None]
         total = pacing.expected_total_s(
             self._library.task_timings.recent(model), max(lengths) if lengths else None
         )
+        if total is None or just_submitted:
+            return total
         starts = [j.submit_started_at for j in jobs if j.submit_started_at is not None]
-        if total is None or not starts:
+        if not starts:
             return None
         return max(0.0, total - (datetime.now(UTC) - min(starts)).total_seconds())
 
