@@ -116,7 +116,7 @@ class EmulatorConfig:
     """Mutable at run time: tests flip switches between requests."""
 
     api_keys: set[str] = field(default_factory=lambda: {"sk-emulator"})
-    # The host's region: Singapore offers only Fun-ASR (§1.1); other models are refused.
+    # The host's region: Singapore offers only Fun-ASR and Qwen3-ASR; other models are refused.
     region: Region = Region.BEIJING
     # §10.8: the clock of the service's time strings; Beijing is UTC+8, Singapore unknown.
     utc_offset_hours: float = 8.0
