@@ -42,13 +42,16 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="media files, folders (their media files) or http(s) URLs",
     )
     p.add_argument(
-        "--model", "-m", required=True, help="e.g. paraformer-v2, fun-asr, sensevoice-v1"
+        "--model",
+        "-m",
+        required=True,
+        help="e.g. paraformer-v2, fun-asr, qwen3-asr-flash-filetrans",
     )
     p.add_argument(
         "--language",
         action="append",
         metavar="L",
-        help="language hint (repeatable), e.g. zh, en, ja",
+        help="language hint (repeatable), e.g. zh, en, ja; Qwen3-ASR takes one",
     )
     p.add_argument("--vocabulary", metavar="ID", help="hot-word vocabulary id")
     p.add_argument("--diarize", action="store_true", help="tell speakers apart")
@@ -61,6 +64,17 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="audio track to transcribe (repeatable; default 0)",
     )
     p.add_argument("--disfluency-removal", action="store_true", help="drop filler words")
+    p.add_argument(
+        "--noise-threshold",
+        type=float,
+        metavar="X",
+        help="Fun-ASR: -1 (more taken for speech) to 1 (more rejected as noise)",
+    )
+    p.add_argument("--itn", action="store_true", help="Qwen3-ASR: numbers as digits")
+    p.add_argument("--words", action="store_true", help="Qwen3-ASR: word timestamps")
+    p.add_argument(
+        "--context", metavar="TEXT", help="Qwen3-ASR: names and terms that help recognition"
+    )
     p.add_argument(
         "--wait", action="store_true", help="stay until every result is fetched, showing progress"
     )
@@ -225,14 +239,31 @@ def _exporter(args: argparse.Namespace) -> _Exporter | None:
 def _options(args: argparse.Namespace) -> TranscriptionOptions:
     if args.speakers is not None and not args.diarize:
         raise CliError("--speakers N needs --diarize")
+    language, hints = _languages(args)
     return TranscriptionOptions(
-        language_hints=tuple(args.language) if args.language else None,
+        language_hints=hints,
+        language=language,
+        enable_itn=True if args.itn else None,
+        enable_words=True if args.words else None,
+        context_text=args.context,
+        speech_noise_threshold=args.noise_threshold,
         vocabulary_id=args.vocabulary,
         channel_id=tuple(args.channel) if args.channel else None,
         diarization_enabled=True if args.diarize else None,
         speaker_count=args.speakers,
         disfluency_removal_enabled=True if args.disfluency_removal else None,
     )
+
+
+def _languages(args: argparse.Namespace) -> tuple[str | None, tuple[str, ...] | None]:
+    """``--language`` as Qwen3-ASR's one ``language``, or as the others' ``language_hints``."""
+    if not args.language:
+        return None, None
+    if not catalog.get(args.model).accepts(catalog.Option.LANGUAGE):
+        return None, tuple(args.language)
+    if len(args.language) > 1:
+        raise CliError(f"{args.model} takes one --language (or none, to detect it)")
+    return args.language[0], None
 
 
 def _id_ranges(jobs: list[Job]) -> str:

@@ -44,7 +44,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--label",
-        help="only sentences with this emotion or audio event (angry, laughter…);"
+        help="only sentences with this emotion, audio event or language (angry, laughter, en…);"
         " with no query, every such sentence",
     )
     p.add_argument("--json", action="store_true", help="print a JSON array")

@@ -25,14 +25,16 @@ from typing import Any
 
 import httpx
 
-from desktop.dashscope import task_list
+from desktop.dashscope import qwen_tasks, task_list
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.errors import (
     DashScopeError,
     InvalidParameterError,
+    ModelUnavailableError,
     OptionRefused,
     PartialSubmitError,
     TooManyFilesError,
+    advised_for_model,
 )
 from desktop.dashscope.file_urls import encode_file_url
 from desktop.dashscope.lost_submits import OnceOnlySubmits
@@ -125,11 +127,14 @@ class DashScopeClient:
                 f"{len(urls)} files in one task; this service takes {self.files_per_task}",
                 code="TooManyFiles",
             )
-        body: dict[str, Any] = {"model": model, "parameters": options.to_parameters(model)}
-        resources = options.to_resources()
-        if resources is not None:
-            body["resources"] = resources
-        body["input"] = {"file_urls": urls}
+        if qwen_tasks.takes_one_file_url(model):  # Qwen3-ASR: its own body, one file
+            body = qwen_tasks.submit_body(model, urls, options)
+        else:
+            body = {"model": model, "parameters": options.to_parameters(model)}
+            resources = options.to_resources()
+            if resources is not None:
+                body["resources"] = resources
+            body["input"] = {"file_urls": urls}
         headers = {"X-DashScope-Async": "enable"}
         if any(u.startswith("oss://") for u in urls):
             headers["X-DashScope-OssResourceResolve"] = "enable"
@@ -145,7 +150,10 @@ class DashScopeClient:
                 decode=self._decode_task,
             )
 
-        return await self._submits.submit(model, urls, send)
+        try:
+            return await self._submits.submit(model, urls, send)
+        except ModelUnavailableError as exc:  # a retired model: advice names its replacement
+            raise advised_for_model(exc, model) from None
 
     async def submit_many(
         self,
@@ -259,7 +267,8 @@ class DashScopeClient:
     ) -> None:
         """Submit ``urls`` in groups of ``files_per_task``, adding each task made to ``done``
         as soon as it exists (so a later failure cannot lose it)."""
-        while urls and self.files_per_task > 1:
+        # Models taking one file per task (Qwen3-ASR) go straight to one submit per file.
+        while urls and self.files_per_task > 1 and catalog.get(model).files_per_task > 1:
             group = urls[: self.files_per_task]
             try:
                 done.append((group, await self.submit(model, group, options)))

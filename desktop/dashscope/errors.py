@@ -206,6 +206,36 @@ def error_class(status: int, code: str, message: str) -> type[DashScopeError]:
     return InvalidParameterError
 
 
+def advised_for_model(error: ModelUnavailableError, model: str) -> ModelUnavailableError:
+    """``error`` for a submit to ``model``, with advice naming its replacement.
+
+    The service answers a model it no longer has with "Model not exist." (seen
+    as HTTP 400 and as 404); a model on its way out may also get an access
+    refusal. The catalog knows what replaces it.
+    """
+    from desktop.domain import catalog
+
+    try:
+        spec = catalog.get(model)
+    except catalog.UnknownModelError:
+        return error
+    missing = "model not exist" in error.message.lower()
+    if not missing and not spec.may_be_retired:
+        return error
+    message = (
+        f"the service answers that {model} does not exist ({error.message})"
+        if missing
+        else f"the service refuses {model} ({error.message})"
+    )
+    return ModelUnavailableError(
+        message,
+        code=error.code,
+        request_id=error.request_id,
+        status=error.status,
+        advice=spec.unavailable_advice(),
+    )
+
+
 def error_from_response(
     status: int, body: bytes, *, context: str = "", header_request_id: str | None = None
 ) -> DashScopeError:

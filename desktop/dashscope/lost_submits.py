@@ -202,6 +202,8 @@ class OnceOnlySubmits:
         except DashScopeError:
             return None
         complete = info.total is not None and len(info.results) == info.total
+        if info.is_final and not info.names_its_files:  # Qwen3-ASR: cannot be told apart
+            return []
         if info.is_final or complete:
             return [r.file_url for r in info.results]
         return None

@@ -49,6 +49,12 @@ class TranscriptionOptions:
     disfluency_removal_enabled: bool | None = None
     timestamp_alignment_enabled: bool | None = None
     special_word_filter: SpecialWordFilter | str | None = None
+    speech_noise_threshold: float | None = None  # Fun-ASR: -1 (more speech) .. +1 (more noise)
+    # Qwen3-ASR file transcription
+    language: str | None = None  # one code; unset = detected per sentence
+    enable_itn: bool | None = None  # numbers as digits (Chinese and English audio)
+    enable_words: bool | None = None  # word timestamps
+    context_text: str | None = None  # names and terms to bias recognition (``corpus.text``)
     # Sent verbatim and unchecked, as the SDK does with unknown keyword
     # arguments: for parameters newer than this app (e.g. the undocumented
     # ``audio_event_detection_enabled``).
@@ -98,6 +104,14 @@ class TranscriptionOptions:
             params["special_word_filter"] = swf if isinstance(swf, str) else swf.to_wire()
         if self.language_hints is not None:
             params["language_hints"] = list(self.language_hints)
+        if self.speech_noise_threshold is not None:
+            params["speech_noise_threshold"] = float(self.speech_noise_threshold)
+        for name in ("language", "enable_itn", "enable_words"):
+            value = getattr(self, name)
+            if value is not None:
+                params[name] = value
+        if self.context_text is not None:
+            params["corpus"] = {"text": self.context_text}
         params.update(self.extra)
         return params
 
@@ -117,6 +131,11 @@ class TranscriptionOptions:
             "disfluency_removal_enabled": Option.DISFLUENCY_REMOVAL,
             "timestamp_alignment_enabled": Option.TIMESTAMP_ALIGNMENT,
             "special_word_filter": Option.SPECIAL_WORD_FILTER,
+            "speech_noise_threshold": Option.SPEECH_NOISE_THRESHOLD,
+            "language": Option.LANGUAGE,
+            "enable_itn": Option.ENABLE_ITN,
+            "enable_words": Option.ENABLE_WORDS,
+            "context_text": Option.CONTEXT,
         }
         return [
             by_field[f.name]
@@ -134,6 +153,12 @@ class TranscriptionOptions:
                 raise OptionRefused(f"{name} must be a non-empty id", code="InvalidOption")
         if isinstance(self.special_word_filter, str):
             _check_filter_text(self.special_word_filter)
+        _check_threshold(self.speech_noise_threshold)
+        _check_language(self.language, spec)
+        _check_context(self.context_text)
+        for name in ("enable_itn", "enable_words"):
+            if getattr(self, name) not in (None, True, False):
+                raise OptionRefused(f"{name} must be true or false", code="InvalidOption")
 
 
 def _models_accepting(option: Option) -> list[str]:
@@ -203,5 +228,41 @@ def _check_filter_text(text: str) -> None:
         raise OptionRefused(
             "special_word_filter must be a JSON object as text "
             '(e.g. {"filter_with_signed":{"word_list":["..."]}})',
+            code="InvalidOption",
+        )
+
+
+def _check_threshold(value: float | None) -> None:
+    if value is None:
+        return
+    low, high = catalog.SPEECH_NOISE_THRESHOLD_RANGE
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or not low <= value <= high:
+        raise OptionRefused(
+            f"speech_noise_threshold must be a number from {low:g} to {high:g}, got {value!r}",
+            code="InvalidOption",
+        )
+
+
+def _check_language(code: str | None, spec: catalog.ModelSpec) -> None:
+    if code is None:
+        return
+    if code not in spec.languages:
+        raise OptionRefused(
+            f"{spec.name} does not know the language code {code!r}; it accepts: "
+            f"{' '.join(spec.languages)} (or leave the language unset to detect it)",
+            code="InvalidOption",
+        )
+
+
+def _check_context(text: str | None) -> None:
+    if text is None:
+        return
+    if not isinstance(text, str):
+        raise OptionRefused("context_text must be text", code="InvalidOption")
+    if len(text) > catalog.MAX_CONTEXT_CHARS:
+        raise OptionRefused(
+            f"context_text is {len(text)} characters long; at most "
+            f"{catalog.MAX_CONTEXT_CHARS} are sent. Keep the names and terms that matter.",
             code="InvalidOption",
         )

@@ -73,14 +73,26 @@ class TaskInfo(msgspec.Struct, frozen=True, kw_only=True):
     def is_final(self) -> bool:
         return self.status.is_final
 
+    @property
+    def names_its_files(self) -> bool:
+        """False for a Qwen3-ASR task: its result does not say which file it was made for."""
+        return all(r.file_url for r in self.results)
+
     def result_for(self, file_url: str) -> SubtaskResult | None:
-        """The subtask of ``file_url``, as given or as sent (percent-encoded)."""
+        """The subtask of ``file_url``, as given or as sent (percent-encoded).
+
+        A one-file Qwen3-ASR task does not name its file (``output.result``):
+        its only result belongs to whichever file the task was made for.
+        """
         from desktop.dashscope.file_urls import encode_file_url
 
         wanted = {file_url}
         with contextlib.suppress(ValueError):
             wanted.add(encode_file_url(file_url))
-        return next((r for r in self.results if r.file_url in wanted), None)
+        found = next((r for r in self.results if r.file_url in wanted), None)
+        if found is None and len(self.results) == 1 and not self.results[0].file_url:
+            return self.results[0]
+        return found
 
 
 class TaskSummary(msgspec.Struct, frozen=True, kw_only=True):
@@ -106,6 +118,15 @@ class _RawSubtask(msgspec.Struct, kw_only=True):
     message: str | None = None
 
 
+class _RawQwenResult(msgspec.Struct, kw_only=True):
+    """Qwen3-ASR's single ``output.result`` (no ``file_url``; a status only if it failed)."""
+
+    transcription_url: str | None = None
+    subtask_status: str | None = None
+    code: str | None = None
+    message: str | None = None
+
+
 class _RawMetrics(msgspec.Struct, kw_only=True):
     TOTAL: int | None = None
     SUCCEEDED: int | None = None
@@ -121,11 +142,13 @@ class _RawOutput(msgspec.Struct, kw_only=True):
     code: str | None = None
     message: str | None = None
     results: list[_RawSubtask] | None = None
+    result: _RawQwenResult | None = None
     task_metrics: _RawMetrics | None = None
 
 
 class _RawUsage(msgspec.Struct, kw_only=True):
     duration: int | float | None = None
+    seconds: int | float | None = None  # Qwen3-ASR's name for the billed seconds
 
 
 class _RawTaskReply(msgspec.Struct, kw_only=True):
@@ -166,11 +189,15 @@ def decode_task(body: bytes, service_tz: timezone) -> TaskInfo:
         raise MalformedResponseError(f"unreadable task reply ({exc})", code="Malformed") from None
     out = raw.output
     metrics = out.task_metrics or _RawMetrics()
-    duration = raw.usage.duration if raw.usage else None
+    duration = _billed_seconds(raw.usage)
+    status = TaskStatus.parse(out.task_status)
+    results = [_subtask(r) for r in out.results or []]
+    if out.result is not None and not results:
+        results = _qwen_results(out.result)
     return TaskInfo(
         task_id=out.task_id,
-        status=TaskStatus.parse(out.task_status),
-        results=[_subtask(r) for r in out.results or []],
+        status=status,
+        results=results,
         usage_seconds=round(duration) if duration is not None else None,
         submit_time=_service_time(out.submit_time, service_tz),
         scheduled_time=_service_time(out.scheduled_time, service_tz),
@@ -203,6 +230,40 @@ def decode_task_list(body: bytes) -> tuple[list[TaskSummary], int]:
         for item in raw.data or []
     ]
     return items, raw.total_page or 1
+
+
+def _billed_seconds(usage: _RawUsage | None) -> int | float | None:
+    if usage is None:
+        return None
+    return usage.duration if usage.duration is not None else usage.seconds
+
+
+def _qwen_results(raw: _RawQwenResult) -> list[SubtaskResult]:
+    """Qwen3-ASR's one result as the one subtask of its task (its file is not named).
+
+    The task's status does not decide the file's (a SUCCEEDED task may carry a
+    failed result). A result with neither a URL nor a code is left out, so the
+    task-level code of a FAILED one-file task decides the job's failure.
+    """
+    if raw.subtask_status:
+        sub_status = TaskStatus.parse(raw.subtask_status)
+    elif raw.transcription_url:
+        sub_status = TaskStatus.SUCCEEDED
+    elif raw.code:
+        sub_status = TaskStatus.FAILED
+    else:
+        return []
+    if sub_status is TaskStatus.SUCCEEDED and not raw.transcription_url:
+        sub_status = TaskStatus.FAILED
+    return [
+        SubtaskResult(
+            file_url="",
+            status=sub_status,
+            transcription_url=raw.transcription_url,
+            code=raw.code or None,
+            message=raw.message or None,
+        )
+    ]
 
 
 def _subtask(raw: _RawSubtask) -> SubtaskResult:

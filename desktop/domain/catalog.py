@@ -2,7 +2,8 @@
 
 One source of truth for menus, validation, rate limits and cost estimates.
 Facts come from ``shared/docs/dashscope-protocol.md`` (wire-level, tagged with
-their evidence there) and ``shared/docs/service-overview.md`` (prices, quotas,
+their evidence there), ``shared/docs/dashscope-protocol-qwen.md`` (Qwen3-ASR file
+transcription) and ``shared/docs/service-overview.md`` (prices, quotas,
 the service's own advice on choosing a model). Where the two sources conflict
 the comment at the fact says which one was followed and why.
 """
@@ -18,6 +19,15 @@ class Family(StrEnum):
     PARAFORMER = "paraformer"
     FUN_ASR = "fun-asr"
     SENSEVOICE = "sensevoice"
+    QWEN_ASR = "qwen3-asr"
+
+
+class RequestStyle(StrEnum):
+    """How a submit names its files: Paraformer, Fun-ASR and SenseVoice take a list
+    (``input.file_urls``); Qwen3-ASR takes one URL (``input.file_url``)."""
+
+    FILE_URLS = "file_urls"
+    FILE_URL = "file_url"
 
 
 class Region(StrEnum):
@@ -43,6 +53,12 @@ class Option(StrEnum):
     DISFLUENCY_REMOVAL = "disfluency_removal_enabled"
     TIMESTAMP_ALIGNMENT = "timestamp_alignment_enabled"
     SPECIAL_WORD_FILTER = "special_word_filter"
+    SPEECH_NOISE_THRESHOLD = "speech_noise_threshold"
+    # Qwen3-ASR file transcription (qwen protocol doc §A.3)
+    LANGUAGE = "language"  # one code, or none for auto-detection
+    ENABLE_ITN = "enable_itn"
+    ENABLE_WORDS = "enable_words"
+    CONTEXT = "corpus"  # context biasing text, sent as ``corpus.text``
 
 
 ACCEPTED_FORMATS = frozenset(
@@ -70,6 +86,12 @@ MAX_FILE_BYTES = 2 * 1024**3
 TWELVE_HOURS_MS = 12 * 3600 * 1000
 QUERY_RPS = 20  # shared by query, list and cancel across the whole account
 SPEAKER_COUNT_RANGE = (2, 100)
+# VAD threshold: towards -1 more noise is taken for speech, towards +1 more speech
+# is rejected as noise (Alibaba speech docs; the file-transcription range is UNCONFIRMED).
+SPEECH_NOISE_THRESHOLD_RANGE = (-1.0, 1.0)
+# Context biasing text: the realtime doc allows 10,000 tokens; for file
+# transcription the limit is UNCONFIRMED, so no longer text than that is sent.
+MAX_CONTEXT_CHARS = 10_000
 # Conflict: older docs say 100 URLs per task, 2026 Paraformer/Fun-ASR pages say 1.
 # 100 is the default; the client falls back to 1 when the service refuses a batch.
 MAX_FILES_PER_TASK = 100
@@ -83,6 +105,7 @@ LANGUAGE_NAMES: dict[str, str] = {
     "no": "Norwegian", "el": "Greek", "pl": "Polish", "cs": "Czech", "hu": "Hungarian",
     "ro": "Romanian", "bg": "Bulgarian", "hr": "Croatian", "sk": "Slovak", "tr": "Turkish",
     "uk": "Ukrainian", "he": "Hebrew", "fa": "Persian", "ca": "Catalan",
+    "fil": "Filipino", "is": "Icelandic",
 }  # fmt: skip
 
 _PARAFORMER_V2_HINTS = ("zh", "en", "ja", "yue", "ko", "de", "fr", "ru")
@@ -179,6 +202,12 @@ _SENSEVOICE_HINTS = tuple(
         "ha",
     ]
 )
+# Qwen3-ASR: the codes of the result's per-sentence ``language``, assumed to be the
+# codes ``parameters.language`` takes (qwen protocol doc §A.3, INF from the D4 list).
+_QWEN_ASR_LANGUAGES = (
+    "zh", "yue", "en", "ja", "de", "ko", "ru", "fr", "pt", "ar", "it", "es", "hi", "id", "th",
+    "tr", "uk", "vi", "cs", "da", "fil", "fi", "is", "ms", "no", "pl", "sv",
+)  # fmt: skip
 _PARAFORMER_HOTWORD_LANGS = ("zh", "en", "ja", "yue", "ko", "de", "fr", "ru")
 _FUN_ASR_HOTWORD_LANGS = ("zh", "en", "ja")
 
@@ -223,7 +252,7 @@ class ModelSpec:
     sample_rate: SampleRateRule
     regions: frozenset[Region]
     options: frozenset[Option]
-    submit_rps: int
+    submit_rps: float
     max_duration_ms: int | None
     emotion_and_events: bool = False
     word_timestamps: bool = True
@@ -232,6 +261,11 @@ class ModelSpec:
     alias_of: str | None = None
     query_rps: int = QUERY_RPS
     max_file_bytes: int = MAX_FILE_BYTES
+    request_style: RequestStyle = RequestStyle.FILE_URLS
+    # Files one task may carry: Qwen3-ASR takes exactly one, so batches become a task per file.
+    files_per_task: int = MAX_FILES_PER_TASK
+    # The model to use instead once this one is gone (retiring or possibly retired ones).
+    replacement: str | None = None
 
     @property
     def price_per_second(self) -> Decimal:
@@ -244,6 +278,22 @@ class ModelSpec:
     def accepts(self, option: Option) -> bool:
         return option in self.options
 
+    @property
+    def may_be_retired(self) -> bool:
+        return self.availability is not Availability.AVAILABLE
+
+    def unavailable_advice(self) -> str:
+        """What to tell a user when the service says this model does not exist."""
+        if self.replacement is not None:
+            return (
+                f"The service no longer offers {self.name}; it may have been retired."
+                f" Retry the job with {self.replacement}, which replaces it."
+            )
+        return (
+            f"The service does not offer {self.name} in this region: pick another model,"
+            " or activate it in the Model Studio console."
+        )
+
     def estimate_cost(self, seconds: float, channels: int = 1) -> Decimal:
         """CNY for ``seconds`` of audio on ``channels`` tracks (each track is billed)."""
         billable = Decimal(str(seconds)) * max(channels, 1)
@@ -254,11 +304,19 @@ PRICE_PER_SECOND: dict[Family, Decimal] = {
     Family.PARAFORMER: Decimal("0.00008"),
     Family.FUN_ASR: Decimal("0.00022"),
     Family.SENSEVOICE: Decimal("0.0007"),
+    # Beijing CNY price of qwen3-asr-flash (qwen doc §A.7, DOC D5); filetrans is quoted
+    # as $0.000032/s (3P), about the same. The Singapore price is UNCONFIRMED.
+    Family.QWEN_ASR: Decimal("0.00022"),
 }
 FREE_QUOTA: dict[Family, FreeQuota] = {
     Family.PARAFORMER: FreeQuota(36_000, True, "10 hours each month"),
     Family.FUN_ASR: FreeQuota(36_000, False, "10 hours once, valid 180 days after approval"),
     Family.SENSEVOICE: FreeQuota(36_000, True, "10 hours each month"),
+    # qwen3-asr-flash: Beijing 10 h within 180 days, Singapore 10 h within 90 days;
+    # whether file transcription shares it is UNCONFIRMED (qwen doc §A.7).
+    Family.QWEN_ASR: FreeQuota(
+        36_000, False, "10 hours once (Beijing: 180 days, Singapore: 90 days)"
+    ),
 }
 
 _BOTH = frozenset({Region.BEIJING, Region.SINGAPORE})
@@ -281,7 +339,11 @@ _FUN_ASR_OPTIONS = frozenset(
         Option.DIARIZATION,
         Option.SPEAKER_COUNT,
         Option.SPECIAL_WORD_FILTER,
+        Option.SPEECH_NOISE_THRESHOLD,
     }
+)
+_QWEN_ASR_OPTIONS = frozenset(
+    {Option.CHANNEL_ID, Option.LANGUAGE, Option.ENABLE_ITN, Option.ENABLE_WORDS, Option.CONTEXT}
 )
 _ANY_RATE = SampleRateRule()
 
@@ -320,9 +382,32 @@ def _fun_asr(
     return ModelSpec(name=name, languages=languages, **defaults)  # type: ignore[arg-type]
 
 
+def _qwen_asr(name: str, **kw: object) -> ModelSpec:
+    defaults: dict[str, object] = {
+        "family": Family.QWEN_ASR,
+        "summary": "27 languages and dialects, with each sentence's language and emotion;"
+        " the newest and cheapest",
+        "language_hints": (),
+        "max_language_hints": None,
+        # The sample rate is not stated for file transcription (UNCONFIRMED): any is sent.
+        "sample_rate": _ANY_RATE,
+        "regions": _BOTH,
+        "options": _QWEN_ASR_OPTIONS,
+        "submit_rps": 100 / 60,  # 100 per minute (3P quoting the rate-limit page)
+        "max_duration_ms": TWELVE_HOURS_MS,
+        "emotion_and_events": True,  # emotion per sentence (no audio events)
+        "request_style": RequestStyle.FILE_URL,
+        "files_per_task": 1,
+    }
+    defaults.update(kw)
+    return ModelSpec(name=name, languages=_QWEN_ASR_LANGUAGES, **defaults)  # type: ignore[arg-type]
+
+
 _MTL_LANGUAGES = _FUN_ASR_HINTS
 
 MODELS: tuple[ModelSpec, ...] = (
+    _qwen_asr("qwen3-asr-flash-filetrans", alias_of="qwen3-asr-flash-filetrans-2025-11-17"),
+    _qwen_asr("qwen3-asr-flash-filetrans-2025-11-17"),
     _paraformer(
         "paraformer-v2",
         "Video and live streams; Mandarin, 18 dialects, English, Japanese, Korean, German,"
@@ -346,6 +431,7 @@ MODELS: tuple[ModelSpec, ...] = (
         ("zh", "en"),
         options=_PARAFORMER_COMMON | {Option.PHRASES},
         availability=Availability.POSSIBLY_RETIRED,
+        replacement="paraformer-v2",
     ),
     _paraformer(
         "paraformer-8k-v1",
@@ -354,6 +440,7 @@ MODELS: tuple[ModelSpec, ...] = (
         sample_rate=SampleRateRule(exactly=8000),
         options=_PARAFORMER_COMMON | {Option.PHRASES},
         availability=Availability.POSSIBLY_RETIRED,
+        replacement="paraformer-8k-v2",
     ),
     _paraformer(
         "paraformer-mtl-v1",
@@ -362,6 +449,8 @@ MODELS: tuple[ModelSpec, ...] = (
         sample_rate=SampleRateRule(minimum=16000),
         options=_PARAFORMER_COMMON | {Option.PHRASES},
         availability=Availability.POSSIBLY_RETIRED,
+        # Spanish, Indonesian, Italian and Malay are beyond paraformer-v2.
+        replacement="fun-asr-mtl",
     ),
     _fun_asr("fun-asr", ("zh", "en", "ja"), _FUN_ASR_HINTS, alias_of="fun-asr-2025-11-07"),
     _fun_asr("fun-asr-2025-11-07", ("zh", "en", "ja"), _FUN_ASR_HINTS),
@@ -396,7 +485,9 @@ MODELS: tuple[ModelSpec, ...] = (
         max_duration_ms=None,
         emotion_and_events=True,
         word_timestamps=False,
-        availability=Availability.RETIRING,
+        # Announced "to be retired soon", and gone from the console's model list.
+        availability=Availability.POSSIBLY_RETIRED,
+        replacement="qwen3-asr-flash-filetrans",  # emotion per sentence, many languages
     ),
 )
 
@@ -440,21 +531,26 @@ def suggest_model(
     """The service's own advice on choosing a model, turned into a rule.
 
     8 kHz audio goes to an 8k model as it is (never resampled); Chinese, English
-    and the languages Paraformer v2 can be told go to Paraformer v2; emotion or
-    other languages go to SenseVoice. Singapore offers only Fun-ASR.
+    and the languages Paraformer v2 can be told go to Paraformer v2; emotion and
+    the other languages Qwen3-ASR knows go to Qwen3-ASR (which replaces the
+    retiring SenseVoice); the rest to SenseVoice. Singapore offers only Fun-ASR
+    and Qwen3-ASR.
     """
+    qwen = "qwen3-asr-flash-filetrans"
     if region is Region.SINGAPORE:
+        if want_emotion:
+            return Suggestion(qwen, "Qwen3-ASR reports each sentence's emotion")
         if language in (None, "zh", "en", "ja"):
             return Suggestion("fun-asr", "Singapore offers Fun-ASR; it covers Chinese and English")
+        if language in _QWEN_ASR_LANGUAGES:
+            return Suggestion(qwen, f"Qwen3-ASR covers {LANGUAGE_NAMES.get(language, language)}")
         return Suggestion("fun-asr-mtl", "Fun-ASR's multilingual model covers 31 languages")
     if want_emotion:
-        return Suggestion("sensevoice-v1", "only SenseVoice reports emotions and audio events")
+        return Suggestion(qwen, "Qwen3-ASR reports each sentence's emotion and language")
     if sample_rate_hz == 8000 and language in (None, "zh"):
         return Suggestion("paraformer-8k-v2", "8 kHz phone audio is best sent to an 8k model as is")
     if language is None or (language in _PARAFORMER_V2_HINTS and language != "ru"):
         return Suggestion("paraformer-v2", "Paraformer v2 with the language set is most accurate")
-    if language in ("es", "id", "it", "ms"):
-        return Suggestion(
-            "fun-asr-mtl", f"{LANGUAGE_NAMES[language]} is covered by Fun-ASR's multilingual model"
-        )
-    return Suggestion("sensevoice-v1", "SenseVoice covers Russian and 50+ other languages")
+    if language in _QWEN_ASR_LANGUAGES:
+        return Suggestion(qwen, f"{LANGUAGE_NAMES.get(language, language)} is covered by Qwen3-ASR")
+    return Suggestion("sensevoice-v1", "SenseVoice covers 50+ other languages")

@@ -236,6 +236,7 @@ def merge_with_next(transcript: Transcript, ref: SentenceRef) -> Transcript:
         tags=_union(first.tags, second.tags),
         raw_text=None,
         reviewed=first.reviewed and second.reviewed,
+        language=first.language or second.language,
     )
     return _with_sentences(transcript, ref.channel_id, ref.index, ref.index + 2, (merged,))
 

@@ -45,8 +45,9 @@ class Sentence(msgspec.Struct, frozen=True):
     service said is lost. ``emotion`` is one of the SenseVoice emotions,
     ``events`` the audio events around the speech (``Speech``, ``BGM``,
     ``Laughter``…) and ``tags`` any other ``<|…|>`` tag the service sent.
-    ``reviewed`` is the editor's "a person checked this sentence" mark; it is
-    last and defaults to False so transcripts stored before it existed still load.
+    ``reviewed`` is the editor's "a person checked this sentence" mark; it and
+    ``language`` (the code Qwen3-ASR detected for the sentence, e.g. ``"en"``)
+    come last with defaults so transcripts stored before them still load.
     """
 
     begin_ms: int
@@ -61,6 +62,7 @@ class Sentence(msgspec.Struct, frozen=True):
     tags: tuple[str, ...] = ()
     raw_text: str | None = None
     reviewed: bool = False
+    language: str | None = None
 
     @property
     def duration_ms(self) -> int:
@@ -68,9 +70,10 @@ class Sentence(msgspec.Struct, frozen=True):
 
     @property
     def labels(self) -> tuple[str, ...]:
-        """Every label of the sentence, emotion first: what a filter matches."""
+        """Every label of the sentence, emotion first, language last: what a filter matches."""
         head = (self.emotion,) if self.emotion else ()
-        return head + self.events + self.tags
+        tail = (self.language,) if self.language and self.language not in self.tags else ()
+        return head + self.events + self.tags + tail
 
 
 class Channel(msgspec.Struct, frozen=True):

@@ -5,6 +5,12 @@ refused with the path of the offending field (``transcripts[0].sentences[3].
 begin_time: expected int, got str``) instead of a traceback deep in the editor.
 Writing produces the same schema from a (possibly edited) transcript, which is
 the "JSON" export: tools that read DashScope results read ours.
+
+Two shapes are read: Paraformer / Fun-ASR / SenseVoice (``properties``,
+``content_duration_in_milliseconds``, SenseVoice's ``<|…|>`` tags) and Qwen3-ASR
+(``audio_info``, ``sentence_id`` from 0, ``language`` and ``emotion`` per
+sentence). Both become the same transcript; Qwen's emotion is spelled as
+SenseVoice's (``"angry"`` → ``"ANGRY"``) so one label filter finds both.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from typing import Annotated
 
 import msgspec
 
-from desktop.domain.sensevoice_tags import join_tags, split_tags
+from desktop.domain.sensevoice_tags import EMOTIONS, join_tags, split_tags
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word, join_texts
 
 # A 12-hour two-channel Paraformer result is ~25 MB; anything far beyond that is
@@ -53,6 +59,8 @@ class WireSentence(msgspec.Struct, kw_only=True, omit_defaults=True):
     text: str
     sentence_id: SmallId | None = None
     speaker_id: SmallId | None = None
+    language: Annotated[str, msgspec.Meta(max_length=32)] | None = None  # Qwen3-ASR
+    emotion: Annotated[str, msgspec.Meta(max_length=32)] | None = None  # Qwen3-ASR
     words: list[WireWord] = []
 
     def __post_init__(self) -> None:
@@ -73,9 +81,17 @@ class WireProperties(msgspec.Struct, kw_only=True, omit_defaults=True):
     original_duration_in_milliseconds: Millis | None = None
 
 
+class WireAudioInfo(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """Qwen3-ASR's ``audio_info`` (in place of ``properties``)."""
+
+    format: str | None = None
+    sample_rate: Annotated[int, msgspec.Meta(ge=0, le=10_000_000)] | None = None
+
+
 class ResultFile(msgspec.Struct, kw_only=True, omit_defaults=True):
     file_url: str
     properties: WireProperties | None = None
+    audio_info: WireAudioInfo | None = None
     transcripts: list[WireTranscript]
 
 
@@ -130,6 +146,7 @@ def _check_channels(wire: ResultFile) -> None:
 
 def _to_transcript(wire: ResultFile) -> Transcript:
     props = wire.properties or WireProperties()
+    info = wire.audio_info or WireAudioInfo()
     channels = tuple(
         Channel(
             channel_id=t.channel_id,
@@ -146,8 +163,8 @@ def _to_transcript(wire: ResultFile) -> Transcript:
     return Transcript(
         file_url=wire.file_url,
         channels=channels,
-        audio_format=props.audio_format,
-        sampling_rate=props.original_sampling_rate,
+        audio_format=props.audio_format or info.format,
+        sampling_rate=props.original_sampling_rate or info.sample_rate,
         duration_ms=props.original_duration_in_milliseconds,
         source_channels=tuple(props.channels or ()),
     )
@@ -164,11 +181,20 @@ def _to_sentence(wire: WireSentence, channel_id: int) -> Sentence:
         channel_id=channel_id,
         sentence_id=wire.sentence_id,
         speaker_id=wire.speaker_id,
-        emotion=tagged.emotion,
+        emotion=_emotion(wire.emotion) or tagged.emotion,
         events=tagged.events,
         tags=tagged.tags,
         raw_text=wire.text if tagged.text != wire.text else None,
+        language=wire.language or None,
     )
+
+
+def _emotion(name: str | None) -> str | None:
+    """Qwen3-ASR's ``"happy"`` as the label SenseVoice gives the same emotion (``"HAPPY"``)."""
+    if not name or not name.strip():
+        return None
+    upper = name.strip().upper()
+    return upper if upper in EMOTIONS else name.strip()
 
 
 def _to_word(wire: WireWord) -> Word:
@@ -203,12 +229,15 @@ def _to_wire_channel(channel: Channel) -> WireTranscript:
 
 
 def _to_wire_sentence(sentence: Sentence) -> WireSentence:
+    qwen = sentence.language is not None  # Qwen3-ASR's labels are fields, not tags
     return WireSentence(
         begin_time=sentence.begin_ms,
         end_time=sentence.end_ms,
-        text=_service_text(sentence),
+        text=sentence.text if qwen else _service_text(sentence),
         sentence_id=sentence.sentence_id,
         speaker_id=sentence.speaker_id,
+        language=sentence.language,
+        emotion=sentence.emotion.lower() if qwen and sentence.emotion else None,
         words=[
             WireWord(
                 begin_time=w.begin_ms, end_time=w.end_ms, text=w.text, punctuation=w.punctuation

@@ -32,7 +32,7 @@ from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.dashscope.wire import TaskInfo, TaskStatus
 from desktop.domain import catalog, media_rules
-from desktop.jobs import job_options
+from desktop.jobs import job_options, pacing
 from desktop.jobs.slots import Slots
 from desktop.jobs.sources import Source
 from desktop.jobs.usage import estimate_cost
@@ -308,7 +308,7 @@ class JobEngine:
                 return self._fail(job, "MediaUnreadable", str(error), "")
         options = job_options.decode(job.options)
         spec = catalog.get(job.model)
-        language = options.language_hints[0] if options.language_hints else None
+        language = options.language_hints[0] if options.language_hints else options.language
         channel_ids = options.channel_id or (0,)
         problems = media_rules.refusals(spec, media, channel_ids, language)
         if problems:
@@ -462,7 +462,7 @@ class JobEngine:
             self._jobs.update_many(canceled, task_id=task_id)  # kept so the task can be cancelled
         for job in self._jobs.update_many(wanted, state=JobState.SUBMITTED, task_id=task_id):
             self._emit(job)
-        self._follow(task_id, model)
+        self._follow(task_id, model, just_submitted=True)
 
     def _back_to_waiting(self, batch: Sequence[Job]) -> None:
         for job in batch:
@@ -502,6 +502,8 @@ class JobEngine:
                 break
             info = await client.wait(task_id)
             found = [j for j in unmatched.values() if info.result_for(_sent_url(j))]
+            if not info.names_its_files and (len(found) > 1 or len(strangers) > 1):
+                continue  # a Qwen3-ASR task does not name its file: resend rather than guess
             if found:
                 for job in found:
                     unmatched.pop(job.id)
@@ -513,17 +515,18 @@ class JobEngine:
 
     # -- following tasks and fetching results ----------------------------------
 
-    def _follow(self, task_id: str, model: str) -> None:
+    def _follow(self, task_id: str, model: str, *, just_submitted: bool = False) -> None:
         if task_id in self._followers or not self._running:
             return
-        task = self._loop.create_task(self._follow_task(task_id, model))
+        task = self._loop.create_task(self._follow_task(task_id, model, just_submitted))
         self._followers[task_id] = task
         task.add_done_callback(lambda _t: self._followers.pop(task_id, None))
 
-    async def _follow_task(self, task_id: str, model: str) -> None:
+    async def _follow_task(self, task_id: str, model: str, just_submitted: bool = False) -> None:
+        expected = self._expected_s(task_id, model, just_submitted)  # learned from finished tasks
         try:
             info = await self._retrying_call(
-                lambda c: c.wait(task_id, on_update=self._on_task_update)
+                lambda c: c.wait(task_id, on_update=self._on_task_update, expected_s=expected)
             )
         except errors.DashScopeError as error:  # the service refuses to tell: fail, don't hang
             for job in self._jobs.with_task(task_id):
@@ -540,7 +543,42 @@ class JobEngine:
             for job in self._jobs.update_many(ids, state=JobState.RUNNING):
                 self._emit(job)
 
+    def _expected_s(self, task_id: str, model: str, just_submitted: bool) -> float | None:
+        """Seconds from now until the task is likely done; None without enough history.
+
+        A task whose submit was just answered was made a moment ago (a submit
+        may have waited for its turn, so the job's submit start says less); one
+        found again after a restart has been running since its submit started.
+        """
+        jobs = self._jobs.with_task(task_id)
+        lengths = [j.duration_ms for j in jobs if j.duration_ms is not None]
+        total = pacing.expected_total_s(
+            self._library.task_timings.recent(model), max(lengths) if lengths else None
+        )
+        if total is None or just_submitted:
+            return total
+        starts = [j.submit_started_at for j in jobs if j.submit_started_at is not None]
+        if not starts:
+            return None
+        return max(0.0, total - (datetime.now(UTC) - min(starts)).total_seconds())
+
+    def _learn_timing(self, info: TaskInfo, model: str) -> None:
+        if info.status is not TaskStatus.SUCCEEDED:
+            return  # failures end early (a file not found) and say nothing of the speed
+        if info.submit_time is None or info.scheduled_time is None or info.end_time is None:
+            return
+        lengths = [j.duration_ms for j in self._jobs.with_task(info.task_id) if j.duration_ms]
+        self._library.task_timings.record(
+            info.task_id,
+            model,
+            max(lengths) if lengths else None,
+            info.submit_time,
+            info.scheduled_time,
+            info.end_time,
+        )
+
     async def _settle_task(self, info: TaskInfo, model: str) -> None:
+        self._learn_timing(info, model)
         jobs = [j for j in self._jobs.with_task(info.task_id) if not j.state.final]
         if info.usage_seconds is not None:
             self._jobs.record_usage(info.task_id, model, float(info.usage_seconds))

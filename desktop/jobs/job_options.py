@@ -23,7 +23,7 @@ def encode(options: TranscriptionOptions) -> str:
             continue
         if isinstance(value, SpecialWordFilter):
             value = value.to_wire()  # the service's own JSON text; the options accept it as is
-        elif isinstance(value, str | int | bool):
+        elif isinstance(value, str | int | float | bool):
             pass
         elif isinstance(value, Mapping):
             value = dict(value)

@@ -123,4 +123,17 @@ MIGRATIONS: tuple[Migration, ...] = (
     # 5: each sentence's emotion and audio-event labels, so "every angry sentence"
     # is one query across the library; filled for the items already there.
     add_label_column,
+    # 6: how long each finished task queued and ran, per model, so the queue polls
+    # new tasks when they are due instead of blind (desktop/jobs/pacing.py).
+    """
+    CREATE TABLE IF NOT EXISTS task_timings (
+        task_id     TEXT PRIMARY KEY,
+        model       TEXT NOT NULL,
+        audio_ms    INTEGER,
+        queued_s    REAL NOT NULL,
+        run_s       REAL NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS task_timings_model ON task_timings(model, recorded_at);
+    """,
 )

@@ -1,4 +1,7 @@
-"""Sentence labels (SenseVoice emotions and audio events) kept searchable across the library.
+"""Sentence labels (emotions, audio events, languages) kept searchable across the library.
+
+Labels come from SenseVoice's ``<|…|>`` tags and from Qwen3-ASR's per-sentence
+``emotion`` and ``language`` fields (``domain.transcript.Sentence.labels``).
 
 A call-centre analyst asks "where were callers angry?" of fifty recordings at
 once, not one transcript at a time. Each indexed sentence row therefore keeps

@@ -121,6 +121,11 @@ def test_every_catalog_option_of_every_model_can_be_sent():
             disfluency_removal_enabled=True if "disfluency_removal_enabled" in granted else None,
             timestamp_alignment_enabled=True if "timestamp_alignment_enabled" in granted else None,
             special_word_filter=SpecialWordFilter() if "special_word_filter" in granted else None,
+            speech_noise_threshold=0.2 if "speech_noise_threshold" in granted else None,
+            language=spec.languages[0] if "language" in granted else None,
+            enable_itn=False if "enable_itn" in granted else None,
+            enable_words=True if "enable_words" in granted else None,
+            context_text="Tingxie, DashScope" if "corpus" in granted else None,
         )
         sent = set(options.to_parameters(spec.name))
         if options.to_resources():
@@ -131,3 +136,53 @@ def test_every_catalog_option_of_every_model_can_be_sent():
 def test_extra_parameters_pass_through_unchecked():
     options = TranscriptionOptions(extra={"audio_event_detection_enabled": True})
     assert options.to_parameters("sensevoice-v1") == {"audio_event_detection_enabled": True}
+
+
+def test_qwen3_asr_options_are_sent_as_the_sdk_sends_them():
+    options = TranscriptionOptions(
+        channel_id=[0], enable_itn=False, enable_words=True, language="zh", context_text="ctx"
+    )
+    assert options.to_parameters("qwen3-asr-flash-filetrans") == {
+        "channel_id": [0],
+        "language": "zh",
+        "enable_itn": False,
+        "enable_words": True,
+        "corpus": {"text": "ctx"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("model", "options", "words"),
+    [
+        ("qwen3-asr-flash-filetrans", TranscriptionOptions(language_hints=["zh"]), "_hints"),
+        ("qwen3-asr-flash-filetrans", TranscriptionOptions(vocabulary_id="v-1"), "vocabulary_id"),
+        (
+            "qwen3-asr-flash-filetrans",
+            TranscriptionOptions(diarization_enabled=True),
+            "diarization_enabled",
+        ),
+        ("qwen3-asr-flash-filetrans", TranscriptionOptions(language="xx"), "'xx'"),
+        ("qwen3-asr-flash-filetrans", TranscriptionOptions(context_text="x" * 10_001), "10000"),
+        ("fun-asr", TranscriptionOptions(language="zh"), "language"),
+        ("fun-asr", TranscriptionOptions(enable_words=True), "enable_words"),
+        ("paraformer-v2", TranscriptionOptions(speech_noise_threshold=0.1), "speech_noise"),
+        ("fun-asr", TranscriptionOptions(speech_noise_threshold=1.5), "from -1 to 1"),
+        ("fun-asr", TranscriptionOptions(speaker_count=3), "diarization_enabled"),
+    ],
+)
+def test_options_a_model_does_not_take_are_refused_before_any_request(model, options, words):
+    with pytest.raises(OptionRefused, match=words):
+        options.to_parameters(model)
+
+
+def test_fun_asr_takes_speaker_count_with_diarization_and_the_noise_threshold():
+    options = TranscriptionOptions(
+        diarization_enabled=True,
+        speaker_count=3,
+        speech_noise_threshold=-0.4,
+        special_word_filter=SpecialWordFilter(mask_words=("secret",)),
+    )
+    params = options.to_parameters("fun-asr-2025-11-07")
+    assert params["speaker_count"] == 3 and params["diarization_enabled"] is True
+    assert params["speech_noise_threshold"] == -0.4
+    assert "secret" in params["special_word_filter"]

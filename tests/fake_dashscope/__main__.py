@@ -61,7 +61,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--region",
         choices=[r.value for r in Region],
         default=Region.BEIJING.value,
-        help="ap-southeast-1 (Singapore) offers only the Fun-ASR models",
+        help="ap-southeast-1 (Singapore) offers only the Fun-ASR and Qwen3-ASR models",
     )
     parser.add_argument("--no-rate-limits", action="store_true")
     parser.add_argument("--rate-limit-factor", type=float, default=1.0)

@@ -22,6 +22,28 @@ class AllFailedShape(StrEnum):
     FAILED_WITHOUT_RESULTS = "failed-without-results"  # task-level code/message only
 
 
+class QwenFailedShape(StrEnum):
+    """Qwen doc §R.1/§D.1: the query body of a one-file Qwen3-ASR task whose file failed."""
+
+    FAILED_AT_TASK_LEVEL = "failed-at-task-level"  # real capture: FAILED, output.code/message
+    SUCCEEDED_WITH_FAILED_RESULT = "succeeded-with-failed-result"  # the docs' subtask shape
+
+
+class RetiredAnswer(StrEnum):
+    """How a submit to a retired model is refused (qwen doc §R.3; §10.12)."""
+
+    ACCESS_DENIED = "access-denied"  # 403 Model.AccessDenied
+    NOT_EXIST_400 = "not-exist-400"  # 400 InvalidParameter "Model not exist."
+    NOT_EXIST_404 = "not-exist-404"  # 404, same body
+
+    @property
+    def answer(self) -> tuple[int, str, str]:
+        if self is RetiredAnswer.ACCESS_DENIED:
+            return 403, "Model.AccessDenied", "Model access denied."
+        status = 400 if self is RetiredAnswer.NOT_EXIST_400 else 404
+        return status, "InvalidParameter", "Model not exist."
+
+
 class OverLimitResponse(StrEnum):
     """§10.1: how a submit with more file URLs than the limit is refused."""
 
@@ -94,12 +116,14 @@ class EmulatorConfig:
     """Mutable at run time: tests flip switches between requests."""
 
     api_keys: set[str] = field(default_factory=lambda: {"sk-emulator"})
-    # The host's region: Singapore offers only Fun-ASR (§1.1); other models are refused.
+    # The host's region: Singapore offers only Fun-ASR and Qwen3-ASR; other models are refused.
     region: Region = Region.BEIJING
     # §10.8: the clock of the service's time strings; Beijing is UTC+8, Singapore unknown.
     utc_offset_hours: float = 8.0
     # §10.12: models already retired (403 Model.AccessDenied), e.g. {"paraformer-v1"}.
     retired_models: set[str] = field(default_factory=set)
+    retired_answer: RetiredAnswer = RetiredAnswer.ACCESS_DENIED
+    qwen_failed_shape: QwenFailedShape = QwenFailedShape.FAILED_AT_TASK_LEVEL
     # The account's standing: None, or a refusal every submit gets (§5.2).
     account_refusal: AccountRefusal | None = None
     task_timeout_s: float = 3 * 3600  # longer processing fails InternalError.Timeout

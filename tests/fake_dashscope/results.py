@@ -139,7 +139,9 @@ def scripted_outcome(
     if script.result is not None:
         document = dict(script.result)
         document["file_url"] = file_url
-        if facts is not None:  # what the sidecar leaves out comes from the real file
+        if facts is not None and _is_qwen(model):
+            document.setdefault("audio_info", _audio_info(facts))
+        elif facts is not None:  # what the sidecar leaves out comes from the real file
             given = {k: v for k, v in (document.get("properties") or {}).items() if v is not None}
             document["properties"] = {**_properties(facts), **given}
         speech = sum(
@@ -172,6 +174,8 @@ def generated_outcome(
 ) -> Outcome:
     """A plausible result: words over the speech the file really has."""
     wanted = [c for c in channel_ids if 0 <= c < facts.channels] or [0]
+    if _is_qwen(model):
+        return _qwen_outcome(file_url, facts, wanted, parameters)
     sensevoice = catalog.get(model).family is catalog.Family.SENSEVOICE
     diarize = bool(parameters.get("diarization_enabled")) and not sensevoice
     speakers = (
@@ -206,6 +210,53 @@ def generated_outcome(
     return Outcome(
         file_url, document=_encode(document), duration_ms=facts.duration_ms, speech_ms=speech_total
     )
+
+
+def _is_qwen(model: str) -> bool:
+    return catalog.get(model).request_style is catalog.RequestStyle.FILE_URL
+
+
+# Qwen3-ASR's emotions (qwen doc §A.6); most sentences are neutral.
+QWEN_EMOTIONS = ("neutral", "neutral", "happy", "neutral", "surprised", "sad", "angry")
+
+
+def _qwen_outcome(
+    file_url: str, facts: AudioFacts, channels: list[int], parameters: dict[str, Any]
+) -> Outcome:
+    """Qwen3-ASR's result shape: ``audio_info``, ``sentence_id`` from 0, ``language`` and
+    ``emotion`` per sentence, ``words`` only with ``enable_words`` (qwen doc §A.6)."""
+    rng = random.Random(file_url)
+    language = parameters.get("language")
+    chinese = language in ("zh", "yue")
+    language = language if isinstance(language, str) else "en"
+    transcripts = []
+    for channel in channels:
+        sentences = _sentences(facts.speech[channel], rng, sensevoice=False, speakers=0,
+                               chinese=chinese)  # fmt: skip
+        for index, sentence in enumerate(sentences):
+            sentence["sentence_id"] = index
+            sentence["language"] = language
+            sentence["emotion"] = QWEN_EMOTIONS[index % len(QWEN_EMOTIONS)]
+            if not parameters.get("enable_words"):
+                del sentence["words"]
+        transcripts.append(
+            {
+                "channel_id": channel,
+                "text": "".join(s["text"] for s in sentences),
+                "sentences": sentences,
+            }
+        )
+    document = {"file_url": file_url, "audio_info": _audio_info(facts), "transcripts": transcripts}
+    return Outcome(
+        file_url,
+        document=_encode(document),
+        duration_ms=facts.duration_ms,
+        speech_ms=facts.duration_ms * len(channels),
+    )
+
+
+def _audio_info(facts: AudioFacts) -> dict[str, Any]:
+    return {"format": facts.audio_format, "sample_rate": facts.sample_rate}
 
 
 def _properties(facts: AudioFacts) -> dict[str, Any]:

@@ -324,7 +324,7 @@ class Emulator:
         if self.config.region not in spec.regions:  # e.g. Paraformer on the Singapore host
             raise refuse(400, "InvalidParameter", "Model not exist.")
         if spec.name in self.config.retired_models:
-            raise refuse(403, "Model.AccessDenied", "Model access denied.")
+            raise refuse(*self.config.retired_answer.answer)
         if self.config.account_refusal is not None:
             raise refuse(*self.config.account_refusal.answer)
         self._throttle(f"submit:{spec.name}", spec.submit_rps)
@@ -333,7 +333,7 @@ class Emulator:
             raise refuse(
                 400, "BadRequest.EmptyInput", "Required input parameter missing from request."
             )
-        urls = payload.get("file_urls")
+        urls = _file_urls(spec, payload)
         if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
             raise refuse(
                 400,
@@ -658,6 +658,17 @@ class Emulator:
             target.unlink(missing_ok=True)
             return results.DOWNLOAD_FAILED
         return Fetched(target, temporary=True)
+
+
+def _file_urls(spec: catalog.ModelSpec, payload: dict[str, Any]) -> object:
+    """The submit's files: Qwen3-ASR names one as ``file_url`` (a string), the rest a list.
+
+    The other field is refused for each (UNCONFIRMED what the service says, qwen doc §D.4).
+    """
+    if spec.request_style is catalog.RequestStyle.FILE_URL:
+        url = payload.get("file_url")
+        return [url] if isinstance(url, str) and url and "file_urls" not in payload else None
+    return None if "file_url" in payload else payload.get("file_urls")
 
 
 def _key_id(api_key: str) -> str:

@@ -17,6 +17,8 @@ _BOOL_OPTIONS = {
     "diarization_enabled": Option.DIARIZATION,
     "disfluency_removal_enabled": Option.DISFLUENCY_REMOVAL,
     "timestamp_alignment_enabled": Option.TIMESTAMP_ALIGNMENT,
+    "enable_itn": Option.ENABLE_ITN,
+    "enable_words": Option.ENABLE_WORDS,
 }
 
 
@@ -46,9 +48,40 @@ def problems(
             found.append(f"speaker_count must be an integer from {low} to {high}")
     if "special_word_filter" in parameters:
         found += _special_word_filter(spec, parameters["special_word_filter"])
+    found += _qwen_options(spec, parameters)
+    if "speech_noise_threshold" in parameters:
+        found += _threshold(spec, parameters["speech_noise_threshold"])
     if resources is not None and not spec.accepts(Option.PHRASES):
         found.append(f"resources (phrase hot words) are not supported by {model}")
     return found
+
+
+def _qwen_options(spec: ModelSpec, parameters: dict[str, Any]) -> list[str]:
+    """Qwen3-ASR's ``language`` (one code) and ``corpus`` (``{"text": ...}``)."""
+    found: list[str] = []
+    if "language" in parameters:
+        code = parameters["language"]
+        if not spec.accepts(Option.LANGUAGE):
+            found.append(f"language is not supported by {spec.name}")
+        elif code not in spec.languages:
+            found.append(f"language {code!r} is not supported by {spec.name}")
+    if "corpus" in parameters:
+        corpus = parameters["corpus"]
+        if not spec.accepts(Option.CONTEXT):
+            found.append(f"corpus is not supported by {spec.name}")
+        elif not isinstance(corpus, dict) or not isinstance(corpus.get("text", ""), str):
+            found.append('corpus must be an object like {"text": "..."}')
+    return found
+
+
+def _threshold(spec: ModelSpec, value: object) -> list[str]:
+    if not spec.accepts(Option.SPEECH_NOISE_THRESHOLD):
+        return [f"speech_noise_threshold is not supported by {spec.name}"]
+    low, high = catalog.SPEECH_NOISE_THRESHOLD_RANGE
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or not low <= value <= high:  # type: ignore[operator]
+        return [f"speech_noise_threshold must be a number from {low:g} to {high:g}"]
+    return []
 
 
 def _channels(parameters: dict[str, Any]) -> list[str]:

@@ -21,7 +21,12 @@ from desktop.domain import catalog
 from tests.fake_dashscope import results
 from tests.fake_dashscope.audio import AudioFacts, UndecodableError, analyse
 from tests.fake_dashscope.clock import Clock
-from tests.fake_dashscope.config import AllFailedShape, EmulatorConfig, NoSpeechLevel
+from tests.fake_dashscope.config import (
+    AllFailedShape,
+    EmulatorConfig,
+    NoSpeechLevel,
+    QwenFailedShape,
+)
 from tests.fake_dashscope.results import Outcome
 from tests.fake_dashscope.wire import service_time
 
@@ -71,6 +76,11 @@ class Task:
         if now > self.end_at + retention_s:
             return "UNKNOWN"
         return "SUCCEEDED" if any(o.succeeded for o in self.outcomes) else "FAILED"
+
+    @property
+    def qwen(self) -> bool:
+        """A Qwen3-ASR task: one file, ``output.result``, ``usage.seconds`` (qwen doc §A.5)."""
+        return catalog.get(self.model).request_style is catalog.RequestStyle.FILE_URL
 
     @property
     def channel_ids(self) -> list[int]:
@@ -225,6 +235,8 @@ class TaskBook:
         status = task.status(now, self._config.task_retention_s)
         if status == "UNKNOWN":
             return {"task_id": task.task_id, "task_status": "UNKNOWN"}, None
+        if task.qwen:
+            return self._qwen_output(task, status, now, result_url)
         output: dict[str, Any] = {
             "task_id": task.task_id,
             "task_status": status,
@@ -255,6 +267,42 @@ class TaskBook:
         if status == "SUCCEEDED":
             return output, usage
         return self._all_failed(task, output), usage if self._config.usage_on_failed else None
+
+    def _qwen_output(
+        self, task: Task, status: str, now: float, result_url: Callable[[Task, int], str]
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """Qwen3-ASR's query body: no ``task_metrics``, one ``result``, ``usage.seconds``.
+
+        A failed file comes back as the captured replies show (FAILED with the
+        code at task level) or as the docs' shape (SUCCEEDED with a failed
+        subtask), as ``qwen_failed_shape`` says.
+        """
+        tz = self._config.tz
+        output: dict[str, Any] = {
+            "task_id": task.task_id,
+            "task_status": status,
+            "submit_time": service_time(task.submit_at, tz),
+        }
+        if status == "CANCELED":
+            output["end_time"] = service_time(task.canceled_at or now, tz)
+            return output, None
+        output["scheduled_time"] = service_time(task.scheduled_at, tz)
+        if status in ("PENDING", "RUNNING"):
+            return output, None
+        assert task.outcomes is not None and task.end_at is not None
+        output["end_time"] = service_time(task.end_at, tz)
+        outcome = task.outcomes[0]
+        if outcome.succeeded:
+            output["result"] = {"transcription_url": result_url(task, 0)}
+            seconds = math.ceil(outcome.duration_ms / 1000) * len(task.channel_ids)
+            return output, {"seconds": seconds}
+        if self._config.qwen_failed_shape is QwenFailedShape.SUCCEEDED_WITH_FAILED_RESULT:
+            output["task_status"] = "SUCCEEDED"
+            output["results"] = [self._entry(task, 0, outcome, result_url)]
+            return output, {"seconds": 0}
+        output["code"] = outcome.code
+        output["message"] = outcome.message
+        return output, {"seconds": 0} if self._config.usage_on_failed else None
 
     def _all_failed(self, task: Task, output: dict[str, Any]) -> dict[str, Any]:
         assert task.outcomes is not None

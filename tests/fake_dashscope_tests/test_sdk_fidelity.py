@@ -173,3 +173,76 @@ def test_v2_client_jobs(dashscope_emulator, spoken):
     )
     with pytest.raises(DashScopeError, match="cannot be downloaded"):
         client.audio.asr.jobs.wait(failing)
+
+
+def test_qwen_transcription_async_call_fetch_and_wait(sdk, dashscope_emulator, spoken):
+    from dashscope.audio.qwen_asr import QwenTranscription
+
+    url = dashscope_emulator.host_file(spoken)
+    task = QwenTranscription.async_call(
+        model="qwen3-asr-flash-filetrans",
+        file_url=url,
+        channel_id=[0],
+        enable_itn=False,
+        enable_words=True,
+        language="en",
+        corpus={"text": "Tingxie"},
+    )
+    assert task.status_code == HTTPStatus.OK, task.message
+    assert task.output.task_status == "PENDING"
+    polled = QwenTranscription.fetch(task=task.output.task_id)
+    assert polled.status_code == HTTPStatus.OK
+    assert polled.output.task_status in ("PENDING", "RUNNING", "SUCCEEDED")
+
+    done = QwenTranscription.wait(task=task)
+    assert done.status_code == HTTPStatus.OK
+    assert done.output.task_status == "SUCCEEDED"
+    assert done.usage["seconds"] >= 1
+    with urllib.request.urlopen(done.output["result"]["transcription_url"]) as answer:
+        result = json.load(answer)
+    assert "properties" not in result and result["audio_info"]["sample_rate"] > 0
+    first = result["transcripts"][0]["sentences"][0]
+    assert first["sentence_id"] == 0 and first["language"] == "en"
+    assert first["emotion"] in ("neutral", "happy", "sad", "angry", "surprised") and first["words"]
+
+    assert dashscope_emulator.submit_bodies()[0] == {
+        "model": "qwen3-asr-flash-filetrans",
+        "parameters": {
+            "channel_id": [0],
+            "enable_itn": False,
+            "enable_words": True,
+            "language": "en",
+            "corpus": {"text": "Tingxie"},
+        },
+        "input": {"file_url": url},
+    }
+
+
+def test_qwen_transcription_sees_a_failed_file_in_both_shapes(sdk, dashscope_emulator):
+    from dashscope.audio.qwen_asr import QwenTranscription
+
+    from tests.fake_dashscope.config import QwenFailedShape
+
+    url = "https://unreachable.example.com/a.wav"
+    task = QwenTranscription.async_call(model="qwen3-asr-flash-filetrans", file_url=url)
+    done = QwenTranscription.wait(task=task.output.task_id)
+    assert done.output.task_status == "FAILED"
+    assert done.output["code"] == "InvalidFile.DownloadFailed"
+
+    dashscope_emulator.config.qwen_failed_shape = QwenFailedShape.SUCCEEDED_WITH_FAILED_RESULT
+    task = QwenTranscription.async_call(model="qwen3-asr-flash-filetrans", file_url=url)
+    done = QwenTranscription.wait(task=task.output.task_id)
+    assert done.output.task_status == "SUCCEEDED"
+    assert done.output.results[0]["subtask_status"] == "FAILED"
+
+
+def test_sdk_hears_model_not_exist_for_a_retired_model(sdk, dashscope_emulator):
+    from dashscope.audio.asr import Transcription
+
+    from tests.fake_dashscope.config import RetiredAnswer
+
+    dashscope_emulator.config.retired_models = {"paraformer-v1"}
+    for answer, status in ((RetiredAnswer.NOT_EXIST_400, 400), (RetiredAnswer.NOT_EXIST_404, 404)):
+        dashscope_emulator.config.retired_answer = answer
+        refused = Transcription.async_call(model="paraformer-v1", file_urls=["https://a.example/x"])
+        assert (refused.status_code, refused.message) == (status, "Model not exist.")

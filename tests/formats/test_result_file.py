@@ -147,3 +147,25 @@ def test_edited_sensevoice_text_is_exported_with_its_labels_as_tags() -> None:
     )
     text = json.loads(encode_result(edited))["transcripts"][0]["sentences"][0]["text"]
     assert text == "<|Speech|> Dear staff. <|/Speech|> <|ANGRY|>"
+
+
+def test_a_qwen3_asr_result_becomes_the_same_transcript_model() -> None:
+    transcript = load("qwen3_asr")
+    assert (transcript.audio_format, transcript.sampling_rate) == ("aac", 44100)
+    first, second = transcript.channels[0].sentences
+    assert (first.sentence_id, first.language, first.emotion) == (0, "zh", "NEUTRAL")
+    assert (second.language, second.emotion) == ("en", "HAPPY")
+    assert second.labels == ("HAPPY", "en")  # emotion spelled as SenseVoice's, language last
+    assert first.text == "欢迎使用阿里云。" and first.raw_text is None
+    assert "".join(w.display for w in second.words) == "Thank you all!"
+
+
+def test_a_qwen3_asr_result_exports_its_labels_as_fields_not_tags() -> None:
+    exported = json.loads(encode_result(load("qwen3_asr")))
+    sentence = exported["transcripts"][0]["sentences"][1]
+    assert (sentence["language"], sentence["emotion"]) == ("en", "happy")
+    assert sentence["text"] == "Thank you all!"
+    assert (
+        "language"
+        not in json.loads(encode_result(load("sensevoice_tags")))["transcripts"][0]["sentences"][0]
+    )

@@ -18,6 +18,7 @@ FIXTURE_NAMES = (
     "two_channels",
     "empty",
     "hostile",
+    "qwen3_asr",
 )
 
 

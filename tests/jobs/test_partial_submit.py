@@ -23,7 +23,7 @@ from desktop.store.jobs import JobState
 from desktop.store.library import Library
 from tests.fake_dashscope import FaultKind
 from tests.fake_dashscope.server import Emulator
-from tests.jobs.conftest import FAST_ENGINE, FAST_POLL, FAST_RETRY
+from tests.helpers.clients import FAST_ENGINE, FAST_POLL, FAST_RETRY
 
 pytestmark = pytest.mark.asyncio
 SUBMIT_PATH = "/services/audio/asr/transcription"

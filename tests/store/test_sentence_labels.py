@@ -32,6 +32,16 @@ def test_every_angry_sentence_in_the_library_is_one_search() -> None:
         assert [h.text for h in library.search("", label="laughter")] == ["谢谢大家"]
 
 
+def test_qwen3_asr_emotions_and_languages_are_labels_the_library_filters_on() -> None:
+    with _library_with_calls() as library:
+        import_result_file(library, fixture_path("qwen3_asr"), title="welcome")
+        assert [h.text for h in library.search("", label="en")] == ["Thank you all!"]
+        assert [h.text for h in library.search("", label="zh")] == ["欢迎使用阿里云。"]
+        happy = library.search("", label="happy")
+        assert ("welcome", "Thank you all!") in [(h.title, h.text) for h in happy]
+        assert {"en", "zh", "neutral"} <= set(library.labels())
+
+
 def test_a_label_never_matches_inside_another_labels_name() -> None:
     with _library_with_calls() as library:
         assert library.search("", label="speec") == []
@@ -64,6 +74,7 @@ def test_a_library_from_before_labels_gets_them_on_first_open(tmp_path: Path) ->
     with sqlite3.connect(path, isolation_level=None) as conn:  # back to schema 4
         conn.execute("DROP INDEX sentences_labelled")
         conn.execute("ALTER TABLE sentences DROP COLUMN labels")
+        conn.execute("DROP TABLE task_timings")  # step 6, after the labels
         conn.execute("PRAGMA user_version=4")
     with Library.open(path) as library:
         assert [h.title for h in library.search("", label="angry")] == ["call one"]

@@ -196,12 +196,13 @@ class NewJobDialog(QDialog):
         self.language.blockSignals(True)
         self.language.clear()
         self.language.addItem(self.tr("Detect automatically"), None)
-        for code in spec.language_hints:
+        codes = _language_codes(spec)
+        for code in codes:
             self.language.addItem(catalog.LANGUAGE_NAMES.get(code, code), code)
         index = self.language.findData(chosen)
         self.language.setCurrentIndex(max(index, 0))
         self.language.blockSignals(False)
-        self.language.setEnabled(bool(spec.language_hints))
+        self.language.setEnabled(bool(codes))
         self.vocabulary.setEnabled(spec.accepts(Option.VOCABULARY))
         self.diarization.setEnabled(spec.accepts(Option.DIARIZATION))
         if not self.diarization.isEnabled():
@@ -340,9 +341,12 @@ class NewJobDialog(QDialog):
         language = self.language.currentData()
         vocabulary = self.vocabulary.currentText().strip()
         masks = tuple(w.strip() for w in self.mask_words.text().split(",") if w.strip())
+        language = language if self.language.isEnabled() else None
+        one_language = spec.accepts(Option.LANGUAGE)  # Qwen3-ASR: ``language``, not hints
         return TranscriptionOptions(
             channel_id=self._channel_ids() if self.channels.isEnabled() else None,
-            language_hints=(language,) if language and self.language.isEnabled() else None,
+            language_hints=(language,) if language and not one_language else None,
+            language=language if language and one_language else None,
             vocabulary_id=vocabulary if vocabulary and self.vocabulary.isEnabled() else None,
             diarization_enabled=True if self.diarization.isChecked() else None,
             speaker_count=(
@@ -372,3 +376,10 @@ class NewJobDialog(QDialog):
             return
         self.submitted.emit(self.sources, self.spec().name, options)
         super().accept()
+
+
+def _language_codes(spec: catalog.ModelSpec) -> tuple[str, ...]:
+    """The codes the language menu offers: the model's hints, or Qwen3-ASR's one language."""
+    if spec.accepts(Option.LANGUAGE):
+        return spec.languages
+    return spec.language_hints

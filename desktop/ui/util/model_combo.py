@@ -23,7 +23,10 @@ class ModelComboBox(QComboBox):
         self.clear()
         for spec in catalog.models(region):
             if spec.alias_of is None:
-                self.addItem(f"{spec.name} — {spec.summary}", spec.name)
+                label = f"{spec.name} — {spec.summary}"
+                if spec.may_be_retired:
+                    label = self.tr("{0} (may be retired; use {1})").format(label, spec.replacement)
+                self.addItem(label, spec.name)
         index = self.findData(keep) if keep else -1
         self.setCurrentIndex(max(index, 0))
         self.blockSignals(False)

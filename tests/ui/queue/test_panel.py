@@ -197,6 +197,27 @@ def test_options_a_model_does_not_take_are_disabled_and_never_sent(
     assert body["parameters"] == {"language_hints": ["ja"]}
 
 
+def test_qwen3_asr_is_offered_with_one_language_and_retired_models_are_marked(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    (clip,) = spoken_folder(tmp_path / "media", 1)
+    drop(window, [clip])
+    dialog = the_dialog(window)
+    labels = [dialog.model.itemText(i) for i in range(dialog.model.count())]
+    assert any(t.startswith("sensevoice-v1") and "may be retired" in t for t in labels)
+    assert not any(t.startswith("paraformer-v2 ") and "retired" in t for t in labels)
+    dialog.model.setCurrentIndex(dialog.model.findData("qwen3-asr-flash-filetrans-2025-11-17"))
+    assert not dialog.diarization.isEnabled() and not dialog.vocabulary.isEnabled()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the job"))
+    (body,) = emulator.submit_bodies()
+    assert body["parameters"] == {"language": "en"} and "file_url" in body["input"]
+
+
 def test_quitting_with_files_in_flight_asks_once_and_leaves_them_resumable(
     qtbot, loop, app_window, tmp_path: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
