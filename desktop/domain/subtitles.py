@@ -36,8 +36,15 @@ from dataclasses import dataclass, field
 import msgspec
 
 from desktop.domain.subtitle_presets import Preset, Unit, reading_chars, text_width, word_count
-from desktop.domain.subtitle_tokens import Token, costs, join, sentence_tokens, separator
-from desktop.domain.transcript import Transcript, is_wide
+from desktop.domain.subtitle_tokens import (
+    Token,
+    costs,
+    join,
+    sentence_tokens,
+    separator,
+    token_words,
+)
+from desktop.domain.transcript import Transcript, Word, is_wide
 
 DASH = "-"
 # A pause this long inside a sentence always ends a cue: text should not sit on a silent screen.
@@ -69,8 +76,11 @@ class CueNote(msgspec.Struct, frozen=True):
 
 @dataclass
 class Segmentation:
+    """The cues, the cutter's notes, and (when asked for) each cue's transcript words."""
+
     cues: list[Cue]
     notes: list[CueNote] = field(default_factory=list)
+    words: list[tuple[Word, ...]] = field(default_factory=list)
 
 
 def sentence_cues(transcript: Transcript) -> list[Cue]:
@@ -96,16 +106,26 @@ def sentence_cues(transcript: Transcript) -> list[Cue]:
 
 
 def segment(
-    transcript: Transcript, preset: Preset, fps: float | None = None, *, limit: int | None = None
+    transcript: Transcript,
+    preset: Preset,
+    fps: float | None = None,
+    *,
+    limit: int | None = None,
+    with_words: bool = False,
 ) -> Segmentation:
     """Cut ``transcript`` into cues by ``preset``; ``fps`` sets frame-based rules (24 if None).
 
     ``limit`` stops after about that many sentences, for previews of long files.
+    ``with_words`` also lists the words each cue was cut from (a cue track keeps them).
     """
     if not preset.split_sentences:
+        sentences = [s for s in transcript.merged_sentences() if s.text.strip()]
         cues = sentence_cues(transcript)
-        return Segmentation(cues[:limit] if limit is not None else cues)
-    return _Cutter(transcript, preset, fps, limit).run()
+        if limit is not None:
+            cues, sentences = cues[:limit], sentences[:limit]
+        words = [s.words for s in sentences] if with_words else []
+        return Segmentation(cues, words=words)
+    return _Cutter(transcript, preset, fps, limit).run(with_words)
 
 
 @dataclass
@@ -150,7 +170,7 @@ class _Cutter:
 
     # -- 1. sentences into chunks ------------------------------------------------
 
-    def run(self) -> Segmentation:
+    def run(self, with_words: bool = False) -> Segmentation:
         chunks: list[_Chunk] = []
         sentences = self.transcript.merged_sentences()
         if self.limit is not None:
@@ -166,7 +186,9 @@ class _Cutter:
         chunks.sort(key=lambda c: c.start)
         chunks = self._merge(chunks)
         lines = [self._lines(chunk) for chunk in chunks]
-        return Segmentation(self._time(chunks, lines), self.notes)
+        cues = self._time(chunks, lines)
+        words = [_chunk_words(chunk) for chunk in chunks] if with_words else []
+        return Segmentation(cues, self.notes, words)
 
     def _fits(self, tokens: list[Token], a: int, b: int) -> bool:
         if b - a > 1 and tokens[b - 1].end - tokens[a].begin > self.max_dur:
@@ -444,6 +466,13 @@ class _Cutter:
             gap = following - end
             if 0 < gap < self.preset.min_open_gap_ms:
                 self._note(index, "gap", "closing the gap would exceed the maximum duration")
+
+
+def _chunk_words(chunk: _Chunk) -> tuple[Word, ...]:
+    if chunk.second is None:
+        return token_words(chunk.tokens)
+    both = token_words(chunk.tokens) + token_words(chunk.second)
+    return tuple(sorted(both, key=lambda w: w.begin_ms))
 
 
 def _up(ms: float) -> int:
