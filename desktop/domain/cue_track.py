@@ -20,7 +20,8 @@ import msgspec
 
 from desktop.domain.subtitle_presets import Preset
 from desktop.domain.subtitles import Cue, segment
-from desktop.domain.transcript import Transcript, Word
+from desktop.domain.timecode import FrameRate
+from desktop.domain.transcript import Transcript, Word, is_wide
 
 Origin = Literal["cut", "import"]
 
@@ -64,12 +65,16 @@ class TrackCue(msgspec.Struct, frozen=True):
 
 
 class CueTrack(msgspec.Struct, frozen=True):
-    """A named track of cues in start order, checked against the preset ``preset_id``."""
+    """A named track of cues in start order, checked against the preset ``preset_id``.
+
+    ``rate`` is the media's frame rate when it was known (frame rules, timecode).
+    """
 
     name: str
     preset_id: str
     cues: tuple[TrackCue, ...] = ()
     origin: Origin = "cut"
+    rate: FrameRate | None = None
 
     def __len__(self) -> int:
         return len(self.cues)
@@ -104,13 +109,16 @@ def cut_cues(transcript: Transcript, preset: Preset, fps: float | None = None) -
 
 
 def cut_track(
-    transcript: Transcript, preset: Preset, name: str, fps: float | None = None
+    transcript: Transcript, preset: Preset, name: str, rate: FrameRate | None = None
 ) -> CueTrack:
     """A new track named ``name``: the corrected transcript cut by ``preset``."""
-    return CueTrack(name, preset.id, tuple(cut_cues(transcript, preset, fps)), "cut")
+    cues = cut_cues(transcript, preset, rate.fps if rate else None)
+    return CueTrack(name, preset.id, tuple(cues), "cut", rate)
 
 
-def imported_track(cues: Sequence[Cue], name: str, preset_id: str) -> CueTrack:
+def imported_track(
+    cues: Sequence[Cue], name: str, preset_id: str, rate: FrameRate | None = None
+) -> CueTrack:
     """A track of a subtitle file's cues as they are (no words: the file has no word times)."""
     ordered = sorted(cues, key=lambda c: (c.start_ms, c.end_ms))
     return CueTrack(
@@ -118,7 +126,17 @@ def imported_track(cues: Sequence[Cue], name: str, preset_id: str) -> CueTrack:
         preset_id,
         tuple(TrackCue(c.start_ms, max(c.end_ms, c.start_ms), c.lines, c.speaker) for c in ordered),
         "import",
+        rate,
     )
+
+
+def default_preset_id(cues: Sequence[Cue]) -> str:
+    """The Netflix preset for the cues' script: Japanese (kana), Chinese (hanzi), else English."""
+    text = "".join(line for cue in cues[:200] for line in cue.lines)
+    if any("\u3040" <= c <= "\u30ff" for c in text):
+        return "netflix-ja"
+    wide = sum(1 for c in text if is_wide(c))
+    return "netflix-zh-hans" if wide * 3 > len(text) else "netflix-en"
 
 
 def unique_name(wanted: str, taken: Sequence[str]) -> str:

@@ -22,6 +22,7 @@ from desktop.store.database import LibraryError, connect, transaction
 from desktop.store.fts import index_tokens, match_expression
 from desktop.store.jobs import JobStore
 from desktop.store.sentence_labels import label_pattern, label_text, labels_in
+from desktop.store.tracks import TrackStore
 from desktop.store.transcript_codec import TRANSCRIPT_FORMAT
 
 Origin = Literal["import", "job"]
@@ -96,6 +97,11 @@ class Library:
     def jobs(self) -> JobStore:
         """The job queue, in the same database file and connection."""
         return JobStore(self._conn)
+
+    @cached_property
+    def tracks(self) -> TrackStore:
+        """The items' subtitle cue tracks, in the same database file and connection."""
+        return TrackStore(self._conn)
 
     def close(self) -> None:
         self._conn.close()

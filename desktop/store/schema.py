@@ -123,4 +123,28 @@ MIGRATIONS: tuple[Migration, ...] = (
     # 5: each sentence's emotion and audio-event labels, so "every angry sentence"
     # is one query across the library; filled for the items already there.
     add_label_column,
+    # Subtitle cue tracks of an item (cut by a preset or imported), each save a new
+    # version like transcript edits; the row keeps what a list shows.
+    """
+    CREATE TABLE cue_tracks (
+        id         INTEGER PRIMARY KEY,
+        item_id    INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        name       TEXT NOT NULL,
+        preset_id  TEXT NOT NULL,
+        origin     TEXT NOT NULL CHECK (origin IN ('cut', 'import')),
+        cues       INTEGER NOT NULL,
+        stale      INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (item_id, name)
+    );
+    CREATE TABLE cue_track_versions (
+        id         INTEGER PRIMARY KEY,
+        track_id   INTEGER NOT NULL REFERENCES cue_tracks(id) ON DELETE CASCADE,
+        format     INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        data       BLOB NOT NULL
+    );
+    CREATE INDEX cue_track_versions_track ON cue_track_versions(track_id, id);
+    """,
 )
