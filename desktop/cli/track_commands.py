@@ -67,9 +67,10 @@ def cmd_create(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     with Library.open() as library:
         infos = library.tracks.tracks(args.item)
+        transcript = library.transcript(args.item) if infos else None
         rows = []
         for info in infos:
-            track = library.tracks.load(info.id)
+            track = refresh(library.tracks.load(info.id), transcript)
             errors, warnings = check_track(track, context_for(library, args.item, track)).counts()
             rows.append(
                 {
@@ -80,7 +81,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "problems": errors + warnings,
                     "errors": errors,
                     "warnings": warnings,
-                    "stale": info.stale,
+                    "stale": track.stale_count,
                 }
             )
     if args.json:

@@ -126,7 +126,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     # Subtitle cue tracks of an item (cut by a preset or imported), each save a new
     # version like transcript edits; the row keeps what a list shows.
     """
-    CREATE TABLE cue_tracks (
+    CREATE TABLE IF NOT EXISTS cue_tracks (
         id         INTEGER PRIMARY KEY,
         item_id    INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
         name       TEXT NOT NULL,
@@ -138,13 +138,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         updated_at TEXT NOT NULL,
         UNIQUE (item_id, name)
     );
-    CREATE TABLE cue_track_versions (
+    CREATE TABLE IF NOT EXISTS cue_track_versions (
         id         INTEGER PRIMARY KEY,
         track_id   INTEGER NOT NULL REFERENCES cue_tracks(id) ON DELETE CASCADE,
         format     INTEGER NOT NULL,
         created_at TEXT NOT NULL,
         data       BLOB NOT NULL
     );
-    CREATE INDEX cue_track_versions_track ON cue_track_versions(track_id, id);
+    CREATE INDEX IF NOT EXISTS cue_track_versions_track ON cue_track_versions(track_id, id);
     """,
 )
