@@ -14,9 +14,10 @@ inner break points are estimated — the one place an estimate is used.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from desktop.domain.subtitle_presets import Unit, text_width
 from desktop.domain.text_cleaning import clean_line
@@ -90,8 +91,11 @@ def sentence_tokens(sentence: Sentence, unit: Unit) -> list[Token]:
         pieces = _text_pieces(sentence)
     tokens: list[Token] = []
     pending_space = False
+    # One search of the whole sentence spares one per piece in the usual clean text.
+    needs_clean = _NEEDS_CLEAN.search("".join(p[0] for p in pieces)) is not None
+    width_of = _width_function(unit)
     for raw, begin, end, word in pieces:
-        text = clean_line(raw) if _NEEDS_CLEAN.search(raw) else raw.strip()
+        text = clean_line(raw) if needs_clean and _NEEDS_CLEAN.search(raw) else raw.strip()
         if not text:
             pending_space = pending_space or raw != ""
             continue
@@ -101,13 +105,14 @@ def sentence_tokens(sentence: Sentence, unit: Unit) -> list[Token]:
             last = tokens[-1]
             last.text = f"{last.text} {text}" if space else last.text + text
             last.end = max(last.end, end)
-            last.width = text_width(last.text, unit)
+            last.width = width_of(last.text)
             if word >= 0:
                 last.last_word = word + 1
+                last.source = sentence.words
                 if last.first_word < 0:
                     last.first_word = word
             continue
-        token = Token(text, begin, max(end, begin), space, text_width(text, unit))
+        token = Token(text, begin, max(end, begin), space, width_of(text))
         if word >= 0:
             token.first_word, token.last_word = word, word + 1
             token.source = sentence.words
@@ -119,6 +124,18 @@ def sentence_tokens(sentence: Sentence, unit: Unit) -> list[Token]:
         for before, after in itertools.pairwise(tokens):
             after.sep = separator(before, after)
     return tokens
+
+
+@functools.cache
+def _width_function(unit: Unit) -> Callable[[str], float]:
+    """``text_width`` in ``unit``, remembered per text: speech repeats its words, and a
+    12-hour transcript measures ~150 000 of them."""
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def width(text: str) -> float:
+        return text_width(text, unit)
+
+    return width
 
 
 def token_words(tokens: Sequence[Token]) -> tuple[Word, ...]:
@@ -169,13 +186,17 @@ def break_cost(before: Token, after: Token) -> float:
     elif last in CLAUSE_END:
         cost = 1.0
     else:
-        previous_word = _last_latin_word(before.text)
-        next_word = _first_latin_word(after.text)
-        if previous_word in NO_BREAK_AFTER:
+        # The word lists are Latin words: a wide character at the edge rules them out unread.
+        wide_last, wide_next = is_wide(last), is_wide(after.text[0])
+        if not wide_last and _last_latin_word(before.text) in NO_BREAK_AFTER:
             cost = 6.0
-        elif next_word in BREAK_BEFORE or after.text.startswith(ZH_BREAK_BEFORE):
+        elif (
+            after.text.startswith(ZH_BREAK_BEFORE)
+            if wide_next
+            else _first_latin_word(after.text) in BREAK_BEFORE
+        ):
             cost = 2.0
-        elif is_wide(last) and is_wide(after.text[0]):
+        elif wide_last and wide_next:
             cost = 3.5
         else:
             cost = 3.0
@@ -219,7 +240,10 @@ def _word_pieces(sentence: Sentence) -> list[Piece] | None:
         return None
     pieces: list[Piece] = []
     for index, (display, word) in enumerate(zip(displays, sentence.words, strict=True)):
-        if _INNER_SPACE.search(display.strip()):
+        inner = display.strip()
+        # Any whitespace but the ASCII space is unprintable, so this is the regex's test
+        # without a regex; a control character alone takes the slow path to the same result.
+        if (" " in inner or not inner.isprintable()) and _INNER_SPACE.search(inner):
             spread = _spread(_split_runs(display), word.begin_ms, word.end_ms)
             pieces.extend((text, begin, end, index) for text, begin, end, _none in spread)
         else:

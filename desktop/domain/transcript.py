@@ -180,8 +180,13 @@ def _needs_space(before: str, after: str) -> bool:
 
 def is_wide(char: str) -> bool:
     """True for characters of scripts written without spaces (CJK, kana, hangul, full-width)."""
-    # Every wide range starts at U+1100: the comparison answers most characters without a regex.
-    return char >= "\u1100" and WIDE_PATTERN.match(char) is not None
+    # Every wide range starts at U+1100, and most wide text is CJK Unified Ideographs: two
+    # comparisons answer most characters without a regex (the cutter asks ~300 000 times).
+    if char < "\u1100":
+        return False
+    if "\u4e00" <= char <= "\u9fff":
+        return True
+    return WIDE_PATTERN.match(char) is not None
 
 
 def count_wide(text: str) -> int:
