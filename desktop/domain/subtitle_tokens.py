@@ -104,7 +104,8 @@ def sentence_tokens(sentence: Sentence, unit: Unit) -> list[Token]:
         if tokens and _glued(tokens[-1].text, text, space):
             last = tokens[-1]
             last.text = f"{last.text} {text}" if space else last.text + text
-            last.end = max(last.end, end)
+            if end > last.end:
+                last.end = end
             last.width = width_of(last.text)
             if word >= 0:
                 last.last_word = word + 1
@@ -112,7 +113,7 @@ def sentence_tokens(sentence: Sentence, unit: Unit) -> list[Token]:
                 if last.first_word < 0:
                     last.first_word = word
             continue
-        token = Token(text, begin, max(end, begin), space, width_of(text))
+        token = Token(text, begin, end if end > begin else begin, space, width_of(text))
         if word >= 0:
             token.first_word, token.last_word = word, word + 1
             token.source = sentence.words

@@ -167,10 +167,21 @@ class _Chunk:
 
     @property
     def end(self) -> int:
-        last = max(t.end for t in self.tokens[-3:])
+        last = _last_end(self.tokens)
         if self.second:
-            last = max(last, *(t.end for t in self.second[-3:]))
+            other = _last_end(self.second)
+            return other if other > last else last
         return last
+
+
+def _last_end(tokens: list[Token]) -> int:
+    """The latest end among the last three tokens (a glued token may end before the one
+    before it); written out because the cutter asks for every cue several times."""
+    last = tokens[-1].end
+    for token in tokens[-3:-1]:
+        if token.end > last:
+            last = token.end
+    return last
 
 
 class _Cutter:
