@@ -92,3 +92,21 @@ def test_a_subtitle_file_becomes_a_track_of_the_item_exactly_as_written(tmp_path
     bad.write_text("", encoding="utf-8")
     with pytest.raises(ImportFailedError, match=r"empty\.srt"):
         import_track_file(library, item_id, bad)
+
+
+def test_the_track_autosaver_writes_the_newest_edit_in_the_background(tmp_path: Path) -> None:
+    from desktop.store.autosave import TrackAutosaver
+
+    path = tmp_path / "l.sqlite3"
+    library, item_id = _library_with_item(path)
+    track = cut_track(library.transcript(item_id), builtin("netflix-en"), "EN")
+    track_id = library.tracks.create(item_id, track)
+    saved: list[int] = []
+    saver = TrackAutosaver(path, on_saved=lambda key, _track: saved.append(key))
+    edits = [edit.nudge(track, 0, "end", n * 10) for n in range(1, 6)]
+    for edited in edits:
+        saver.submit(track_id, edited)
+    assert saver.close()
+    assert saved and set(saved) == {track_id}
+    assert library.tracks.load(track_id) == edits[-1]
+    assert saver.error(track_id) is None
