@@ -230,3 +230,48 @@ def test_imported_cues_keep_their_times_and_lines() -> None:
     assert [(c.start_ms, c.lines) for c in track.cues] == [(0, ("a", "a2")), (1000, ("b",))]
     assert track.origin == "import" and not track.cues[0].words
     assert replace(track, name="g").name == "g"
+
+
+def test_timing_rules_lengthen_short_cues_close_small_gaps_and_open_tight_ones() -> None:
+    track = CueTrack("t", "netflix-en", (
+        TrackCue(0, 400, ("Short.",)),  # under 5/6 s, room after it
+        TrackCue(2000, 3000, ("A gap of 0.3 s follows.",)),
+        TrackCue(3300, 4200, ("Too close:",)),
+        TrackCue(4220, 5200, ("20 ms after.",)),
+    ))  # fmt: skip
+    context = CheckContext(NETFLIX, FPS_25)
+    fixed, changes = apply_timing_rules(track, context)
+    gap = context.gap_ms  # 2 frames at 25 fps
+    assert fixed.cues[0].end_ms == 834
+    assert fixed.cues[1].end_ms == 3300 - gap
+    assert fixed.cues[2].end_ms == 4220 - gap
+    assert [c.reasons for c in changes] == [
+        ("minimum duration",), ("small gap closed",), ("minimum gap",),
+    ]  # fmt: skip
+    assert all(not check_track(fixed, context).problems(i) for i in range(4))
+    assert apply_timing_rules(fixed, context) == (fixed, [])
+
+
+def test_the_cue_on_screen_is_found_by_time() -> None:
+    track = cut_track(TALK, NETFLIX, "Netflix")
+    assert edit.index_at(track, track.cues[1].start_ms + 5) == 1
+    assert edit.index_at(track, track.cues[0].start_ms - 1) is None
+    assert edit.index_at(track, track.cues[-1].end_ms) is None
+
+
+def test_recutting_after_a_deletion_drops_the_words_that_are_gone() -> None:
+    track = cut_track(TALK, NETFLIX, "Netflix")
+    channel = TALK.channels[0]
+    shorter = replace(TALK, channels=(replace(channel, sentences=channel.sentences[:2]),))
+    stale = refresh(track, shorter)
+    assert [c.stale for c in stale.cues][-1] is True
+    recut = recut_stale(stale, shorter, NETFLIX)
+    assert not any("Really" in c.text or "Yes" in c.text for c in recut.cues)
+    assert recut.cues[0] is track.cues[0]  # untouched cues are kept as they were
+
+
+def test_cue_edges_can_snap_to_shot_changes() -> None:
+    from desktop.domain.snapping import snap_targets
+
+    targets = snap_targets(TALK.channels[0].sentences, shots=[2002])
+    assert targets.snap(2030, 50) == 2002
