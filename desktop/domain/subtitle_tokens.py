@@ -54,6 +54,8 @@ NO_BREAK_AFTER = _word_set(
 )
 ZH_BREAK_BEFORE = ("但是", "所以", "因为", "然后", "而且", "如果", "可是", "不过", "或者", "并且")
 _INNER_SPACE = re.compile(r"\s")
+# Whitespace inside one of several texts joined by NUL: between two other characters.
+_INNER_SPACE_IN = re.compile(r"[^\s\x00]\s+(?=[^\s\x00])")
 _NEEDS_CLEAN = re.compile(r"[\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufff9-\ufffb]| {2}")
 
 
@@ -123,7 +125,9 @@ def sentence_tokens(sentence: Sentence, unit: Unit) -> list[Token]:
         tokens[0].sentence_start = True
         tokens[0].cost = 0.0
         for before, after in itertools.pairwise(tokens):
-            after.sep = separator(before, after)
+            # ``separator`` written out (no token after the first starts a sentence).
+            if after.space and not (is_wide(before.text[-1]) and is_wide(after.text[0])):
+                after.sep = " "
     return tokens
 
 
@@ -239,12 +243,13 @@ def _word_pieces(sentence: Sentence) -> list[Piece] | None:
     displays = [w.text + w.punctuation for w in sentence.words]
     if "".join("".join(displays).split()) != "".join(sentence.text.split()):
         return None
+    words = sentence.words
+    if not _INNER_SPACE_IN.search("\x00".join(displays)):  # the usual case: one regex in C
+        pairs = enumerate(zip(displays, words, strict=True))
+        return [(d, w.begin_ms, w.end_ms, i) for i, (d, w) in pairs]
     pieces: list[Piece] = []
-    for index, (display, word) in enumerate(zip(displays, sentence.words, strict=True)):
-        inner = display.strip()
-        # Any whitespace but the ASCII space is unprintable, so this is the regex's test
-        # without a regex; a control character alone takes the slow path to the same result.
-        if (" " in inner or not inner.isprintable()) and _INNER_SPACE.search(inner):
+    for index, (display, word) in enumerate(zip(displays, words, strict=True)):
+        if _INNER_SPACE.search(display.strip()):
             spread = _spread(_split_runs(display), word.begin_ms, word.end_ms)
             pieces.extend((text, begin, end, index) for text, begin, end, _none in spread)
         else:

@@ -33,6 +33,7 @@ import contextlib
 import gc
 import itertools
 import math
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -58,6 +59,7 @@ MERGE_GAP_MS = 1000
 # and ASS hold the very same times, and a gap or duration rounded up to it stays legal.
 GRID_MS = 10
 _INF = float("inf")
+_WIDTH = operator.attrgetter("width")
 
 
 class Cue(msgspec.Struct, frozen=True):
@@ -151,7 +153,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Chunk:
     """The tokens of one future cue (``second`` holds the other speaker's of a dialogue cue)."""
 
@@ -283,29 +285,35 @@ class _Cutter:
             if base == _INF:
                 continue
             begin = begins[i]
+            soon = begin + window
             lines, width = 1, own[i]
             used_before = widths[i]
             for j in range(i + 1, m + 1):
-                if j > i + 1:
-                    add = joined[j - 1]
-                    if width + add <= max_chars:
-                        width += add
-                    else:
-                        lines += 1
-                        width = own[j - 1]
-                    if lines > max_lines or ends[j - 1] - begin > max_dur:
-                        break
+                # The cue of tokens[i:j]: what it costs to end one there.
                 unused = 1 - (widths[j] - used_before) / capacity
                 cost = base + 1 + 2 * unused * unused if unused > 0 else base + 1
                 if j < m:
                     cost += break_costs[j]
-                    if begins[j] - begin < window:
+                    if begins[j] < soon:
                         cost += 8
                 elif ends[j - 1] - begin < min_dur:
                     cost += 4
                 if cost < best[j]:
                     best[j] = cost
                     back[j] = i
+                if j == m:
+                    break
+                # Can the cue take tokens[j] too?
+                add = joined[j]
+                if width + add <= max_chars:
+                    width += add
+                else:
+                    lines += 1
+                    width = own[j]
+                    if lines > max_lines:
+                        break
+                if ends[j] - begin > max_dur:
+                    break
         parts: list[tuple[int, int]] = []
         j = m
         while j > 0:
@@ -478,9 +486,13 @@ class _Cutter:
         self.notes.append(CueNote(index, rule, reason))
 
     def _note_layout(self, index: int, chunk: _Chunk, lines: tuple[str, ...]) -> None:
-        for token in chunk.tokens + (chunk.second or []):
-            extra = self.dash if chunk.second is not None else 0.0
-            if token.width + extra > self.max_chars:
+        tokens = chunk.tokens + (chunk.second or [])
+        extra = self.dash if chunk.second is not None else 0.0
+        # The widest token first, in C: a word wider than a line is rare.
+        if max(map(_WIDTH, tokens)) + extra > self.max_chars:
+            for token in tokens:
+                if token.width + extra <= self.max_chars:
+                    continue
                 self._note(
                     index,
                     "line-too-long",
