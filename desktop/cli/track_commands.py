@@ -67,7 +67,7 @@ def cmd_create(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     with Library.open() as library:
         infos = library.tracks.tracks(args.item)
-        transcript = library.transcript(args.item) if infos else None
+        transcript = library.transcript(args.item)
         rows = []
         for info in infos:
             track = refresh(library.tracks.load(info.id), transcript)

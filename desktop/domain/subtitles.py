@@ -521,10 +521,10 @@ class _Cutter:
 
 
 def _chunk_words(chunk: _Chunk) -> tuple[Word, ...]:
+    """The chunk's words in the order of its text (a dialogue cue: first line, then second)."""
     if chunk.second is None:
         return token_words(chunk.tokens)
-    both = token_words(chunk.tokens) + token_words(chunk.second)
-    return tuple(sorted(both, key=lambda w: w.begin_ms))
+    return token_words(chunk.tokens) + token_words(chunk.second)
 
 
 def _up(ms: float) -> int:
