@@ -70,9 +70,7 @@ class Preset(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     far a cue may start before its speech, or push the next cue after that
     one's speech, to reach the minimum duration — our choice, not a published
     number; a second keeps within the BBC's sync tolerance (§5.2: no more than
-    1.5 s early or late). ``shot_change_rules``: edges near a shot change go
-    to it or keep away from it, as Netflix's timing guide asks (see
-    ``shot_rules``; the distances are half a second in frames at the media's rate).
+    1.5 s early or late).
     """
 
     id: str
@@ -89,7 +87,6 @@ class Preset(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     chain_gap_ms: int = 0
     max_shift_ms: int = 1000
     dual_speaker_dash: bool = False
-    shot_change_rules: bool = False
     split_sentences: bool = True
     allow_overlap: bool = False
     source: str = ""
@@ -114,6 +111,17 @@ class Preset(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
                 f"the minimum duration ({self.min_duration_ms / 1000:g} s) is longer than"
                 f" the maximum ({self.max_duration_ms / 1000:g} s)"
             )
+
+    @property
+    def shot_change_rules(self) -> bool:
+        """Whether edges near a shot change must go to it or keep away from it (``shot_rules``).
+
+        A preset that times gaps in frames follows the frame-based shot-change
+        rules of the guide it comes from: Netflix's "at the shot change or at
+        least 12 frames from it" [NF-GEN]. The BBC gives no frame counts, and
+        its presets time gaps in seconds.
+        """
+        return self.min_gap_frames > 0
 
     def min_gap_ms(self, fps: float | None) -> int:
         """The minimum gap in whole milliseconds, rounded up so it is never under the frames."""
@@ -154,7 +162,6 @@ _NETFLIX_TIMING = {
     "chain_gap_ms": 500,  # "12 frames" at 24 fps: close shorter gaps [NF-GEN timing]
     "max_lines": 2,  # [NF-GEN]
     "dual_speaker_dash": True,  # "-Are you coming?" / "-In a minute." [NF-EN]
-    "shot_change_rules": True,  # "at the shot change or at least 12 frames from it" [NF-GEN]
 }
 
 BUILTIN_PRESETS: tuple[Preset, ...] = (
