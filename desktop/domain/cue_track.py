@@ -9,6 +9,22 @@ of silently cutting again over the subtitler's manual work.
 Tracks and cues are immutable ``msgspec`` values, like the transcript: an
 edit (``cue_editing``) returns a new track, so an undo step is the previous
 object and the store encodes a track without a hand-written codec.
+
+What a subtitle view uses, all Qt-free:
+
+- ``cue_rows.cue_rows``/``cue_row``: number, times, duration, text, cps, cpl per cue;
+- ``cue_editing``: every edit, ``(track, index, …) -> track``, ``CueEditError`` to show;
+  ``changed_span(old, new)`` says which rows changed;
+- ``track_check``: ``check_track(track, CheckContext(preset, rate, shots))`` once, then
+  ``recheck(check, old, new)`` after each edit; ``TrackCheck.problems(i)``,
+  ``next_problem(i)``; a ``Problem`` has rule, severity, message, ``unavoidable``,
+  reason and the ``field`` (column) to colour;
+- ``cue_timing.apply_timing_rules(track, context)``: the fix, with a preview list;
+- ``staleness.changed_words``/``mark_changed`` after a transcript edit, ``recut_stale``;
+- ``timecode``: ``FrameRate``, ``format_timecode``/``parse_timecode``, ``step_frames``;
+- ``media.frame_rate.read_frame_rate`` and ``media.shot_changes.shot_changes_for``
+  (blocking: run them in a worker); ``store.tracks`` via ``Library.tracks`` and
+  ``store.autosave.TrackAutosaver`` to save.
 """
 
 from __future__ import annotations
