@@ -138,9 +138,9 @@ def test_a_recheck_after_an_edit_equals_a_full_check_and_next_problem_finds_it()
     context = CheckContext(NETFLIX, FPS_23_976, shots)
     checked = check_track(track, context)
     rng = random.Random(5)
-    for _ in range(30):
+    for _ in range(60):
         index = rng.randrange(len(track) - 1)
-        operation = rng.choice(("text", "split", "merge", "end", "delete"))
+        operation = rng.choice(("text", "split", "merge", "end", "move", "delete"))
         if operation == "text":
             new = edit.set_text(track, index, "x" * 90)
         elif operation == "split" and len(track.cues[index].text) > 4:
@@ -149,6 +149,9 @@ def test_a_recheck_after_an_edit_equals_a_full_check_and_next_problem_finds_it()
             new = edit.merge_with_next(track, index)
         elif operation == "end":
             new = edit.nudge(track, index, "end", 900)
+        elif operation == "move":  # past its neighbours: the track re-sorts
+            new = edit.nudge(track, index, "both", 9000)
+            assert [c.start_ms for c in new.cues] == sorted(c.start_ms for c in new.cues)
         else:
             new = edit.delete_cue(track, index)
         checked = recheck(checked, track, new)
