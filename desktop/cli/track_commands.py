@@ -115,15 +115,24 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_recut(args: argparse.Namespace) -> int:
     with Library.open() as library:
         info = library.tracks.find(args.item, args.track)
-        track = refresh(library.tracks.load(info.id), library.transcript(args.item))
+        transcript = library.transcript(args.item)
+        track = refresh(library.tracks.load(info.id), transcript)
         stale = track.stale_count
         fps = track.rate.fps if track.rate else None
-        fresh = recut_stale(track, library.transcript(args.item), find_preset(track.preset_id), fps)
+        fresh = recut_stale(track, transcript, find_preset(track.preset_id), fps)
         library.tracks.save(info.id, fresh)
-    print(
-        f"{args.track}: {stale} stale cues re-cut into {len(fresh.cues) - len(track.cues) + stale}"
-    )
+    print(_recut_message(args.track, stale, len(fresh.cues) - len(track.cues) + stale))
     return 0
+
+
+def _recut_message(name: str, stale: int, made: int) -> str:
+    if stale == 0:
+        return f"{name}: no cue is stale; nothing was re-cut."
+    return f"{name}: {_cues(stale)} re-cut into {_cues(made)}; every other cue is as it was."
+
+
+def _cues(count: int) -> str:
+    return f"{count} cue" if count == 1 else f"{count} cues"
 
 
 def load_track(library: Library, item_id: int, name: str) -> CueTrack:
