@@ -116,7 +116,7 @@ def test_tracks_list_shows_problems_and_the_cues_a_correction_made_stale(
     assert (row["name"], row["preset"], row["cues"], row["stale"]) == ("EN", "netflix-en", 4, 1)
     assert row["problems"] == 1  # the end two frames past the shot change
     assert run(["tracks", "recut", str(item), "--track", "EN"]) == 0
-    capsys.readouterr()
+    assert capsys.readouterr().out.startswith("EN: 1 cue re-cut into 1 cue;")
     out = tmp_path / "en.vtt"
     run(["export", str(item), "--track", "EN", "-f", "vtt", "-o", str(out)])
     texts = [text for _s, _e, text in read_with_pysubs2(out)]
