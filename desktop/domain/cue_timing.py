@@ -17,11 +17,15 @@ changes and the whole fix is one undo step.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from msgspec.structs import replace
 
+from desktop.domain.cue_editing import CueEditError, cue_at, set_end, set_start
 from desktop.domain.cue_track import CueTrack, TrackCue
-from desktop.domain.shot_rules import end_target, start_target
+from desktop.domain.shot_rules import end_target, nearest_shot, start_target
+from desktop.domain.subtitle_presets import DEFAULT_FPS
+from desktop.domain.timecode import frame_to_ms, ms_to_frame, rate_of
 from desktop.domain.track_check import CheckContext
 
 SHOT_CHANGE, MIN_DURATION, GAP_CLOSED, MIN_GAP = (
@@ -110,3 +114,32 @@ def _ruled_end(
             end = max(start + 1, limit)
             why.append(MIN_GAP)
     return end
+
+
+# How far "snap to the nearest shot change" looks, as Subtitle Edit's command does.
+SNAP_START_WITHIN_MS = 1000
+SNAP_END_WITHIN_MS = 1500
+
+
+def snap_to_shot_change(
+    track: CueTrack, index: int, edge: Literal["start", "end"], context: CheckContext
+) -> CueTrack:
+    """Put the cue's start on the nearest shot change, or its end the minimum gap before one.
+
+    Looks 1 s around the start and 1.5 s around the end; ``CueEditError``
+    says so when no shot change is that near (or none were detected).
+    """
+    cue = cue_at(track, index)
+    if not context.shots:
+        raise CueEditError("no shot changes are known for this media; detect them first")
+    rate = context.rate or rate_of(DEFAULT_FPS)
+    if edge == "start":
+        shot = nearest_shot(context.shots, cue.start_ms)
+        if shot is None or abs(shot - cue.start_ms) > SNAP_START_WITHIN_MS:
+            raise CueEditError("no shot change within 1 s of the cue's start")
+        return set_start(track, index, shot)
+    shot = nearest_shot(context.shots, cue.end_ms)
+    if shot is None or abs(shot - cue.end_ms) > SNAP_END_WITHIN_MS:
+        raise CueEditError("no shot change within 1.5 s of the cue's end")
+    gap = context.preset.min_gap_frames
+    return set_end(track, index, frame_to_ms(ms_to_frame(shot, rate) - gap, rate))

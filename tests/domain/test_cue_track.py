@@ -278,3 +278,18 @@ def test_cue_edges_can_snap_to_shot_changes() -> None:
 
     targets = snap_targets(TALK.channels[0].sentences, shots=[2002])
     assert targets.snap(2030, 50) == 2002
+
+
+def test_an_edge_snaps_to_the_nearest_shot_change_on_command() -> None:
+    from desktop.domain.cue_timing import snap_to_shot_change
+
+    rate = FPS_23_976
+    track = CueTrack("t", "netflix-en", (TrackCue(1500, 3800, ("Hello.",)),), rate=rate)
+    context = CheckContext(NETFLIX, rate, (frame_to_ms(48, rate), frame_to_ms(120, rate)))
+    assert snap_to_shot_change(track, 0, "start", context).cues[0].start_ms == frame_to_ms(48, rate)
+    assert snap_to_shot_change(track, 0, "end", context).cues[0].end_ms == frame_to_ms(118, rate)
+    with pytest.raises(CueEditError, match="detect them first"):
+        snap_to_shot_change(track, 0, "end", CheckContext(NETFLIX, rate))
+    far = CheckContext(NETFLIX, rate, (20_000,))
+    with pytest.raises(CueEditError, match=r"within 1\.5 s"):
+        snap_to_shot_change(track, 0, "end", far)
