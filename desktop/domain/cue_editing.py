@@ -85,8 +85,7 @@ def _one(track: CueTrack, index: int, cue: TrackCue) -> CueTrack:
 
 
 def lines_of(text: str) -> tuple[str, ...]:
-    """The lines of an edited text: each cleaned, empty ones dropped (a blank line would
-    end the cue in SRT)."""
+    """The lines of an edited text, each cleaned; empty ones dropped (they end a cue in SRT)."""
     return tuple(line for line in (clean_line(x) for x in text.splitlines()) if line)
 
 
@@ -442,8 +441,10 @@ def stretch(track: CueTrack, first: tuple[int, int], second: tuple[int, int]) ->
 
 
 def changed_span(old: CueTrack, new: CueTrack) -> tuple[int, int, int]:
-    """(first, removed, added): ``old.cues[first:first+removed]`` became
-    ``new.cues[first:first+added]``; what a view and the re-check update after an edit.
+    """Which cues an edit changed: (first, removed, added).
+
+    ``old.cues[first:first+removed]`` became ``new.cues[first:first+added]``:
+    the rows a view and the re-check update after an edit.
 
     Unchanged cues are the very same objects, so identity decides (in C, via ``map``).
     """
