@@ -288,21 +288,16 @@ class _Cutter:
             soon = begin + window
             lines, width = 1, own[i]
             used_before = widths[i]
-            for j in range(i + 1, m + 1):
-                # The cue of tokens[i:j]: what it costs to end one there.
+            for j in range(i + 1, m):
+                # A cue of tokens[i:j], then the next one starting at j.
                 unused = 1 - (widths[j] - used_before) / capacity
                 cost = base + 1 + 2 * unused * unused if unused > 0 else base + 1
-                if j < m:
-                    cost += break_costs[j]
-                    if begins[j] < soon:
-                        cost += 8
-                elif ends[j - 1] - begin < min_dur:
-                    cost += 4
+                cost += break_costs[j]
+                if begins[j] < soon:
+                    cost += 8
                 if cost < best[j]:
                     best[j] = cost
                     back[j] = i
-                if j == m:
-                    break
                 # Can the cue take tokens[j] too?
                 add = joined[j]
                 if width + add <= max_chars:
@@ -314,6 +309,14 @@ class _Cutter:
                         break
                 if ends[j] - begin > max_dur:
                     break
+            else:  # every token from i on fits: a last cue of tokens[i:]
+                unused = 1 - (widths[m] - used_before) / capacity
+                cost = base + 1 + 2 * unused * unused if unused > 0 else base + 1
+                if ends[m - 1] - begin < min_dur:
+                    cost += 4
+                if cost < best[m]:
+                    best[m] = cost
+                    back[m] = i
         parts: list[tuple[int, int]] = []
         j = m
         while j > 0:
