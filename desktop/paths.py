@@ -26,6 +26,11 @@ def library_path() -> Path:
     return data_dir() / "library.sqlite3"
 
 
+def personal_words_path() -> Path:
+    """The user's own spelling dictionary: words added with "Add to dictionary"."""
+    return data_dir() / "personal-words.txt"
+
+
 def cache_dir() -> Path:
     """The folder for things that can be rebuilt (waveform peaks), created on first use.
 

@@ -12,6 +12,7 @@ from desktop.jobs.sources import SourceError
 from desktop.store.database import LibraryError
 from desktop.store.library import ItemNotFoundError
 from desktop.store.subtitle_profiles import PresetFileError, PresetIdError
+from desktop.store.tracks import TrackExistsError, TrackNotFoundError
 
 
 class CliError(Exception):
@@ -33,4 +34,6 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     PresetFileError,
     PresetIdError,
     SourceError,
+    TrackExistsError,
+    TrackNotFoundError,
 )

@@ -15,7 +15,7 @@ from desktop.cli.subtitle_commands import add_cue_options, export_options
 from desktop.domain import catalog
 from desktop.domain.text_cleaning import clean_line
 from desktop.domain.transcript import Transcript, is_wide
-from desktop.export import FORMATS, export_transcript
+from desktop.export import CUE_FORMATS, FORMATS, ExportOptions, export_track, export_transcript
 from desktop.export.files import export_batch, write_atomically
 from desktop.export.plain_text import TextOptions, format_timestamp
 from desktop.formats.subtitle_file import is_subtitle_file, read_subtitle_file
@@ -68,6 +68,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--timestamps", action="store_true", help="txt: start each line with its time")
     p.add_argument("--speakers", action="store_true", help="txt: speaker turns with labels")
     p.add_argument("--title", help="docx/ass: the document's title (default: the item's)")
+    p.add_argument(
+        "--track", metavar="NAME", help="export this subtitle track of the item, as edited"
+    )
     add_cue_options(p, default_preset="sentence")
     p.set_defaults(handler=cmd_export)
 
@@ -165,20 +168,41 @@ def cmd_export(args: argparse.Namespace) -> int:
         text=TextOptions(timestamps=args.timestamps, speakers=args.speakers),
     )
     output = Path(args.output)
-    if len(args.sources) > 1 or (args.output != "-" and output.is_dir()):
+    if args.track is not None:
+        data = _track_export(args, options)
+    elif len(args.sources) > 1 or (args.output != "-" and output.is_dir()):
         if not output.is_dir():
             raise CliError(f"{args.output}: several sources need -o naming an existing folder")
         items = [(_source_title(s), _loader(s)) for s in args.sources]
         for path in export_batch(items, args.format, options, output):
             print(path)
         return 0
-    data = export_transcript(load_source(args.sources[0]), args.format, options=options)
+    else:
+        data = export_transcript(load_source(args.sources[0]), args.format, options=options)
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         write_atomically(output, data)
     return 0
+
+
+def _track_export(args: argparse.Namespace, options: ExportOptions) -> bytes:
+    """The named track of one item, written as it was edited."""
+    from desktop.cli.track_commands import load_track
+
+    source = args.sources[0]
+    if len(args.sources) > 1 or not source.isdigit():
+        raise CliError(f"{' '.join(args.sources)}: --track needs one library item id")
+    if args.format not in CUE_FORMATS:
+        raise CliError(
+            f"--track exports subtitle formats ({', '.join(sorted(CUE_FORMATS))}),"
+            f" not {args.format}; leave --track out to export the transcript"
+        )
+    with Library.open() as library:
+        track = load_track(library, int(source), args.track)
+        title = options.title or library.item(int(source)).title
+    return export_track(track, args.format, replace(options, title=title))
 
 
 def load_source(source: str) -> Transcript:

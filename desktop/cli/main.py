@@ -22,6 +22,7 @@ from desktop.cli import (
     key_commands,
     library_commands,
     subtitle_commands,
+    track_commands,
 )
 from desktop.cli.errors import EXPECTED_ERRORS
 from desktop.crash import CrashReport, install_crash_handler, summary_of
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     library_commands.register(commands)
     key_commands.register(commands)
     subtitle_commands.register(commands)
+    track_commands.register(commands)
     editor_commands.register(commands)
     job_commands.register(commands)
     return parser

@@ -25,6 +25,7 @@ from desktop.export import ExportOptions, cues_for
 from desktop.export.chinese_script import CONVERSIONS
 from desktop.export.plain_text import format_timestamp
 from desktop.formats.subtitle_file import is_subtitle_file, read_subtitle_cues
+from desktop.store.library import Library
 from desktop.store.subtitle_profiles import (
     all_presets,
     delete_preset,
@@ -39,7 +40,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument(
         "source", metavar="SOURCE", help="a result JSON, a library item id, or .srt/.vtt/.ass"
     )
-    add_cue_options(p, default_preset=None)
+    add_cue_options(p, default_preset=None, preset_required=False)
+    p.add_argument(
+        "--track", metavar="NAME", help="check this subtitle track of the item, as edited"
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(handler=cmd_check)
 
@@ -63,11 +67,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_presets)
 
 
-def add_cue_options(parser: argparse.ArgumentParser, default_preset: str | None) -> None:
+def add_cue_options(
+    parser: argparse.ArgumentParser, default_preset: str | None, *, preset_required: bool = True
+) -> None:
     """Options that decide how cues are cut: shared by ``export`` and ``check``."""
     parser.add_argument(
         "--preset",
-        required=default_preset is None,
+        required=default_preset is None and preset_required,
         default=default_preset,
         help="subtitle rules: netflix-en, netflix-zh-hans, netflix-ja, bbc, vertical,"
         " sentence, or a saved custom preset (see 'tingxie presets')"
@@ -97,6 +103,10 @@ def export_options(args: argparse.Namespace) -> ExportOptions:
 def cmd_check(args: argparse.Namespace) -> int:
     from desktop.cli.library_commands import load_source
 
+    if args.track is not None:
+        return _check_track(args)
+    if args.preset is None:
+        raise CliError("check needs --preset ID (or --track NAME for an item's subtitle track)")
     options = export_options(args)
     path = Path(args.source)
     notes: list[CueNote] = []
@@ -112,6 +122,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         _print_report(report, violations)
     return 1 if report["errors"] else 0
+
+
+def _check_track(args: argparse.Namespace) -> int:
+    from desktop.cli.track_commands import context_for, load_track, track_report
+
+    if not args.source.isdigit():
+        raise CliError(f"{args.source}: --track needs a library item id (see 'tingxie library')")
+    item_id = int(args.source)
+    with Library.open() as library:
+        track = load_track(library, item_id, args.track)
+        if args.preset is not None:
+            track = msgspec.structs.replace(track, preset_id=find_preset(args.preset).id)
+        report = track_report(track, context_for(library, item_id, track, args.fps))
+    if args.json:
+        _print_json(report)
+    else:
+        _print_track_report(report)
+    return 1 if report["errors"] else 0
+
+
+def _print_track_report(report: dict[str, Any]) -> None:
+    fps = f"{report['fps']:.3f}".rstrip("0").rstrip(".") if report["fps"] else f"{DEFAULT_FPS:g}"
+    print(
+        f"{report['track']} ({report['preset']} at {fps} fps): {report['cues']} cues,"
+        f" {report['errors']} errors, {report['warnings']} warnings, {report['stale']} stale"
+    )
+    for v in report["violations"]:
+        print(
+            f"#{v['cue']:<5} {format_timestamp(v['start_ms'])} --> {format_timestamp(v['end_ms'])}"
+            f"  {v['severity']:<7} {v['rule']:<14} {v['message']}"
+        )
+        if v["reason"]:
+            print(f"{'':7}why: {v['reason']}")
+    if not report["violations"]:
+        print("every cue follows the preset's rules")
 
 
 def _report(options: ExportOptions, cue_count: int, violations: list[Violation]) -> dict[str, Any]:

@@ -42,10 +42,12 @@ class SnapTargets:
 
 
 def snap_targets(
-    sentences: Sequence[Sentence], silences: Iterable[tuple[int, int]] = ()
+    sentences: Sequence[Sentence],
+    silences: Iterable[tuple[int, int]] = (),
+    shots: Iterable[int] = (),
 ) -> SnapTargets:
-    """Every word boundary of the sentences, and both edges of every silence."""
-    times: list[int] = []
+    """Every word boundary of the sentences, both edges of every silence, every shot change."""
+    times: list[int] = list(shots)
     for sentence in sentences:
         for word in sentence.words:
             times.append(word.begin_ms)

@@ -55,7 +55,7 @@ def check(
     ordered = sorted(enumerate(cues), key=lambda pair: (pair[1].start_ms, pair[1].end_ms))
     for position, (index, cue) in enumerate(ordered):
         following = ordered[position + 1][1] if position + 1 < len(ordered) else None
-        for rule, message in _cue_problems(cue, following, preset, gap):
+        for rule, message in cue_problems(cue, following, preset, gap):
             found.append(
                 Violation(
                     cue=position + 1,
@@ -74,9 +74,10 @@ def errors(violations: Sequence[Violation]) -> list[Violation]:
     return [v for v in violations if v.severity == "error"]
 
 
-def _cue_problems(
+def cue_problems(
     cue: Cue, following: Cue | None, preset: Preset, gap: int
 ) -> list[tuple[str, str]]:
+    """(rule, message) for each rule ``cue`` breaks; the gap rules look at ``following``."""
     problems: list[tuple[str, str]] = []
     unit = preset.unit
     if preset.max_chars is not None:

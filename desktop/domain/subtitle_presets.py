@@ -112,6 +112,17 @@ class Preset(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
                 f" the maximum ({self.max_duration_ms / 1000:g} s)"
             )
 
+    @property
+    def shot_change_rules(self) -> bool:
+        """Whether edges near a shot change must go to it or keep away from it (``shot_rules``).
+
+        A preset that times gaps in frames follows the frame-based shot-change
+        rules of the guide it comes from: Netflix's "at the shot change or at
+        least 12 frames from it" [NF-GEN]. The BBC gives no frame counts, and
+        its presets time gaps in seconds.
+        """
+        return self.min_gap_frames > 0
+
     def min_gap_ms(self, fps: float | None) -> int:
         """The minimum gap in whole milliseconds, rounded up so it is never under the frames."""
         return math.ceil(self.min_gap_frames * 1000 / (fps or DEFAULT_FPS))

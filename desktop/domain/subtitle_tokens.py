@@ -14,13 +14,14 @@ inner break points are estimated — the one place an estimate is used.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from desktop.domain.subtitle_presets import Unit, text_width
 from desktop.domain.text_cleaning import clean_line
-from desktop.domain.transcript import Sentence, is_wide
+from desktop.domain.transcript import Sentence, Word, is_wide
 
 SENTENCE_END = frozenset(".!?。！？…")
 CLAUSE_END = frozenset(",;:、，；：—–)」』】》）")
@@ -53,13 +54,18 @@ NO_BREAK_AFTER = _word_set(
 )
 ZH_BREAK_BEFORE = ("但是", "所以", "因为", "然后", "而且", "如果", "可是", "不过", "或者", "并且")
 _INNER_SPACE = re.compile(r"\s")
+# Whitespace inside one of several texts joined by NUL: between two other characters.
+_INNER_SPACE_IN = re.compile(r"[^\s\x00]\s+(?=[^\s\x00])")
 _NEEDS_CLEAN = re.compile(r"[\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufff9-\ufffb]| {2}")
 
 
 class Token:
     """A piece of a sentence that is never split; ``space`` says a space precedes it."""
 
-    __slots__ = ("begin", "cost", "end", "sentence_start", "sep", "space", "text", "width")
+    __slots__ = (
+        "begin", "cost", "end", "first_word", "last_word", "sentence_start", "sep", "source",
+        "space", "text", "width",
+    )  # fmt: skip
 
     def __init__(self, text: str, begin: int, end: int, space: bool, width: float) -> None:
         self.text = text
@@ -70,6 +76,11 @@ class Token:
         self.sentence_start = False
         self.sep = ""  # what joins it to the token before it on a line (see ``separator``)
         self.cost = -1.0  # ``break_cost`` of a break before it, computed when first needed
+        # The sentence's words it holds, ``words[first_word:last_word]``; -1 when it has none
+        # (text cut by character count).
+        self.first_word = -1
+        self.last_word = -1
+        self.source: tuple[Word, ...] = ()  # the sentence's words
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.begin}, {self.end})"
@@ -82,8 +93,11 @@ def sentence_tokens(sentence: Sentence, unit: Unit) -> list[Token]:
         pieces = _text_pieces(sentence)
     tokens: list[Token] = []
     pending_space = False
-    for raw, begin, end in pieces:
-        text = clean_line(raw) if _NEEDS_CLEAN.search(raw) else raw.strip()
+    # One search of the whole sentence spares one per piece in the usual clean text.
+    needs_clean = _NEEDS_CLEAN.search("".join(p[0] for p in pieces)) is not None
+    width_of = _width_function(unit)
+    for raw, begin, end, word in pieces:
+        text = clean_line(raw) if needs_clean and _NEEDS_CLEAN.search(raw) else raw.strip()
         if not text:
             pending_space = pending_space or raw != ""
             continue
@@ -92,17 +106,50 @@ def sentence_tokens(sentence: Sentence, unit: Unit) -> list[Token]:
         if tokens and _glued(tokens[-1].text, text, space):
             last = tokens[-1]
             last.text = f"{last.text} {text}" if space else last.text + text
-            last.end = max(last.end, end)
-            last.width = text_width(last.text, unit)
+            if end > last.end:
+                last.end = end
+            last.width = width_of(last.text)
+            if word >= 0:
+                last.last_word = word + 1
+                last.source = sentence.words
+                if last.first_word < 0:
+                    last.first_word = word
             continue
-        tokens.append(Token(text, begin, max(end, begin), space, text_width(text, unit)))
+        token = Token(text, begin, end if end > begin else begin, space, width_of(text))
+        if word >= 0:
+            token.first_word, token.last_word = word, word + 1
+            token.source = sentence.words
+        tokens.append(token)
     if tokens:
         tokens[0].space = not is_wide(tokens[0].text[0])
         tokens[0].sentence_start = True
         tokens[0].cost = 0.0
         for before, after in itertools.pairwise(tokens):
-            after.sep = separator(before, after)
+            # ``separator`` written out (no token after the first starts a sentence).
+            if after.space and not (is_wide(before.text[-1]) and is_wide(after.text[0])):
+                after.sep = " "
     return tokens
+
+
+@functools.cache
+def _width_function(unit: Unit) -> Callable[[str], float]:
+    """``text_width`` in ``unit``, remembered per text: speech repeats its words, and a
+    12-hour transcript measures ~150 000 of them."""
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def width(text: str) -> float:
+        return text_width(text, unit)
+
+    return width
+
+
+def token_words(tokens: Sequence[Token]) -> tuple[Word, ...]:
+    """The transcript words the tokens were made of, in order (none for estimated text)."""
+    out: list[Word] = []
+    for token in tokens:
+        if token.first_word >= 0:
+            out.extend(token.source[token.first_word : token.last_word])
+    return tuple(out)
 
 
 def costs(tokens: Sequence[Token]) -> list[float]:
@@ -144,13 +191,17 @@ def break_cost(before: Token, after: Token) -> float:
     elif last in CLAUSE_END:
         cost = 1.0
     else:
-        previous_word = _last_latin_word(before.text)
-        next_word = _first_latin_word(after.text)
-        if previous_word in NO_BREAK_AFTER:
+        # The word lists are Latin words: a wide character at the edge rules them out unread.
+        wide_last, wide_next = is_wide(last), is_wide(after.text[0])
+        if not wide_last and _last_latin_word(before.text) in NO_BREAK_AFTER:
             cost = 6.0
-        elif next_word in BREAK_BEFORE or after.text.startswith(ZH_BREAK_BEFORE):
+        elif (
+            after.text.startswith(ZH_BREAK_BEFORE)
+            if wide_next
+            else _first_latin_word(after.text) in BREAK_BEFORE
+        ):
             cost = 2.0
-        elif is_wide(last) and is_wide(after.text[0]):
+        elif wide_last and wide_next:
             cost = 3.5
         else:
             cost = 3.0
@@ -181,23 +232,32 @@ def _first_latin_word(text: str) -> str:
     return word.strip("\"'“”‘’,.;:!?").lower()
 
 
-def _word_pieces(sentence: Sentence) -> list[tuple[str, int, int]] | None:
+# A piece of text, its begin and end, and the index of the word it comes from (-1: none).
+Piece = tuple[str, int, int, int]
+
+
+def _word_pieces(sentence: Sentence) -> list[Piece] | None:
     """The words as pieces, or None when there are none or they no longer spell the text."""
     if not sentence.words:
         return None
     displays = [w.text + w.punctuation for w in sentence.words]
     if "".join("".join(displays).split()) != "".join(sentence.text.split()):
         return None
-    pieces: list[tuple[str, int, int]] = []
-    for display, word in zip(displays, sentence.words, strict=True):
+    words = sentence.words
+    if not _INNER_SPACE_IN.search("\x00".join(displays)):  # the usual case: one regex in C
+        pairs = enumerate(zip(displays, words, strict=True))
+        return [(d, w.begin_ms, w.end_ms, i) for i, (d, w) in pairs]
+    pieces: list[Piece] = []
+    for index, (display, word) in enumerate(zip(displays, words, strict=True)):
         if _INNER_SPACE.search(display.strip()):
-            pieces.extend(_spread(_split_runs(display), word.begin_ms, word.end_ms))
+            spread = _spread(_split_runs(display), word.begin_ms, word.end_ms)
+            pieces.extend((text, begin, end, index) for text, begin, end, _none in spread)
         else:
-            pieces.append((display, word.begin_ms, word.end_ms))
+            pieces.append((display, word.begin_ms, word.end_ms, index))
     return pieces
 
 
-def _text_pieces(sentence: Sentence) -> list[tuple[str, int, int]]:
+def _text_pieces(sentence: Sentence) -> list[Piece]:
     """Latin runs and single wide characters, timed by their share of the characters."""
     return _spread(_split_runs(sentence.text), sentence.begin_ms, sentence.end_ms)
 
@@ -230,15 +290,15 @@ def _split_runs(text: str) -> list[str]:
     return pieces
 
 
-def _spread(pieces: list[str], begin: int, end: int) -> list[tuple[str, int, int]]:
+def _spread(pieces: list[str], begin: int, end: int) -> list[Piece]:
     """Times for pieces by their share of the visible characters between ``begin`` and ``end``."""
     weights = [max(len(p.strip()), 1) for p in pieces]
     total = sum(weights) or 1
     span = max(end - begin, 0)
-    out: list[tuple[str, int, int]] = []
+    out: list[Piece] = []
     done = 0
     for piece, weight in zip(pieces, weights, strict=True):
         first = begin + span * done // total
         done += weight
-        out.append((piece, first, begin + span * done // total))
+        out.append((piece, first, begin + span * done // total, -1))
     return out

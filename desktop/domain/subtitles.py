@@ -29,15 +29,26 @@ next cue right behind) the cue gets a note saying why, and the check shows it.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import math
+import operator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import msgspec
 
 from desktop.domain.subtitle_presets import Preset, Unit, reading_chars, text_width, word_count
-from desktop.domain.subtitle_tokens import Token, costs, join, sentence_tokens, separator
-from desktop.domain.transcript import Transcript, is_wide
+from desktop.domain.subtitle_tokens import (
+    Token,
+    costs,
+    join,
+    sentence_tokens,
+    separator,
+    token_words,
+)
+from desktop.domain.transcript import Transcript, Word, is_wide
 
 DASH = "-"
 # A pause this long inside a sentence always ends a cue: text should not sit on a silent screen.
@@ -48,6 +59,7 @@ MERGE_GAP_MS = 1000
 # and ASS hold the very same times, and a gap or duration rounded up to it stays legal.
 GRID_MS = 10
 _INF = float("inf")
+_WIDTH = operator.attrgetter("width")
 
 
 class Cue(msgspec.Struct, frozen=True):
@@ -69,8 +81,11 @@ class CueNote(msgspec.Struct, frozen=True):
 
 @dataclass
 class Segmentation:
+    """The cues, the cutter's notes, and (when asked for) each cue's transcript words."""
+
     cues: list[Cue]
     notes: list[CueNote] = field(default_factory=list)
+    words: list[tuple[Word, ...]] = field(default_factory=list)
 
 
 def sentence_cues(transcript: Transcript) -> list[Cue]:
@@ -96,19 +111,49 @@ def sentence_cues(transcript: Transcript) -> list[Cue]:
 
 
 def segment(
-    transcript: Transcript, preset: Preset, fps: float | None = None, *, limit: int | None = None
+    transcript: Transcript,
+    preset: Preset,
+    fps: float | None = None,
+    *,
+    limit: int | None = None,
+    with_words: bool = False,
 ) -> Segmentation:
     """Cut ``transcript`` into cues by ``preset``; ``fps`` sets frame-based rules (24 if None).
 
     ``limit`` stops after about that many sentences, for previews of long files.
+    ``with_words`` also lists the words each cue was cut from (a cue track keeps them).
     """
     if not preset.split_sentences:
+        sentences = [s for s in transcript.merged_sentences() if s.text.strip()]
         cues = sentence_cues(transcript)
-        return Segmentation(cues[:limit] if limit is not None else cues)
-    return _Cutter(transcript, preset, fps, limit).run()
+        if limit is not None:
+            cues, sentences = cues[:limit], sentences[:limit]
+        words = [s.words for s in sentences] if with_words else []
+        return Segmentation(cues, words=words)
+    with _collector_paused():
+        return _Cutter(transcript, preset, fps, limit).run(with_words)
 
 
-@dataclass
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while cutting.
+
+    The cutter makes a few hundred thousand short-lived objects (tokens,
+    chunks, lines), none in a cycle, so reference counting frees them all;
+    yet each allocation burst sets off collections that walk every object
+    of the process, the 12-hour transcript included: a quarter of the time
+    of a cut. Other threads only see their collections wait a second.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass(slots=True)
 class _Chunk:
     """The tokens of one future cue (``second`` holds the other speaker's of a dialogue cue)."""
 
@@ -124,10 +169,21 @@ class _Chunk:
 
     @property
     def end(self) -> int:
-        last = max(t.end for t in self.tokens[-3:])
+        last = _last_end(self.tokens)
         if self.second:
-            last = max(last, *(t.end for t in self.second[-3:]))
+            other = _last_end(self.second)
+            return other if other > last else last
         return last
+
+
+def _last_end(tokens: list[Token]) -> int:
+    """The latest end among the last three tokens (a glued token may end before the one
+    before it); written out because the cutter asks for every cue several times."""
+    last = tokens[-1].end
+    for token in tokens[-3:-1]:
+        if token.end > last:
+            last = token.end
+    return last
 
 
 class _Cutter:
@@ -150,7 +206,7 @@ class _Cutter:
 
     # -- 1. sentences into chunks ------------------------------------------------
 
-    def run(self) -> Segmentation:
+    def run(self, with_words: bool = False) -> Segmentation:
         chunks: list[_Chunk] = []
         sentences = self.transcript.merged_sentences()
         if self.limit is not None:
@@ -166,7 +222,9 @@ class _Cutter:
         chunks.sort(key=lambda c: c.start)
         chunks = self._merge(chunks)
         lines = [self._lines(chunk) for chunk in chunks]
-        return Segmentation(self._time(chunks, lines), self.notes)
+        cues = self._time(chunks, lines)
+        words = [_chunk_words(chunk) for chunk in chunks] if with_words else []
+        return Segmentation(cues, self.notes, words)
 
     def _fits(self, tokens: list[Token], a: int, b: int) -> bool:
         if b - a > 1 and tokens[b - 1].end - tokens[a].begin > self.max_dur:
@@ -209,41 +267,56 @@ class _Cutter:
         window = self.min_dur + self.gap
         best = [0.0] + [_INF] * m
         back = [0] * (m + 1)
-        space, max_chars, max_lines, max_dur = (
+        space, max_chars, max_lines, max_dur, min_dur = (
             self.space,
             self.max_chars,
             self.max_lines,
             self.max_dur,
+            self.min_dur,
         )
+        # Plain lists instead of token attributes in the inner loop: it runs for every
+        # (start, end) pair of a long sentence.
+        own = [t.width for t in tokens]
+        joined = [t.width + space if t.sep else t.width for t in tokens]
+        begins = [t.begin for t in tokens]
+        ends = [t.end for t in tokens]
         for i in range(m):
             base = best[i]
             if base == _INF:
                 continue
-            first = tokens[i]
-            begin = first.begin
-            lines, width = 1, first.width
-            for j in range(i + 1, m + 1):
-                token = tokens[j - 1]
-                if j > i + 1:
-                    add = token.width + space if token.sep else token.width
-                    if width + add <= max_chars:
-                        width += add
-                    else:
-                        lines += 1
-                        width = token.width
-                    if lines > max_lines or token.end - begin > max_dur:
-                        break
-                unused = 1 - (widths[j] - widths[i]) / capacity
+            begin = begins[i]
+            soon = begin + window
+            lines, width = 1, own[i]
+            used_before = widths[i]
+            for j in range(i + 1, m):
+                # A cue of tokens[i:j], then the next one starting at j.
+                unused = 1 - (widths[j] - used_before) / capacity
                 cost = base + 1 + 2 * unused * unused if unused > 0 else base + 1
-                if j < m:
-                    cost += break_costs[j]
-                    if tokens[j].begin - begin < window:
-                        cost += 8
-                elif token.end - begin < self.min_dur:
-                    cost += 4
+                cost += break_costs[j]
+                if begins[j] < soon:
+                    cost += 8
                 if cost < best[j]:
                     best[j] = cost
                     back[j] = i
+                # Can the cue take tokens[j] too?
+                add = joined[j]
+                if width + add <= max_chars:
+                    width += add
+                else:
+                    lines += 1
+                    width = own[j]
+                    if lines > max_lines:
+                        break
+                if ends[j] - begin > max_dur:
+                    break
+            else:  # every token from i on fits: a last cue of tokens[i:]
+                unused = 1 - (widths[m] - used_before) / capacity
+                cost = base + 1 + 2 * unused * unused if unused > 0 else base + 1
+                if ends[m - 1] - begin < min_dur:
+                    cost += 4
+                if cost < best[m]:
+                    best[m] = cost
+                    back[m] = i
         parts: list[tuple[int, int]] = []
         j = m
         while j > 0:
@@ -416,9 +489,13 @@ class _Cutter:
         self.notes.append(CueNote(index, rule, reason))
 
     def _note_layout(self, index: int, chunk: _Chunk, lines: tuple[str, ...]) -> None:
-        for token in chunk.tokens + (chunk.second or []):
-            extra = self.dash if chunk.second is not None else 0.0
-            if token.width + extra > self.max_chars:
+        tokens = chunk.tokens + (chunk.second or [])
+        extra = self.dash if chunk.second is not None else 0.0
+        # The widest token first, in C: a word wider than a line is rare.
+        if max(map(_WIDTH, tokens)) + extra > self.max_chars:
+            for token in tokens:
+                if token.width + extra <= self.max_chars:
+                    continue
                 self._note(
                     index,
                     "line-too-long",
@@ -444,6 +521,13 @@ class _Cutter:
             gap = following - end
             if 0 < gap < self.preset.min_open_gap_ms:
                 self._note(index, "gap", "closing the gap would exceed the maximum duration")
+
+
+def _chunk_words(chunk: _Chunk) -> tuple[Word, ...]:
+    """The chunk's words in the order of its text (a dialogue cue: first line, then second)."""
+    if chunk.second is None:
+        return token_words(chunk.tokens)
+    return token_words(chunk.tokens) + token_words(chunk.second)
 
 
 def _up(ms: float) -> int:
@@ -488,12 +572,19 @@ def _best_lines(
 
     best: tuple[float, tuple[int, ...]] | None = None
     if count == 2:
+        total = widths[m] + spaces[m]
+        best_score = _INF
+        best_at = 0
         for b in range(1, m):
-            w1, w2 = width(0, b), width(b, m)
+            # width(0, b) and width(b, m), inlined: this loop runs for every two-line cue.
+            w1 = widths[b] + spaces[b]
+            w2 = total - widths[b] - spaces[b + 1]
             if w1 <= max_chars and w2 <= max_chars:
                 score = break_costs[b] + 2 * abs(w1 - w2) / max_chars
-                if best is None or score < best[0]:
-                    best = (score, (b,))
+                if score < best_score:
+                    best_score, best_at = score, b
+        if best_at:
+            best = (best_score, (best_at,))
     else:
         for b in range(1, m - 1):
             w1 = width(0, b)

@@ -183,11 +183,19 @@ def _needs_space(before: str, after: str) -> bool:
 
 def is_wide(char: str) -> bool:
     """True for characters of scripts written without spaces (CJK, kana, hangul, full-width)."""
+    # Every wide range starts at U+1100, and most wide text is CJK Unified Ideographs: two
+    # comparisons answer most characters without a regex (the cutter asks ~300 000 times).
+    if char < "\u1100":
+        return False
+    if "\u4e00" <= char <= "\u9fff":
+        return True
     return WIDE_PATTERN.match(char) is not None
 
 
 def count_wide(text: str) -> int:
     """How many characters of ``text`` are wide (``is_wide``): line widths of long files, fast."""
+    if text.isascii():
+        return 0
     return len(WIDE_PATTERN.findall(text))
 
 

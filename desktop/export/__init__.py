@@ -7,12 +7,16 @@ optional OpenCC conversion applies to every format.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from msgspec.structs import replace
+
+from desktop.domain.cue_track import CueTrack
 from desktop.domain.subtitle_presets import Preset, builtin
-from desktop.domain.subtitles import Segmentation, segment
+from desktop.domain.subtitles import Cue, Segmentation, segment
 from desktop.domain.transcript import Transcript
-from desktop.export.chinese_script import convert_transcript
+from desktop.export.chinese_script import convert_text, convert_transcript
 from desktop.export.csv_table import to_csv
 from desktop.export.docx_transcript import to_docx
 from desktop.export.plain_text import TextOptions, to_text
@@ -65,6 +69,30 @@ def cues_for(transcript: Transcript, options: ExportOptions) -> Segmentation:
     return segment(prepared(transcript, options), options.preset, options.fps)
 
 
+def export_track(track: CueTrack, fmt: str, options: ExportOptions | None = None) -> bytes:
+    """A cue track's file for ``fmt`` (SRT, WebVTT, ASS or CSV): its cues exactly as edited."""
+    options = options or ExportOptions()
+    if fmt not in CUE_FORMATS:
+        raise ValueError(f"a track exports as {', '.join(sorted(CUE_FORMATS))}, not {fmt!r}")
+    cues = track.plain_cues()
+    if options.chinese:
+        cues = [
+            replace(c, lines=tuple(convert_text(x, options.chinese) for x in c.lines)) for c in cues
+        ]
+    return write_cues(cues, fmt, options.title)
+
+
+def write_cues(cues: Sequence[Cue], fmt: str, title: str | None = None) -> bytes:
+    """Cues as ``fmt`` (one of ``CUE_FORMATS``)."""
+    if fmt == "srt":
+        return to_srt(cues)
+    if fmt == "vtt":
+        return to_vtt(cues)
+    if fmt == "ass":
+        return to_ass(cues, title)
+    return to_csv(cues)
+
+
 def export_transcript(
     transcript: Transcript,
     fmt: str,
@@ -78,13 +106,7 @@ def export_transcript(
     transcript = prepared(transcript, options)
     if fmt in CUE_FORMATS:
         cues = segment(transcript, options.preset, options.fps).cues
-        if fmt == "srt":
-            return to_srt(cues)
-        if fmt == "vtt":
-            return to_vtt(cues)
-        if fmt == "ass":
-            return to_ass(cues, options.title)
-        return to_csv(cues)
+        return write_cues(cues, fmt, options.title)
     if fmt == "txt":
         return to_text(transcript, text_options or options.text)
     if fmt == "json":

@@ -1,4 +1,4 @@
-"""Saving edited transcripts in the background, newest first, never half a version.
+"""Saving edited transcripts and cue tracks in the background, newest first, never half a version.
 
 A save of a 12-hour transcript writes megabytes and re-indexes 20 000
 sentences for search; done on the GUI thread it would freeze typing. The
@@ -14,37 +14,46 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
+from desktop.domain.cue_track import CueTrack
 from desktop.domain.transcript import Transcript
 from desktop.store.library import Library
+from desktop.store.tracks import KEEP_VERSIONS as KEEP_TRACK_VERSIONS
 
 # Edited versions kept per item besides the original: a short history to recover from.
 KEEP_VERSIONS = 20
+Value = TypeVar("Value")
 
 
-class Autosaver:
-    """A background writer of transcript versions."""
+class _BackgroundSaver(Generic[Value]):
+    """A background writer of versions of one kind, keyed by the id they are saved under."""
+
+    _thread_name = "tingxie-autosave"
 
     def __init__(
         self,
         path: Path | None = None,
         *,
-        on_saved: Callable[[int, Transcript], None] | None = None,
+        on_saved: Callable[[int, Value], None] | None = None,
         on_error: Callable[[int, Exception], None] | None = None,
     ) -> None:
         self._path = path
         self._on_saved = on_saved
         self._on_error = on_error
-        self._pending: dict[int, Transcript] = {}
+        self._pending: dict[int, Value] = {}
         self._errors: dict[int, Exception] = {}
         self._busy = False
         self._closed = False
         self._cond = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="tingxie-autosave", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=self._thread_name, daemon=True)
         self._thread.start()
 
-    def submit(self, item_id: int, transcript: Transcript) -> None:
-        """Save ``transcript`` as the item's current text, soon."""
+    def _save(self, library: Library, key: int, value: Value) -> None:
+        raise NotImplementedError
+
+    def submit(self, item_id: int, transcript: Value) -> None:
+        """Save ``transcript`` (or track) as the item's (or track's) current version, soon."""
         with self._cond:
             if self._closed:
                 raise RuntimeError("the autosaver is closed")
@@ -86,8 +95,7 @@ class Autosaver:
                     self._busy = True
                 try:
                     library = library or Library.open(self._path)
-                    library.save_transcript(item_id, transcript)
-                    library.prune_versions(item_id, KEEP_VERSIONS)
+                    self._save(library, item_id, transcript)
                 except Exception as error:  # reported to the UI, the thread keeps serving
                     with self._cond:
                         self._errors[item_id] = error
@@ -105,3 +113,21 @@ class Autosaver:
         finally:
             if library is not None:
                 library.close()
+
+
+class Autosaver(_BackgroundSaver[Transcript]):
+    """A background writer of transcript versions."""
+
+    def _save(self, library: Library, key: int, value: Transcript) -> None:
+        library.save_transcript(key, value)
+        library.prune_versions(key, KEEP_VERSIONS)
+
+
+class TrackAutosaver(_BackgroundSaver[CueTrack]):
+    """A background writer of cue-track versions, keyed by track id (``TrackStore.create``)."""
+
+    _thread_name = "tingxie-track-autosave"
+
+    def _save(self, library: Library, key: int, value: CueTrack) -> None:
+        library.tracks.save(key, value)
+        library.tracks.prune_versions(key, KEEP_TRACK_VERSIONS)

@@ -23,6 +23,7 @@ from desktop.store.fts import index_tokens, match_expression
 from desktop.store.jobs import JobStore
 from desktop.store.sentence_labels import label_pattern, label_text, labels_in
 from desktop.store.task_timings import TaskTimings
+from desktop.store.tracks import TrackStore
 from desktop.store.transcript_codec import TRANSCRIPT_FORMAT
 
 Origin = Literal["import", "job"]
@@ -122,6 +123,11 @@ class Library:
     def task_timings(self) -> TaskTimings:
         """Finished tasks' queue and run times, for predicting new ones."""
         return TaskTimings(self._conn)
+
+    @cached_property
+    def tracks(self) -> TrackStore:
+        """The items' subtitle cue tracks, in the same database file and connection."""
+        return TrackStore(self._conn)
 
     def close(self) -> None:
         self._conn.close()

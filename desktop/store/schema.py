@@ -136,4 +136,28 @@ MIGRATIONS: tuple[Migration, ...] = (
     );
     CREATE INDEX IF NOT EXISTS task_timings_model ON task_timings(model, recorded_at);
     """,
+    # 7: Subtitle cue tracks of an item (cut by a preset or imported), each save a new
+    # version like transcript edits; the row keeps what a list shows.
+    """
+    CREATE TABLE IF NOT EXISTS cue_tracks (
+        id         INTEGER PRIMARY KEY,
+        item_id    INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        name       TEXT NOT NULL,
+        preset_id  TEXT NOT NULL,
+        origin     TEXT NOT NULL CHECK (origin IN ('cut', 'import')),
+        cues       INTEGER NOT NULL,
+        stale      INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (item_id, name)
+    );
+    CREATE TABLE IF NOT EXISTS cue_track_versions (
+        id         INTEGER PRIMARY KEY,
+        track_id   INTEGER NOT NULL REFERENCES cue_tracks(id) ON DELETE CASCADE,
+        format     INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        data       BLOB NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS cue_track_versions_track ON cue_track_versions(track_id, id);
+    """,
 )

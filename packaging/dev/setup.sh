@@ -12,7 +12,7 @@ APP_PACKAGES="libvlc5 vlc-plugin-base vlc-plugin-video-output
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-noto-cjk
-  gnome-keyring dbus dbus-x11 ffmpeg"
+  gnome-keyring dbus dbus-x11 ffmpeg hunspell-en-us"
 TEST_PACKAGES="xvfb xauth xdotool imagemagick espeak-ng sox libsecret-tools
   desktop-file-utils shared-mime-info"
 
