@@ -66,6 +66,24 @@ class CueResult:
 
 
 @dataclass(frozen=True)
+class TokenUsage:
+    """Tokens a request was billed for (the reply's ``usage``)."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def __add__(self, other: TokenUsage) -> TokenUsage:
+        return TokenUsage(
+            self.prompt_tokens + other.prompt_tokens,
+            self.completion_tokens + other.completion_tokens,
+        )
+
+
+@dataclass(frozen=True)
 class Request:
     """What the service gets for one batch (the body of ``POST /chat/completions``)."""
 
@@ -364,9 +382,7 @@ def is_stale(translated_from: str, current_source: str) -> bool:
 
 def pending_keys(cues: Sequence[SourceCue], finished: Mapping[str, str]) -> list[str]:
     """Cues with no translation yet or a stale one; ``finished`` maps key → source text."""
-    return [
-        c.key for c in cues if c.key not in finished or is_stale(finished[c.key], c.text)
-    ]
+    return [c.key for c in cues if c.key not in finished or is_stale(finished[c.key], c.text)]
 
 
 def stale_keys(cues: Sequence[SourceCue], finished: Mapping[str, str]) -> list[str]:

@@ -152,9 +152,7 @@ class UnknownTextModelError(LookupError):
         self.name = name
 
     def __str__(self) -> str:
-        return (
-            f"unknown translation model {self.name!r}; choose one of {', '.join(_BY_NAME)}"
-        )
+        return f"unknown translation model {self.name!r}; choose one of {', '.join(_BY_NAME)}"
 
 
 def get(name: str) -> TextModel:

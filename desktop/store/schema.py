@@ -123,4 +123,32 @@ MIGRATIONS: tuple[Migration, ...] = (
     # 5: each sentence's emotion and audio-event labels, so "every angry sentence"
     # is one query across the library; filled for the items already there.
     add_label_column,
+    # 6: a translation per cue and target language, with the source text it was made
+    # from (an edited source makes it stale), and the tokens paid per request, so a
+    # resumed run never pays for a stored batch again. ``track_id`` names a cue track;
+    # no foreign key until the tracks table exists (added by the tracks migration).
+    """
+    CREATE TABLE cue_translations (
+        track_id    INTEGER NOT NULL,
+        cue_key     TEXT NOT NULL,
+        language    TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        text        TEXT,
+        status      TEXT NOT NULL,
+        model       TEXT,
+        updated_at  TEXT NOT NULL,
+        PRIMARY KEY (track_id, cue_key, language)
+    ) WITHOUT ROWID;
+    CREATE TABLE translation_usage (
+        id                INTEGER PRIMARY KEY,
+        track_id          INTEGER NOT NULL,
+        language          TEXT NOT NULL,
+        model             TEXT NOT NULL,
+        prompt_tokens     INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL,
+        cues              INTEGER NOT NULL,
+        recorded_at       TEXT NOT NULL
+    );
+    CREATE INDEX translation_usage_track ON translation_usage(track_id, language);
+    """,
 )

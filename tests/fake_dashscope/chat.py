@@ -164,9 +164,7 @@ class ChatService:
     # checks ------------------------------------------------------------------------
     def _model(self, name: Any) -> TextModel:
         if not name:
-            raise compat_error(
-                400, "invalid_request_error", "you must provide a model parameter."
-            )
+            raise compat_error(400, "invalid_request_error", "you must provide a model parameter.")
         try:
             return translation_models.get(str(name))
         except translation_models.UnknownTextModelError:
