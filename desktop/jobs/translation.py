@@ -220,6 +220,10 @@ class TranslationRunner:
         if len(batch.cues) > 1:
             await self._split(batch)
             return
+        if status is CueStatus.REFUSED and (batch.before or batch.after):
+            # The inspection reads the context too: a neighbour may be what it refused.
+            await self._batch(Batch(batch.cues))
+            return
         cue = batch.cues[0]
         self._paid([CueResult(cue.key, cue.text, None, status)], TokenUsage())
 
@@ -281,11 +285,13 @@ async def translate_cues(
     progress: Callable[[int, int], None] | None = None,
     cancel: asyncio.Event | None = None,
     confirm: Callable[[CostEstimate], bool] | None = None,
+    rate_factor: float = 1.0,
 ) -> RunOutcome:
     """Translate a track's untranslated and stale cues (or those of ``wanted``) and store them.
 
     ``confirm`` sees the cost estimate before anything is sent; returning
-    False sends nothing. The command line and the queue panel call this.
+    False sends nothing. ``rate_factor`` scales the model's published RPM/TPM
+    (an account with raised limits). The command line and the queue panel call this.
     """
     request = Request(
         model=model,
@@ -303,6 +309,11 @@ async def translate_cues(
         return RunOutcome(canceled=True)
     async with ChatClient(endpoint, api_key) as client:
         runner = TranslationRunner(
-            client, store, parallel=parallel, progress=progress, cancel=cancel
+            client,
+            store,
+            parallel=parallel,
+            progress=progress,
+            cancel=cancel,
+            rate_factor=rate_factor,
         )
         return await runner.run(plan)

@@ -77,10 +77,14 @@ class ChatScripts:
         with self._lock:
             self._scripts.clear()
 
-    def take(self, text: str) -> ChatScript | None:
+    def take(self, text: str, context: str = "") -> ChatScript | None:
+        """The first script for a request; refusals also read ``context`` (Qwen-MT's
+        ``domains``), as content inspection reads every part of a request."""
         with self._lock:
             for script in self._scripts:
-                if script.match is not None and script.match not in text:
+                refusal = script.action in (ChatAction.REFUSE_INPUT, ChatAction.REFUSE_OUTPUT)
+                seen = f"{text}\n{context}" if refusal else text
+                if script.match is not None and script.match not in seen:
                     continue
                 if script.count is not None and script.fired >= script.count:
                     continue
@@ -102,6 +106,13 @@ class ChatService:
         self.config = config
         self.limiter = limiter
         self.scripts = ChatScripts()
+        self._lock = threading.Lock()
+        self._billed: list[dict[str, int]] = []
+
+    def billed(self) -> list[dict[str, int]]:
+        """The usage of every answered request, in order: what the account was charged."""
+        with self._lock:
+            return list(self._billed)
 
     def authenticate(self, header: str | None, keys: set[str]) -> None:
         key = (header or "")[7:].strip() if (header or "").lower().startswith("bearer ") else ""
@@ -125,7 +136,9 @@ class ChatService:
                 "invalid_request_error",
             )  # fmt: skip
         text = "\n".join(str(m.get("content", "")) for m in messages if isinstance(m, dict))
-        script = self.scripts.take(text)
+        options = body.get("translation_options")
+        domains = str(options.get("domains", "")) if isinstance(options, dict) else ""
+        script = self.scripts.take(text, domains)
         if script is not None and script.action is ChatAction.REFUSE_INPUT:
             raise compat_error(
                 400, "data_inspection_failed", "Input data may contain inappropriate content."
@@ -149,6 +162,8 @@ class ChatService:
         prompt = estimate_tokens(text) + (MT_TEMPLATE_TOKENS if model.kind is ModelKind.MT else 0)
         completion = estimate_tokens(content)
         self._wait(completion)
+        with self._lock:
+            self._billed.append({"prompt_tokens": prompt, "completion_tokens": completion})
         usage = {
             "prompt_tokens": prompt,
             "completion_tokens": completion,

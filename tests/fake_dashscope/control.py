@@ -61,6 +61,8 @@ def handle(emulator: Emulator, method: str, path: str, body: Any) -> tuple[int, 
             else:
                 emulator.script(key, **body)
             return 200, {}
+        if method == "GET" and action == "chat-billed":
+            return 200, emulator.chat.billed()
         if method == "POST" and action == "chat-scripts":
             emulator.chat.scripts.add(ChatScript(ChatAction(body.pop("action")), **body))
             return 200, {}

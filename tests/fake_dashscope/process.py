@@ -152,6 +152,10 @@ class EmulatorProcess:
         """Make chat requests misbehave (``chat.ChatAction`` values), e.g. ``refuse-input``."""
         self.control("POST", "chat-scripts", {"action": action, **fields})
 
+    def chat_billed(self) -> list[dict[str, int]]:
+        """Usage of every answered chat request (what the account paid)."""
+        return self.control("GET", "chat-billed")
+
     @property
     def compatible_url(self) -> str:
         return self.origin + "/compatible-mode/v1"

@@ -110,7 +110,9 @@ def test_refused_content_is_data_inspection_failed(sdk, dashscope_emulator):
         )
     assert raised.value.code == "data_inspection_failed"
     assert "inappropriate content" in raised.value.body["message"]
-    ok = sdk.chat.completions.create(model="qwen-plus", messages=[{"role": "user", "content": "好"}])
+    ok = sdk.chat.completions.create(
+        model="qwen-plus", messages=[{"role": "user", "content": "好"}]
+    )
     assert source_of(ok.choices[0].message.content) == "好"
 
 
@@ -125,7 +127,9 @@ def test_truncated_and_wrong_count_scripts(sdk, dashscope_emulator):
     assert len(short.choices[0].message.content.split("\n")) == 2
     full = sdk.chat.completions.create(model="qwen-mt-turbo", messages=message, extra_body=mt)
     assert full.choices[0].message.content.split("\n") == [
-        translate("第一行"), translate("第二行"), translate("第三行")
+        translate("第一行"),
+        translate("第二行"),
+        translate("第三行"),
     ]
 
 
