@@ -1,4 +1,4 @@
-"""The compatible-endpoint client against the emulator: hosts, replies, typed errors, no key leaks."""
+"""The compatible-endpoint client against the emulator: hosts, replies, errors, no key leaks."""
 
 from __future__ import annotations
 

@@ -126,7 +126,7 @@ async def test_refused_cue_is_flagged_and_the_rest_goes_on(dashscope_emulator, c
     assert_aligned(store, cues, skip={"cue-21"})
     # A refused cue is not sent again on the next run (it would be refused again).
     again, plan = await run(dashscope_emulator, store, cues)
-    assert plan.batches == []
+    assert plan.batches == [] and again.requests == 0
 
 
 @pytest.mark.asyncio
