@@ -159,7 +159,7 @@ class ChatService:
         elif script is not None and script.action is ChatAction.TRUNCATE:
             content, finish = content[: len(content) // 2], "length"
         content, finish = self._limit(content, finish, model, body.get("max_tokens"))
-        prompt = estimate_tokens(text) + (MT_TEMPLATE_TOKENS if model.kind is ModelKind.MT else 0)
+        prompt = estimate_tokens(text) + _mt_prompt_extra(model, options)
         completion = estimate_tokens(content)
         self._wait(completion)
         with self._lock:
@@ -248,6 +248,19 @@ class ChatService:
         if not numbered:
             return pseudo.translate(text)
         return "\n".join(f"[{m.group(1)}] {pseudo.translate(m.group(2))}" for m in numbered)
+
+
+def _mt_prompt_extra(model: TextModel, options: Any) -> int:
+    """Qwen-MT bills its template, the ``domains`` hint and the terms as prompt tokens."""
+    if model.kind is not ModelKind.MT:
+        return 0
+    extra = MT_TEMPLATE_TOKENS
+    if isinstance(options, dict):
+        extra += estimate_tokens(str(options.get("domains") or ""))
+        for term in options.get("terms") or ():
+            if isinstance(term, dict):
+                extra += estimate_tokens(f"{term.get('source', '')} {term.get('target', '')}")
+    return extra
 
 
 def _check_language(value: Any, *, allow_auto: bool) -> None:
