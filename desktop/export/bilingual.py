@@ -12,12 +12,14 @@ single-language writers.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 import pysubs2
 
+from desktop.domain.rebreak import rebreak
+from desktop.domain.subtitle_presets import Preset
 from desktop.domain.subtitles import Cue
 from desktop.domain.text_cleaning import clean_line
 from desktop.domain.transcript import is_wide
@@ -40,6 +42,27 @@ class BilingualCue:
     source: tuple[str, ...]
     target: tuple[str, ...]  # empty: not translated (refused, or not yet)
     speaker: str | None = None
+
+
+def pair_cues(
+    cues: Sequence[tuple[str, Cue]],
+    translations: Mapping[str, str | None],
+    *,
+    rebreak_for: Preset | None = None,
+) -> list[BilingualCue]:
+    """A track's cues (key, cue) with their translations (key → text), times from the cue.
+
+    ``rebreak_for``: the target preset; each translation is re-broken for it
+    (a stored translation is one line, or a person's own breaks when edited).
+    """
+    out = []
+    for key, cue in cues:
+        text = translations.get(key)
+        lines = tuple(line for line in (text or "").split("\n") if line.strip())
+        if rebreak_for is not None and lines:
+            lines = rebreak(lines, rebreak_for)
+        out.append(BilingualCue(cue.start_ms, cue.end_ms, cue.lines, lines, cue.speaker))
+    return out
 
 
 def target_cues(cues: Sequence[BilingualCue], *, fallback_to_source: bool = True) -> list[Cue]:

@@ -11,10 +11,12 @@ import pytest
 from desktop.domain import subtitle_presets
 from desktop.domain.rebreak import check_target, preset_for_language, rebreak
 from desktop.domain.subtitle_presets import text_width
+from desktop.domain.subtitles import Cue
 from desktop.export.bilingual import (
     AssLayout,
     BilingualAssStyle,
     BilingualCue,
+    pair_cues,
     target_cues,
     to_bilingual_ass,
     to_bilingual_srt,
@@ -123,3 +125,24 @@ def test_target_check_reports_lines_over_the_preset():
     fixed = target_cues([BilingualCue(0, 2_000, (), rebreak(("A " * 25,), preset))])
     assert "line-too-long" not in {p.rule for p in check_target(fixed, preset)}
     assert preset_for_language("zh") == subtitle_presets.builtin("netflix-zh-hans")
+
+
+def test_pairing_a_track_with_its_translations_rebreaks_for_the_target(tmp_path):
+    track = [
+        ("a", Cue(500, 2_500, ("我们今天要讨论", "翻译的质量"))),
+        ("b", Cue(2_600, 4_000, ("谢谢",))),
+        ("c", Cue(4_100, 5_000, ("被拒绝的一句",))),
+    ]
+    translations = {
+        "a": "Today we are going to talk about the quality of the translation",
+        "b": "Thank you",
+        "c": None,
+    }
+    paired = pair_cues(track, translations, rebreak_for=preset_for_language("en"))
+    assert paired[0].target == (
+        "Today we are going to talk",
+        "about the quality of the translation",
+    )
+    assert paired[1].target == ("Thank you",) and paired[2].target == ()
+    read = read_with_ffmpeg(write(tmp_path, "p.srt", to_srt(target_cues(paired))))
+    assert [(s, e) for s, e, _ in read] == [(500, 2_500), (2_600, 4_000), (4_100, 5_000)]
