@@ -30,6 +30,7 @@ from desktop.export.subtitle_formats import (
     SPEAKER_COLOURS,
     _ass_time,
     _style,
+    to_ass,
     to_srt,
     to_vtt,
 )
@@ -168,3 +169,31 @@ def _language_style(lines: list[tuple[str, ...]], size: float, colour: int) -> p
     made = _style(CJK_FONT if wide else LATIN_FONT, SPEAKER_COLOURS[colour])
     made.fontsize = size
     return made
+
+
+TRANSLATED_FORMATS = ("srt", "vtt", "ass")
+
+
+def export_translated(
+    cues: Sequence[BilingualCue],
+    fmt: str,
+    *,
+    bilingual: bool,
+    target_first: bool = False,
+    style: BilingualAssStyle | None = None,
+    title: str | None = None,
+) -> bytes:
+    """The bytes of ``tingxie export --language`` (target only) or ``--bilingual``."""
+    if fmt not in TRANSLATED_FORMATS:
+        raise ValueError(
+            f"format {fmt!r} cannot hold a translation; choose one of"
+            f" {', '.join(TRANSLATED_FORMATS)}"
+        )
+    if not bilingual:
+        only = target_cues(cues)
+        return {"srt": to_srt, "vtt": to_vtt}[fmt](only) if fmt != "ass" else to_ass(only, title)
+    if fmt == "ass":
+        chosen = style or BilingualAssStyle(target_first=target_first)
+        return to_bilingual_ass(cues, chosen, title)
+    writer = to_bilingual_srt if fmt == "srt" else to_bilingual_vtt
+    return writer(cues, target_first=target_first)

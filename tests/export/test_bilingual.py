@@ -16,6 +16,7 @@ from desktop.export.bilingual import (
     AssLayout,
     BilingualAssStyle,
     BilingualCue,
+    export_translated,
     pair_cues,
     target_cues,
     to_bilingual_ass,
@@ -146,3 +147,20 @@ def test_pairing_a_track_with_its_translations_rebreaks_for_the_target(tmp_path)
     assert paired[1].target == ("Thank you",) and paired[2].target == ()
     read = read_with_ffmpeg(write(tmp_path, "p.srt", to_srt(target_cues(paired))))
     assert [(s, e) for s, e, _ in read] == [(500, 2_500), (2_600, 4_000), (4_100, 5_000)]
+
+
+def test_export_translated_picks_the_writer(tmp_path):
+    english = read_with_ffmpeg(
+        write(tmp_path, "en.ass", export_translated(CUES, "ass", bilingual=False))
+    )
+    assert [re.sub(r"<[^>]+>", "", t) for _, _, t in english][:2] == [
+        "Welcome to the show",
+        "Today we discuss\ntranslation quality",
+    ]
+    both = export_translated(CUES, "vtt", bilingual=True, target_first=True)
+    assert (
+        read_with_ffmpeg(write(tmp_path, "b.vtt", both))[0][2]
+        == "Welcome to the show\n欢迎收看节目"
+    )
+    with pytest.raises(ValueError, match="choose one of srt, vtt, ass"):
+        export_translated(CUES, "docx", bilingual=True)
