@@ -186,3 +186,18 @@ def test_pseudo_translation_is_reversible():
     for text in ["你好，世界。", "Hello 世界", "你 好", "Ça va? 好的", ""]:
         assert source_of(translate(text)) == text
     assert translate("你好").isascii()
+
+
+def test_chat_scripts_and_billing_over_the_control_routes(sdk, dashscope_emulator):
+    """An emulator run as a process is steered the same way (``EmulatorProcess.chat_script``)."""
+    control = dashscope_emulator.origin + "/_emulator"
+    answer = httpx.post(f"{control}/chat-scripts", json={"action": "refuse-output", "match": "坏"})
+    assert answer.status_code == 200
+    with pytest.raises(openai.BadRequestError, match="Output data may contain"):
+        sdk.chat.completions.create(model="qwen-plus", messages=[{"role": "user", "content": "坏"}])
+    sdk.chat.completions.create(model="qwen-plus", messages=[{"role": "user", "content": "好"}])
+    billed = httpx.get(f"{control}/chat-billed").json()
+    assert len(billed) == 1 and billed[0]["completion_tokens"] > 0  # refusals are not billed
+    assert httpx.delete(f"{control}/chat-scripts").status_code == 200
+    bad = httpx.post(f"{control}/chat-scripts", json={"action": "explode"})
+    assert bad.status_code == 400
