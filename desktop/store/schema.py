@@ -127,8 +127,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     # from (an edited source makes it stale), and the tokens paid per request, so a
     # resumed run never pays for a stored batch again. ``track_id`` names a cue track;
     # no foreign key until the tracks table exists (added by the tracks migration).
+    # IF NOT EXISTS: a test that rewinds user_version to re-run an earlier step re-runs this.
     """
-    CREATE TABLE cue_translations (
+    CREATE TABLE IF NOT EXISTS cue_translations (
         track_id    INTEGER NOT NULL,
         cue_key     TEXT NOT NULL,
         language    TEXT NOT NULL,
@@ -139,7 +140,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         updated_at  TEXT NOT NULL,
         PRIMARY KEY (track_id, cue_key, language)
     ) WITHOUT ROWID;
-    CREATE TABLE translation_usage (
+    CREATE TABLE IF NOT EXISTS translation_usage (
         id                INTEGER PRIMARY KEY,
         track_id          INTEGER NOT NULL,
         language          TEXT NOT NULL,
@@ -149,6 +150,6 @@ MIGRATIONS: tuple[Migration, ...] = (
         cues              INTEGER NOT NULL,
         recorded_at       TEXT NOT NULL
     );
-    CREATE INDEX translation_usage_track ON translation_usage(track_id, language);
+    CREATE INDEX IF NOT EXISTS translation_usage_track ON translation_usage(track_id, language);
     """,
 )
