@@ -22,7 +22,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from desktop.dashscope.chat import (
     ChatClient,
@@ -77,6 +77,17 @@ class TranslationStore(Protocol):
         line count, cut off) still counts in the usage ledger.
         """
         ...
+
+
+@runtime_checkable
+class ClaimingStore(Protocol):
+    """A store several processes share: one run per track and language at a time."""
+
+    def claim(self) -> None:
+        """Take the track for this process, or raise (another process is translating it)."""
+        ...
+
+    def release(self) -> None: ...
 
 
 class Completer(Protocol):
@@ -290,8 +301,11 @@ async def translate_cues(
     """Translate a track's untranslated and stale cues (or those of ``wanted``) and store them.
 
     ``confirm`` sees the cost estimate before anything is sent; returning
-    False sends nothing. ``rate_factor`` scales the model's published RPM/TPM
-    (an account with raised limits). The command line and the queue panel call this.
+    False sends nothing. A store several processes share (``ClaimingStore``) is
+    claimed first, so two processes never translate the same track and language
+    at once (``TranslationBusyError`` from the SQLite store). ``rate_factor`` scales
+    the model's published RPM/TPM (an account with raised limits). The command
+    line and the queue panel call this.
     """
     request = Request(
         model=model,
@@ -307,13 +321,24 @@ async def translate_cues(
         return RunOutcome()
     if confirm is not None and not confirm(plan.estimate):
         return RunOutcome(canceled=True)
-    async with ChatClient(endpoint, api_key) as client:
-        runner = TranslationRunner(
-            client,
-            store,
-            parallel=parallel,
-            progress=progress,
-            cancel=cancel,
-            rate_factor=rate_factor,
+    claiming = isinstance(store, ClaimingStore)
+    if claiming:
+        store.claim()
+        # What another process finished while this one planned is not sent again.
+        plan = plan_translation(
+            cues, request, finished=store.finished(), wanted=wanted, region=region
         )
-        return await runner.run(plan)
+    try:
+        async with ChatClient(endpoint, api_key) as client:
+            runner = TranslationRunner(
+                client,
+                store,
+                parallel=parallel,
+                progress=progress,
+                cancel=cancel,
+                rate_factor=rate_factor,
+            )
+            return await runner.run(plan)
+    finally:
+        if claiming:
+            store.release()

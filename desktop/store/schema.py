@@ -151,5 +151,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         recorded_at       TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS translation_usage_track ON translation_usage(track_id, language);
+    -- Which process is translating a track into a language, so two never send the same cues.
+    CREATE TABLE IF NOT EXISTS translation_claims (
+        track_id   INTEGER NOT NULL,
+        language   TEXT NOT NULL,
+        owner      TEXT NOT NULL,
+        expires_at REAL NOT NULL,
+        PRIMARY KEY (track_id, language)
+    );
     """,
 )

@@ -10,7 +10,10 @@ side of ``desktop.jobs.translation.TranslationStore``.
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +29,41 @@ class StoredTranslation:
     text: str | None
     status: CueStatus
     model: str | None
+
+
+CLAIM_TTL_S = 120.0  # a claim not renewed for this long is free (a crashed machine)
+
+
+class TranslationBusyError(Exception):
+    """Another process is translating this track into this language."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(language)
+        self.language = language
+
+    def __str__(self) -> str:
+        return (
+            f"Another Tingxie process is already translating this track into {self.language};"
+            " wait for it to finish, or quit it, and try again."
+        )
+
+
+def this_process() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _owner_gone(owner: str) -> bool:
+    """True when ``owner`` is a process of this machine that no longer runs."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def _now() -> str:
@@ -63,6 +101,11 @@ class SqliteTranslationStore:
                     for r in results
                 ],
             )  # fmt: skip
+            conn.execute(
+                "UPDATE translation_claims SET expires_at = ? WHERE track_id = ?"
+                " AND language = ? AND owner = ?",
+                (time.time() + CLAIM_TTL_S, self.track_id, self.language, this_process()),
+            )
             if usage.total or results:
                 conn.execute(
                     "INSERT INTO translation_usage (track_id, language, model, prompt_tokens,"
@@ -102,6 +145,34 @@ class SqliteTranslationStore:
             conn.executemany(
                 "DELETE FROM cue_translations WHERE track_id = ? AND language = ? AND cue_key = ?",
                 [(self.track_id, self.language, k) for k in cue_keys],
+            )
+
+    def claim(self, ttl_s: float = CLAIM_TTL_S) -> None:
+        """Take this track and language for this process, or ``TranslationBusyError``.
+
+        A claim is free when it expired or its process (on this machine) is gone,
+        so a run killed a moment ago does not block its own resume.
+        """
+        owner, now = this_process(), time.time()
+        with transaction(self._conn) as conn:
+            row = conn.execute(
+                "SELECT owner, expires_at FROM translation_claims"
+                " WHERE track_id = ? AND language = ?",
+                (self.track_id, self.language),
+            ).fetchone()
+            if row is not None and row[0] != owner and row[1] > now and not _owner_gone(row[0]):
+                raise TranslationBusyError(self.language)
+            conn.execute(
+                "INSERT OR REPLACE INTO translation_claims (track_id, language, owner, expires_at)"
+                " VALUES (?, ?, ?, ?)",
+                (self.track_id, self.language, owner, now + ttl_s),
+            )
+
+    def release(self) -> None:
+        with transaction(self._conn) as conn:
+            conn.execute(
+                "DELETE FROM translation_claims WHERE track_id = ? AND language = ? AND owner = ?",
+                (self.track_id, self.language, this_process()),
             )
 
     def usage(self) -> TokenUsage:

@@ -8,7 +8,11 @@ rest are translated, and nothing stored is sent again.
 from __future__ import annotations
 
 import asyncio
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +26,11 @@ from desktop.domain.translation import CueStatus, Request, SourceCue, flat_text
 from desktop.jobs.translation import TranslationRunner, plan_translation, translate_cues
 from desktop.store.database import connect
 from desktop.store.schema import MIGRATIONS
-from desktop.store.translations import SqliteTranslationStore, languages
+from desktop.store.translations import (
+    SqliteTranslationStore,
+    TranslationBusyError,
+    languages,
+)
 from tests.fake_dashscope import Emulator, EmulatorConfig
 from tests.fake_dashscope.chat import ChatAction, ChatScript
 from tests.fake_dashscope.pseudo import source_of
@@ -233,3 +241,37 @@ def test_the_migration_is_the_last_step(conn):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     columns = {row[1] for row in conn.execute("PRAGMA table_info(cue_translations)")}
     assert {"track_id", "cue_key", "language", "source_text", "text", "status"} <= columns
+
+
+@pytest.mark.asyncio
+async def test_a_second_process_cannot_translate_the_same_track_at_once(
+    dashscope_emulator, conn, tmp_path
+):
+    store = SqliteTranslationStore(conn, TRACK_ID, "en")
+    other = connect(tmp_path / "library.sqlite")
+    try:
+        # Another live process holds the claim (pid 1 always runs).
+        other.execute(
+            "INSERT INTO translation_claims VALUES (?, 'en', ?, ?)",
+            (TRACK_ID, f"{socket.gethostname()}:1", time.time() + 60),
+        )
+        with pytest.raises(TranslationBusyError, match="already translating this track into en"):
+            await translate_cues(
+                store, track(5), endpoint=dashscope_emulator.base_url,
+                api_key=dashscope_emulator.api_key, target="en",
+            )  # fmt: skip
+        assert dashscope_emulator.requests("chat") == []
+        # A claim whose process is gone (a kill) does not block the resume.
+        gone = subprocess.Popen([sys.executable, "-c", "pass"])
+        gone.wait()
+        other.execute(
+            "UPDATE translation_claims SET owner = ?", (f"{socket.gethostname()}:{gone.pid}",)
+        )
+        outcome = await translate_cues(
+            store, track(5), endpoint=dashscope_emulator.base_url,
+            api_key=dashscope_emulator.api_key, target="en", rate_factor=50,
+        )  # fmt: skip
+        assert outcome.translated == 5
+        assert other.execute("SELECT COUNT(*) FROM translation_claims").fetchone()[0] == 0
+    finally:
+        other.close()
