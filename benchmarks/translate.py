@@ -6,10 +6,11 @@ Chinese, four seconds each, 12–20 characters like real subtitle lines. The
 emulator (``python -m tests.fake_dashscope``) answers each request after
 ``REPLY_LATENCY_S`` plus the completion tokens at ``TOKENS_PER_S`` (inferred
 speeds of a "turbo" model, not measured on the service) and enforces
-qwen-mt-turbo's 60 RPM as one request per second; the client also keeps
-under the Beijing TPM (35 000), both with 15 % headroom. Figures:
+qwen-mt-turbo's 60 RPM as one request per second and its Beijing TPM (35 000)
+over the last minute; the client keeps 15 % under both. Figures:
 
 - ``requests``: chat requests the emulator answered (the bill's count);
+  ``throttled``: requests it refused with 429 (RPM, or TPM over the last minute);
 - ``source_tokens``: the cues' own tokens (the app's estimate, which the
   emulator also bills by); ``prompt_tokens``/``completion_tokens``: billed;
 - ``sent_per_source_token``: prompt tokens billed per source token — context,
@@ -65,6 +66,7 @@ def run_once(emulator: EmulatorProcess, cues: list[SourceCue], parallel: int) ->
         conn = connect(Path(folder) / "library.sqlite")
         store = SqliteTranslationStore(conn, 1, "en")
         before = len(emulator.chat_billed())
+        seen = len(emulator.requests())
         started = time.perf_counter()
         outcome = asyncio.run(
             translate_cues(
@@ -78,9 +80,11 @@ def run_once(emulator: EmulatorProcess, cues: list[SourceCue], parallel: int) ->
         assert len(store.finished()) == len(cues)
         conn.close()
     billed = emulator.chat_billed()[before:]
+    refused = [r for r in emulator.requests()[seen:] if r["status"] == 429]
     return {
         "wall_s": round(wall, 2),
         "requests": len(billed),
+        "throttled": len(refused),
         "prompt_tokens": sum(b["prompt_tokens"] for b in billed),
         "completion_tokens": sum(b["completion_tokens"] for b in billed),
     }

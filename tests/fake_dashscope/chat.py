@@ -13,8 +13,9 @@ Serves the text models of ``desktop.domain.translation_models`` as
 
 Usage is counted with the app's token estimate (plus Qwen-MT's template
 tokens), ``max_tokens`` cuts the answer with ``finish_reason: "length"``,
-errors use the compatible shape ``{"error": {...}, "request_id"}``, and the
-per-model RPM is enforced per second (RPM/60, §B.3). ``ChatScripts`` make
+errors use the compatible shape ``{"error": {...}, "request_id"}``, the
+per-model RPM is enforced per second (RPM/60, §B.3) and the TPM over the last
+minute (429 ``insufficient_quota``, what the docs name for TPM). ``ChatScripts`` make
 chosen requests misbehave: drop a line (wrong cue count), refuse content
 (``data_inspection_failed``), cut the answer short, or answer a fixed text.
 """
@@ -108,6 +109,7 @@ class ChatService:
         self.scripts = ChatScripts()
         self._lock = threading.Lock()
         self._billed: list[dict[str, int]] = []
+        self._minute: dict[str, list[tuple[float, int]]] = {}  # model → (time, tokens)
 
     def billed(self) -> list[dict[str, int]]:
         """The usage of every answered request, in order: what the account was charged."""
@@ -164,6 +166,7 @@ class ChatService:
         self._wait(completion)
         with self._lock:
             self._billed.append({"prompt_tokens": prompt, "completion_tokens": completion})
+            self._minute.setdefault(model.name, []).append((time.monotonic(), prompt + completion))
         usage = {
             "prompt_tokens": prompt,
             "completion_tokens": completion,
@@ -194,10 +197,24 @@ class ChatService:
         if not self.config.rate_limits:
             return
         per_second = model.rpm / 60 * self.config.chat_rate_factor
+        if self._tokens_last_minute(model.name) >= model.tpm * self.config.chat_rate_factor:
+            raise compat_error(
+                429,
+                "insufficient_quota",
+                "You exceeded your current quota, please check your plan and billing details.",
+            )
         if not self.limiter.allow(f"chat:{model.name}", per_second):
             raise compat_error(
                 429, "limit_requests", "Requests rate limit exceeded, please try again later."
             )
+
+    def _tokens_last_minute(self, model: str) -> int:
+        """Tokens billed in the last 60 s (the TPM; TPS is not enforced, §B.3 leaves it open)."""
+        now = time.monotonic()
+        with self._lock:
+            recent = [(t, n) for t, n in self._minute.get(model, ()) if now - t < 60]
+            self._minute[model] = recent
+            return sum(n for _, n in recent)
 
     def _limit(
         self, content: str, finish: str, model: TextModel, max_tokens: Any

@@ -201,3 +201,13 @@ def test_chat_scripts_and_billing_over_the_control_routes(sdk, dashscope_emulato
     assert httpx.delete(f"{control}/chat-scripts").status_code == 200
     bad = httpx.post(f"{control}/chat-scripts", json={"action": "explode"})
     assert bad.status_code == 400
+
+
+def test_tokens_per_minute_limit_is_429_insufficient_quota(sdk, dashscope_emulator):
+    dashscope_emulator.config.rate_limits = True
+    dashscope_emulator.config.chat_rate_factor = 0.001  # qwen-plus: 1 000 000 TPM → 1 000
+    long = "一二三四五六七八九十" * 60  # about 600 tokens in, 900 out
+    sdk.chat.completions.create(model="qwen-plus", messages=[{"role": "user", "content": long}])
+    with pytest.raises(openai.RateLimitError) as raised:
+        sdk.chat.completions.create(model="qwen-plus", messages=[{"role": "user", "content": "x"}])
+    assert raised.value.code == "insufficient_quota"
