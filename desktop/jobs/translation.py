@@ -272,11 +272,18 @@ class TranslationRunner:
                 except DashScopeError as error:
                     if not is_transient(error) or attempt == self._retry.attempts:
                         raise
-                    hint = error.retry_after if isinstance(error, ChatThrottledError) else None
-                    wait = self._retry.delay(attempt, hint)
+                    wait = self._retry.delay(attempt, _throttle_wait(error, attempt))
                     log.info("translation request failed (%s); retry in %.1f s", error.code, wait)
             await asyncio.sleep(wait)
         return None  # not reached: the last attempt raises
+
+
+def _throttle_wait(error: DashScopeError, attempt: int) -> float | None:
+    """How long a 429 asks for: its Retry-After, else a wait that outlasts the minute
+    the service measures RPM and TPM over (5, 10, 15… s; "recovery within one minute")."""
+    if not isinstance(error, ChatThrottledError):
+        return None
+    return error.retry_after if error.retry_after is not None else min(60.0, 5.0 * attempt)
 
 
 async def translate_cues(
