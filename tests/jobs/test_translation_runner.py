@@ -275,3 +275,20 @@ async def test_a_second_process_cannot_translate_the_same_track_at_once(
         assert other.execute("SELECT COUNT(*) FROM translation_claims").fetchone()[0] == 0
     finally:
         other.close()
+
+
+@pytest.mark.asyncio
+async def test_the_published_rate_limit_is_kept_without_a_single_429(dashscope_emulator, conn):
+    """qwen-mt-turbo's 60 RPM, enforced by the emulator as 1 request a second."""
+    dashscope_emulator.config.chat_rate_factor = 1.0
+    cues = track(160)  # four batches
+    store = SqliteTranslationStore(conn, TRACK_ID, "en")
+    plan = plan_translation(cues, Request("qwen-mt-turbo", "en", None))
+    assert len(plan.batches) == 4
+    started = time.monotonic()
+    async with ChatClient(dashscope_emulator.base_url, dashscope_emulator.api_key) as client:
+        outcome = await TranslationRunner(client, store, parallel=4).run(plan)
+    assert outcome.translated == 160
+    statuses = [r.status for r in dashscope_emulator.requests("chat")]
+    assert statuses == [200] * 4
+    assert time.monotonic() - started >= 3 / 0.85 - 0.1
