@@ -160,4 +160,48 @@ MIGRATIONS: tuple[Migration, ...] = (
     );
     CREATE INDEX IF NOT EXISTS cue_track_versions_track ON cue_track_versions(track_id, id);
     """,
+    # 8: a translation per cue and target language, with the source text it was made
+    # from (an edited source makes it stale), and the tokens paid per request, so a
+    # resumed run never pays for a stored batch again. ``track_id`` names a cue track;
+    # a row of step 7's cue_tracks; a trigger removes a deleted track's translations
+    # (also when its item is deleted and the track goes by cascade). The usage ledger
+    # is a record of what was paid and stays.
+    # IF NOT EXISTS: a test that rewinds user_version to re-run an earlier step re-runs this.
+    """
+    CREATE TABLE IF NOT EXISTS cue_translations (
+        track_id    INTEGER NOT NULL,
+        cue_key     TEXT NOT NULL,
+        language    TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        text        TEXT,
+        status      TEXT NOT NULL,
+        model       TEXT,
+        updated_at  TEXT NOT NULL,
+        PRIMARY KEY (track_id, cue_key, language)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS translation_usage (
+        id                INTEGER PRIMARY KEY,
+        track_id          INTEGER NOT NULL,
+        language          TEXT NOT NULL,
+        model             TEXT NOT NULL,
+        prompt_tokens     INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL,
+        cues              INTEGER NOT NULL,
+        recorded_at       TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS translation_usage_track ON translation_usage(track_id, language);
+    -- Which process is translating a track into a language, so two never send the same cues.
+    CREATE TABLE IF NOT EXISTS translation_claims (
+        track_id   INTEGER NOT NULL,
+        language   TEXT NOT NULL,
+        owner      TEXT NOT NULL,
+        expires_at REAL NOT NULL,
+        PRIMARY KEY (track_id, language)
+    );
+    CREATE TRIGGER IF NOT EXISTS cue_track_translations_gone AFTER DELETE ON cue_tracks
+    BEGIN
+        DELETE FROM cue_translations WHERE track_id = OLD.id;
+        DELETE FROM translation_claims WHERE track_id = OLD.id;
+    END;
+    """,
 )

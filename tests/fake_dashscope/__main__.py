@@ -74,6 +74,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--media-dir", type=Path, help="serve this folder at /media/dir/<name> as public file URLs"
     )
     parser.add_argument("--storage-dir", type=Path, help="where uploads are kept")
+    parser.add_argument(
+        "--chat-latency-s", type=float, default=0.0, help="seconds each chat reply takes"
+    )
+    parser.add_argument(
+        "--chat-tokens-per-s",
+        type=float,
+        help="chat replies also take completion tokens / this many seconds",
+    )
+    parser.add_argument(
+        "--chat-rate-factor", type=float, default=1.0, help="multiply each chat model's RPM"
+    )
     return parser.parse_args(argv)
 
 
@@ -91,6 +102,9 @@ def config_from(args: argparse.Namespace) -> EmulatorConfig:
         policy_expire_s=args.policy_expire_s,
         max_upload_mb=args.max_upload_mb,
         store_uploads=not args.discard_uploads,
+        chat_latency_s=args.chat_latency_s,
+        chat_tokens_per_s=args.chat_tokens_per_s,
+        chat_rate_factor=args.chat_rate_factor,
     )
 
 

@@ -165,6 +165,14 @@ class EmulatorConfig:
     too_long_code: str = "InvalidFile.AudioLengthExceeded"
     too_large_code: str = "InvalidFile.FileSizeExceeded"
     sample_rate_code: str = "InvalidFile.SampleRateNotSupported"
+    # The compatible chat endpoint (qwen doc §B, §C): a reply takes chat_latency_s plus
+    # completion tokens / chat_tokens_per_s (None: instant); each model's RPM is enforced
+    # per second (RPM/60) times chat_rate_factor; a 429 carries Retry-After only when
+    # chat_retry_after is set (undocumented, §D.9).
+    chat_latency_s: float = 0.0
+    chat_tokens_per_s: float | None = None
+    chat_rate_factor: float = 1.0
+    chat_retry_after: str | None = None
 
     @property
     def tz(self) -> timezone:

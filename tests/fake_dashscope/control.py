@@ -14,6 +14,7 @@ import enum
 import typing
 from typing import TYPE_CHECKING, Any
 
+from tests.fake_dashscope.chat import ChatAction, ChatScript
 from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.faults import Fault, FaultKind
 
@@ -59,6 +60,14 @@ def handle(emulator: Emulator, method: str, path: str, body: Any) -> tuple[int, 
                 emulator.register_transcript(key, body["result"])
             else:
                 emulator.script(key, **body)
+            return 200, {}
+        if method == "GET" and action == "chat-billed":
+            return 200, emulator.chat.billed()
+        if method == "POST" and action == "chat-scripts":
+            emulator.chat.scripts.add(ChatScript(ChatAction(body.pop("action")), **body))
+            return 200, {}
+        if method == "DELETE" and action == "chat-scripts":
+            emulator.chat.scripts.clear()
             return 200, {}
         if method == "POST" and action == "finish":
             emulator.finish_all()

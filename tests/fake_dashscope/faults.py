@@ -1,7 +1,7 @@
 """Fault injection: one-shot or repeated misbehaviour on chosen routes.
 
 A rule matches a route name (``submit``, ``query``, ``list``, ``cancel``,
-``customization``, ``get_policy``, ``upload``, ``result``, ``media`` or ``*``)
+``customization``, ``get_policy``, ``upload``, ``result``, ``media``, ``chat`` or ``*``)
 and fires for its next ``count`` matching requests. Some faults happen before
 the request is handled (the service never saw it), others after (the service
 did the work, the answer went wrong) — that difference is what a client's
@@ -16,7 +16,7 @@ from enum import StrEnum
 
 ROUTES = (
     "submit", "query", "list", "cancel", "customization",
-    "get_policy", "upload", "result", "media",
+    "get_policy", "upload", "result", "media", "chat",
 )  # fmt: skip
 
 

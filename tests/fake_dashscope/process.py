@@ -148,6 +148,18 @@ class EmulatorProcess:
         """``code``/``message``/``duration_ms`` for a file URL or name, or ``result=document``."""
         self.control("POST", "scripts", {"key": key, **fields})
 
+    def chat_script(self, action: str, **fields: Any) -> None:
+        """Make chat requests misbehave (``chat.ChatAction`` values), e.g. ``refuse-input``."""
+        self.control("POST", "chat-scripts", {"action": action, **fields})
+
+    def chat_billed(self) -> list[dict[str, int]]:
+        """Usage of every answered chat request (what the account paid)."""
+        return self.control("GET", "chat-billed")
+
+    @property
+    def compatible_url(self) -> str:
+        return self.origin + "/compatible-mode/v1"
+
     def requests(self) -> list[dict[str, Any]]:
         return self.control("GET", "requests")
 

@@ -6,6 +6,7 @@ HTTP/1.1 keep-alive) in a background thread, so tests use it in-process and
 ``python -m tests.fake_dashscope`` runs the same object as a process. Routes:
 
 - ``/api/v1/...``: submit, query (GET and POST), list, cancel, customization, getPolicy
+- ``/compatible-mode/v1/chat/completions``: Qwen-MT and chat models (``chat``)
 - ``/oss/<bucket>``: the OSS PostObject form upload that getPolicy points to
 - ``/results/...``: signed result-file URLs that expire
 - ``/media/...``: files a test hosts so submits can carry ``http://`` URLs
@@ -31,6 +32,7 @@ from urllib.parse import quote, unquote, urlsplit
 from desktop.domain import catalog
 from desktop.domain.transcript import Transcript
 from tests.fake_dashscope import control, results, submit_rules
+from tests.fake_dashscope.chat import CHAT_PATH, COMPATIBLE, ChatService
 from tests.fake_dashscope.clock import Clock
 from tests.fake_dashscope.config import (
     EmulatorConfig,
@@ -99,6 +101,7 @@ class Emulator:
         self._thread: threading.Thread | None = None
         self._secret = hex_token(16).encode()
         self.limiter = RateLimiter()
+        self.chat = ChatService(self.config, self.limiter)
         self.vocabularies = Vocabularies(self.clock, self.config)
         self.objects = ObjectStore(self._storage / "objects", self.clock, self.config)
         self.tasks = TaskBook(self.clock, self.config, self.scripts, self._resolve)
@@ -154,6 +157,11 @@ class Emulator:
     def base_url(self) -> str:
         """What a client (or ``dashscope.base_http_api_url``) is pointed at."""
         return self.origin + API
+
+    @property
+    def compatible_url(self) -> str:
+        """The OpenAI-compatible base (``.../compatible-mode/v1``) on the same host."""
+        return self.origin + COMPATIBLE
 
     @property
     def api_key(self) -> str:
@@ -220,7 +228,7 @@ class Emulator:
                     "path": record.path,
                     "status": record.status,
                 }
-                if record.route == "submit":
+                if record.route in ("submit", "chat"):
                     line["body"] = record.body
                 if record.fault:
                     line["fault"] = record.fault
@@ -244,6 +252,10 @@ class Emulator:
             if match and not match.group("cancel") and method in ("GET", "POST"):
                 return "query"
             return "unknown"
+        if path.rstrip("/") == CHAT_PATH and method == "POST":
+            return "chat"
+        if path.startswith(COMPATIBLE + "/"):
+            return "unknown"
         if path == f"/oss/{BUCKET}" and method == "POST":
             return "upload"
         if path.startswith("/results/") and method == "GET":
@@ -257,6 +269,8 @@ class Emulator:
     def handle(self, route: str, exchange: Exchange) -> Response | Path:
         """The answer to one request (a ``Path`` is a file to stream back)."""
         try:
+            if route == "chat":
+                return self._chat(exchange)
             if route in ("submit", "query", "list", "cancel", "customization", "get_policy"):
                 self._authenticate(exchange)
                 if route in ("submit", "customization"):
@@ -296,6 +310,16 @@ class Emulator:
             raise refuse(
                 429, "Throttling.RateQuota", "Requests rate limit exceeded, please try again later."
             )
+
+    def _chat(self, exchange: Exchange) -> Response:
+        self.chat.authenticate(exchange.header("Authorization"), self.config.api_keys)
+        exchange.json = self._read_json(exchange)
+        try:
+            return self.chat.answer(exchange.json)
+        except Refused as refused:
+            if refused.response.status == 429 and self.config.chat_retry_after:
+                refused.response.headers["Retry-After"] = self.config.chat_retry_after
+            raise
 
     # API routes ------------------------------------------------------------------------
     def _unknown(self, exchange: Exchange) -> Response:
