@@ -123,4 +123,22 @@ MIGRATIONS: tuple[Migration, ...] = (
     # 5: each sentence's emotion and audio-event labels, so "every angry sentence"
     # is one query across the library; filled for the items already there.
     add_label_column,
+    # 6: jobs bound to their service, leased to one engine, stored once.
+    # ``endpoint`` is the base URL a job was (or will be) uploaded and submitted to:
+    # its oss:// upload and task id are valid only there. Jobs from before this step
+    # keep NULL, meaning "the default in force when an engine next works the job",
+    # which then binds it for good. ``lease_owner``/``lease_until`` (Unix seconds)
+    # name the one engine (process) working a job and how long its heartbeat holds;
+    # another engine takes the job over once that has passed or the holder is gone.
+    # ``items.result_key`` ("task id + file URL") stores a job's result exactly
+    # once however many engines fetch it; items from before (and imports) keep NULL.
+    """
+    ALTER TABLE jobs ADD COLUMN endpoint TEXT;
+    ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
+    ALTER TABLE jobs ADD COLUMN lease_until REAL;
+    CREATE INDEX jobs_lease ON jobs(lease_owner);
+    CREATE INDEX jobs_updated ON jobs(updated_at);
+    ALTER TABLE items ADD COLUMN result_key TEXT;
+    CREATE UNIQUE INDEX items_result_key ON items(result_key);
+    """,
 )
