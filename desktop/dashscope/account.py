@@ -14,6 +14,7 @@ from desktop.dashscope import credentials
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.errors import AuthError, DashScopeError
+from desktop.dashscope.factory import ClientFactory
 from desktop.settings import SettingsError, load_settings
 
 T = TypeVar("T")
@@ -32,5 +33,7 @@ async def with_account(action: Callable[[DashScopeClient], Awaitable[T]]) -> T:
         raise DashScopeError(
             str(error), code="BadEndpoint", advice="Fix the address in Settings."
         ) from None
-    async with DashScopeClient(endpoint, key) as client:
+    async with ClientFactory(key, endpoint) as clients:
+        client = clients.client_for()
+        assert client is not None  # there is a key
         return await action(client)

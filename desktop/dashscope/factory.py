@@ -17,13 +17,25 @@ from typing import Self
 
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
+from desktop.dashscope.retry import RetryPolicy
 
 Build = Callable[[Endpoint, str], DashScopeClient]
 ChangeListener = Callable[[], None]
 
 
+# The queue retries passing trouble for ever with its own back-off and says so
+# (desktop.jobs.trouble); a client that first retried five times on its own
+# would keep a person in front of a silent screen for a quarter of a minute.
+QUEUE_RETRY = RetryPolicy(attempts=2, base_delay=0.5, max_delay=2.0)
+
+
 def _build(endpoint: Endpoint, key: str) -> DashScopeClient:
     return DashScopeClient(endpoint, key)
+
+
+def build_for_queue(endpoint: Endpoint, key: str) -> DashScopeClient:
+    """A client for the job engine: few retries of its own, see ``QUEUE_RETRY``."""
+    return DashScopeClient(endpoint, key, retry=QUEUE_RETRY)
 
 
 class ClientFactory:
@@ -80,13 +92,18 @@ class ClientFactory:
 
     def set_key(self, key: str | None) -> None:
         """A new key (or none): every later request uses it; listeners are told."""
-        self._key = key.strip() if key and key.strip() else None
-        self._clients.clear()
-        self._changed()
+        self.configure(key=key, default=self._default)
 
     def set_default(self, endpoint: Endpoint) -> None:
         """Where new jobs go from now on; jobs already bound keep their own endpoint."""
         self._default = endpoint
+        self._changed()
+
+    def configure(self, *, key: str | None, default: Endpoint) -> None:
+        """A new key and default together (Settings saved), told to listeners once."""
+        self._key = key.strip() if key and key.strip() else None
+        self._default = default
+        self._clients.clear()
         self._changed()
 
     def use(self, client: DashScopeClient) -> None:
