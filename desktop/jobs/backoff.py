@@ -25,9 +25,12 @@ class Backoff:
             raise ValueError("at least one retry delay is needed")
         self._delays = tuple(delays_s)
         self._woken = asyncio.Event()
+        self.generation = 0  # counts wakes: a try that failed before one is stale
 
     def wake(self) -> None:
-        """End every wait under way now; later waits run their full delay."""
+        """End every wait under way now; a try that was in flight meanwhile does not wait
+        at all (it failed against what was just replaced)."""
+        self.generation += 1
         self._woken.set()
         self._woken = asyncio.Event()
 
@@ -40,12 +43,18 @@ class Backoff:
 
 
 class Attempts:
-    """One retrying step: ``next_delay`` says how long the next wait is, ``wait`` waits it."""
+    """One retrying step: ``trying`` before each try, ``next_delay`` says how long the
+    next wait is, ``wait`` waits it."""
 
     def __init__(self, backoff: Backoff) -> None:
         self._backoff = backoff
         self._series = backoff._series()
         self._next: float | None = None
+        self._tried_at = backoff.generation
+
+    def trying(self) -> None:
+        """A try starts now: a wake from here on makes its failure not worth a wait."""
+        self._tried_at = self._backoff.generation
 
     def next_delay(self) -> float:
         """The coming wait's length (the same until it has been waited)."""
@@ -54,9 +63,13 @@ class Attempts:
         return self._next
 
     async def wait(self) -> bool:
-        """Wait the next delay; ``True`` if a wake ended it early (the delays start over)."""
+        """Wait the next delay; ``True`` if a wake ended it early or came during the try
+        (the delays start over)."""
         delay = self.next_delay()
         self._next = None
+        if self._backoff.generation != self._tried_at:
+            self._series = self._backoff._series()
+            return True
         woken = self._backoff._woken
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(woken.wait(), delay)

@@ -14,9 +14,11 @@ because the user may have gone home; a new key or endpoint ends every such
 wait at once (``desktop.jobs.backoff``), and each wait is announced with the
 host at fault (``desktop.jobs.trouble``).
 
-A job belongs to the endpoint it was queued for (``Job.endpoint``): its upload
+A job belongs to the endpoint that took its file (``Job.endpoint``): its upload
 and task id are valid only there, so every later step, cancel and retry uses
 that endpoint's client from the ``ClientFactory``, whatever the default now is.
+Until its file is uploaded nothing of it exists anywhere, so it follows the
+default (a region fixed in Settings applies to it at once).
 
 Several processes may share one library. An engine works only the jobs it
 holds a lease on (``desktop.store.leases``), renews them with a heartbeat,
@@ -439,7 +441,10 @@ class JobEngine:
         if job.state is JobState.WAITING and not self._upload_valid(job):
             job = self._write(job.id, state=JobState.UPLOADING, file_url=None, bytes_done=0)
         if job.state is JobState.UPLOADING:
-            job = await self._retrying(job, self._upload)
+            # Nothing of this job is on any service yet: it goes to the default in
+            # force at each try (a region fixed in Settings applies at once) and is
+            # bound to the endpoint that took its upload.
+            job = await self._retrying(job, self._upload, endpoint=None)
         if job.state is JobState.WAITING:
             self._batch_of[job.id] = _group(job)
             self._waiting_since[job.id] = time.monotonic()
@@ -447,7 +452,9 @@ class JobEngine:
 
     async def _probe(self, job: Job) -> Job:
         if job.is_url:
-            return self._write(job.id, state=JobState.WAITING, file_url=job.source)
+            return self._write(
+                job.id, state=JobState.WAITING, file_url=job.source, endpoint=self._default_url()
+            )
         async with self._probe_slots:  # "probing" only once it really is
             job = self._write(job.id, state=JobState.PROBING)
             try:
@@ -483,6 +490,7 @@ class JobEngine:
             file_url=uploaded.oss_url,
             uploaded_at=datetime.now(UTC),
             bytes_done=uploaded.size,
+            endpoint=client.endpoint.base_url,
         )
 
     def _upload_valid(self, job: Job) -> bool:
@@ -570,6 +578,7 @@ class JobEngine:
         attempts = self._backoff.attempts()
         while True:
             client = await self._ready_client(endpoint)
+            attempts.trying()
             try:
                 async with self._submit_slots:
                     tasks = await client.submit_many(model, urls, options)
@@ -816,6 +825,9 @@ class JobEngine:
 
     # -- plumbing ----------------------------------------------------------------
 
+    def _default_url(self) -> str | None:
+        return None if self._clients is None else self._clients.default.base_url
+
     def _client_or_none(self, endpoint: str | None) -> DashScopeClient | None:
         if self._clients is None:
             return None
@@ -841,12 +853,16 @@ class JobEngine:
             self._set_pause("No API key is set. Enter your DashScope API key to start the queue.")
 
     async def _retrying(
-        self, job: Job, step: Callable[[Job, DashScopeClient], Coroutine[object, object, Job]]
+        self,
+        job: Job,
+        step: Callable[[Job, DashScopeClient], Coroutine[object, object, Job]],
+        *,
+        endpoint: str | None,
     ) -> Job:
         """Run a job step until it succeeds or fails for good; transient errors wait and
         retry, account errors pause the queue and retry once it resumes."""
         try:
-            return await self._retrying_call(job.endpoint, lambda client: step(job, client))
+            return await self._retrying_call(endpoint, lambda client: step(job, client))
         except errors.DashScopeError as error:
             return self._fail(self._jobs.get(job.id), error.code, error.message, error.advice)
         except OSError as error:
@@ -870,6 +886,7 @@ class JobEngine:
         attempts = self._backoff.attempts()
         while True:
             client = await self._ready_client(endpoint)
+            attempts.trying()
             try:
                 done = await call(client)
             except _ACCOUNT as error:

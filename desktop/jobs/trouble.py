@@ -18,7 +18,8 @@ from desktop.dashscope import errors
 _REASONS = (
     (("name or service not known", "nodename nor servname", "name resolution",
       "getaddrinfo", "no address associated", "name does not resolve"), "name not resolved"),
-    (("connection refused",), "connection refused"),
+    # httpx (anyio) says only this when every address of a resolved host refused.
+    (("connection refused", "all connection attempts failed"), "connection refused"),
     (("network is unreachable", "no route to host"), "no network route"),
     (("certificate", "ssl"), "secure connection failed"),
     (("disconnected", "connection reset", "closed", "incomplete", "peer"),
