@@ -281,6 +281,7 @@ def _job_json(job: Job) -> dict[str, object]:
         "duration_ms": job.duration_ms,
         "estimated_cost": None if job.estimated_cost is None else str(job.estimated_cost),
         "usage_seconds": job.usage_seconds,
+        "endpoint": job.endpoint,
         "task_id": job.task_id,
         "error_code": job.error_code,
         "error_message": job.error_message,
