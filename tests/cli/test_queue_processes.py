@@ -70,8 +70,13 @@ def test_an_unreachable_service_is_said_at_once_and_again_and_ctrl_c_keeps_the_j
 ) -> None:
     env = queue_env(emulator, tingxie_home)
     run = Tingxie(
-        "transcribe", folder, "--model", "paraformer-v2", "--wait",
-        env=env, folder=tmp_path / "t",
+        "transcribe",
+        folder,
+        "--model",
+        "paraformer-v2",
+        "--wait",
+        env=env,
+        folder=tmp_path / "t",
     )  # fmt: skip  (the default endpoint: a host no name server knows)
     said = "waiting: cannot reach tingxie-default.invalid: name not resolved; next try in"
     wait_for(lambda: said in run.stdout, f"the first word about it, not {run.stdout!r}", 15)

@@ -140,7 +140,9 @@ def outcome(home: Path, emulator: EmulatorProcess, files: int) -> Outcome:
         "SELECT COUNT(*) FROM (SELECT task_id, file_url FROM items GROUP BY task_id, file_url"
         " HAVING COUNT(*) > 1)",
     )[0][0]
-    uploads = sum(1 for r in emulator.requests() if r["route"] == "upload" and r["status"] in (200, 204))
+    uploads = sum(
+        1 for r in emulator.requests() if r["route"] == "upload" and r["status"] in (200, 204)
+    )
     return Outcome(
         files=files,
         done=states["done"],
