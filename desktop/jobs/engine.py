@@ -17,8 +17,9 @@ host at fault (``desktop.jobs.trouble``).
 A job belongs to the endpoint that took its file (``Job.endpoint``): its upload
 and task id are valid only there, so every later step, cancel and retry uses
 that endpoint's client from the ``ClientFactory``, whatever the default now is.
-Until its file is uploaded nothing of it exists anywhere, so it follows the
-default (a region fixed in Settings applies to it at once).
+Until its file is uploaded nothing of it exists anywhere, so when the person
+changes the default while the engine runs (fixes the region in Settings), such
+jobs follow it at once; a restart with another default leaves them alone.
 
 Several processes may share one library. An engine works only the jobs it
 holds a lease on (``desktop.store.leases``), renews them with a heartbeat,
@@ -61,6 +62,8 @@ from desktop.store.library import Library
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+# A job's endpoint, or how to read it at each try (it may be rebound meanwhile).
+EndpointOf = str | None | Callable[[], str | None]
 JobListener = Callable[[Job], None]
 PauseListener = Callable[["str | None"], None]
 
@@ -143,6 +146,7 @@ class JobEngine:
         # The loop ``start`` ran on: commands from Qt slots schedule work on it even
         # when they run between turns of the loop.
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._last_default = self._default_url()
         if self._clients is not None:
             self._clients.on_change(self._clients_changed)
 
@@ -441,10 +445,10 @@ class JobEngine:
         if job.state is JobState.WAITING and not self._upload_valid(job):
             job = self._write(job.id, state=JobState.UPLOADING, file_url=None, bytes_done=0)
         if job.state is JobState.UPLOADING:
-            # Nothing of this job is on any service yet: it goes to the default in
-            # force at each try (a region fixed in Settings applies at once) and is
-            # bound to the endpoint that took its upload.
-            job = await self._retrying(job, self._upload, endpoint=None)
+            # Read at each try: a region fixed meanwhile rebinds the job (``_rebind``).
+            job = await self._retrying(
+                job, self._upload, endpoint=lambda: self._jobs.get(job_id).endpoint
+            )
         if job.state is JobState.WAITING:
             self._batch_of[job.id] = _group(job)
             self._waiting_since[job.id] = time.monotonic()
@@ -452,9 +456,7 @@ class JobEngine:
 
     async def _probe(self, job: Job) -> Job:
         if job.is_url:
-            return self._write(
-                job.id, state=JobState.WAITING, file_url=job.source, endpoint=self._default_url()
-            )
+            return self._write(job.id, state=JobState.WAITING, file_url=job.source)
         async with self._probe_slots:  # "probing" only once it really is
             job = self._write(job.id, state=JobState.PROBING)
             try:
@@ -857,7 +859,7 @@ class JobEngine:
         job: Job,
         step: Callable[[Job, DashScopeClient], Coroutine[object, object, Job]],
         *,
-        endpoint: str | None,
+        endpoint: EndpointOf,
     ) -> Job:
         """Run a job step until it succeeds or fails for good; transient errors wait and
         retry, account errors pause the queue and retry once it resumes."""
@@ -875,7 +877,7 @@ class JobEngine:
 
     async def _retrying_call(
         self,
-        endpoint: str | None,
+        endpoint: EndpointOf,
         call: Callable[[DashScopeClient], Coroutine[object, object, T]],
         *,
         host: str | None = None,
@@ -885,12 +887,12 @@ class JobEngine:
         endpoint (a result download from the storage host)."""
         attempts = self._backoff.attempts()
         while True:
-            client = await self._ready_client(endpoint)
+            client = await self._ready_client(endpoint() if callable(endpoint) else endpoint)
             attempts.trying()
             try:
                 done = await call(client)
             except _ACCOUNT as error:
-                self._account_problem(error, client, endpoint)
+                self._account_problem(error, client, client.endpoint.base_url)
                 continue
             except errors.DashScopeError as error:
                 if not errors.is_transient(error):
@@ -918,8 +920,33 @@ class JobEngine:
             self._set_pause(error.advice or str(error))
 
     def _clients_changed(self) -> None:
-        """A new key, default or client: nothing waits out a back-off that no longer applies."""
+        """A new key, default or client: nothing waits out a back-off that no longer applies,
+        and the jobs of this engine that have nothing on any service yet follow a new
+        default (the person fixed the region for them too)."""
+        default = self._default_url()
+        if default != self._last_default:
+            self._last_default = default
+            self._rebind(default)
         self.wake()
+
+    def _rebind(self, endpoint: str | None) -> None:
+        """Point this engine's not-yet-uploaded jobs at ``endpoint``.
+
+        Only on a change made while the engine runs: a restart with another
+        default (``tingxie resume`` in a shell with another TINGXIE_ENDPOINT)
+        leaves every job on the endpoint it was queued for.
+        """
+        held = [i for i in self._held if i not in self._waiting_since]
+        if not held or endpoint is None:
+            return
+        for job in self._jobs.update_if(
+            held,
+            [JobState.QUEUED, JobState.PROBING, JobState.UPLOADING],
+            owner=self._leases.owner,
+            endpoint=endpoint,
+        ):
+            self._batch_of[job.id] = _group(job)
+            self._emit(job)
 
     def _set_trouble(self, text: str | None) -> None:
         now = time.monotonic()
