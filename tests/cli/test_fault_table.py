@@ -128,7 +128,7 @@ KILL_ROWS = [
         _some_stored,
     ),
     KillRow(
-        "running, two processes restart together",
+        "running",
         "few",
         lambda e: e.configure(fixed_processing_s=2.0),
         _has("running"),
@@ -152,7 +152,9 @@ def _assert_nothing_lost_or_twice(counts: Outcome, *, done: int) -> None:
     assert counts.done == done and counts.items == done, counts
 
 
-@pytest.mark.parametrize("row", KILL_ROWS, ids=[r.name for r in KILL_ROWS])
+@pytest.mark.parametrize(
+    "row", KILL_ROWS, ids=[f"{r.name}, {r.restarts} restarting" for r in KILL_ROWS]
+)
 def test_kill_9_in_each_state_then_restart(
     row: KillRow,
     emulator: EmulatorProcess,
@@ -181,7 +183,8 @@ def test_kill_9_in_each_state_then_restart(
     ]
     assert [p.wait(90) for p in restarts] == [0] * row.restarts, [p.stderr for p in restarts]
     counts = outcome(tingxie_home, emulator, files)
-    _report(f"SIGKILL while {row.name}, then restart", counts, time.monotonic() - started)
+    restart = "restart" if row.restarts == 1 else "two processes restart together"
+    _report(f"SIGKILL while {row.name}; {restart}", counts, time.monotonic() - started)
     _assert_nothing_lost_or_twice(counts, done=files)
 
 
