@@ -14,6 +14,24 @@ from desktop.store.sentence_labels import add_label_column
 
 Migration = str | Callable[[sqlite3.Connection], None]
 
+
+def bind_jobs_lease_them_store_once(conn: sqlite3.Connection) -> None:
+    """Step 6 (see its comment in ``MIGRATIONS``); adds only what is missing, so a
+    library taken back to an older version by hand (or a test) upgrades again."""
+    _add_columns(conn, "jobs", {"endpoint": "TEXT", "lease_owner": "TEXT", "lease_until": "REAL"})
+    _add_columns(conn, "items", {"result_key": "TEXT"})
+    conn.execute("CREATE INDEX IF NOT EXISTS jobs_lease ON jobs(lease_owner)")
+    conn.execute("CREATE INDEX IF NOT EXISTS jobs_updated ON jobs(updated_at)")
+    conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS items_result_key ON items(result_key)")
+
+
+def _add_columns(conn: sqlite3.Connection, table: str, columns: dict[str, str]) -> None:
+    present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    for name, kind in columns.items():
+        if name not in present:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     # 1: items with their raw result, transcript versions, and sentence search.
     """
@@ -132,13 +150,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     # another engine takes the job over once that has passed or the holder is gone.
     # ``items.result_key`` ("task id + file URL") stores a job's result exactly
     # once however many engines fetch it; items from before (and imports) keep NULL.
-    """
-    ALTER TABLE jobs ADD COLUMN endpoint TEXT;
-    ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
-    ALTER TABLE jobs ADD COLUMN lease_until REAL;
-    CREATE INDEX jobs_lease ON jobs(lease_owner);
-    CREATE INDEX jobs_updated ON jobs(updated_at);
-    ALTER TABLE items ADD COLUMN result_key TEXT;
-    CREATE UNIQUE INDEX items_result_key ON items(result_key);
-    """,
+    bind_jobs_lease_them_store_once,
 )
