@@ -52,7 +52,7 @@ from desktop.jobs import job_options
 from desktop.jobs.backoff import Attempts, Backoff
 from desktop.jobs.slots import Slots
 from desktop.jobs.sources import Source
-from desktop.jobs.trouble import host_of, trouble_text
+from desktop.jobs.trouble import failure_text, host_of, trouble_text
 from desktop.jobs.usage import estimate_cost
 from desktop.media.probe import ProbeError, probe_async
 from desktop.store.jobs import Job, JobState
@@ -178,6 +178,11 @@ class JobEngine:
     @property
     def clients(self) -> ClientFactory | None:
         return self._clients
+
+    @property
+    def owner(self) -> str:
+        """This engine's lease name (``host/pid/token``), as other processes see it."""
+        return self._leases.owner
 
     # -- commands --------------------------------------------------------------
 
@@ -602,8 +607,9 @@ class JobEngine:
                     urls = [_sent_url(job) for job in batch]
                     await self._wait_out(error, client.endpoint.base_url, attempts)
                     continue
+                message = failure_text(error, client.endpoint.base_url)
                 for job in batch:
-                    self._fail(job, error.code, error.message, error.advice)
+                    self._fail(job, error.code, message, error.advice)
                 return
         self._set_trouble(None)
         for task_urls, info in tasks:
@@ -664,9 +670,10 @@ class JobEngine:
                     endpoint, lambda c, m=model, g=group: self._reconcile_model(c, m, g)
                 )
             except errors.DashScopeError as error:
+                message = failure_text(error, endpoint or self._default_url())
                 for job in self._jobs.get_many([j.id for j in group]):
                     if job.state is JobState.SUBMITTING:
-                        self._fail(job, error.code, error.message, error.advice)
+                        self._fail(job, error.code, message, error.advice)
 
     async def _reconcile_model(self, client: DashScopeClient, model: str, jobs: list[Job]) -> None:
         margin = self._settings.reconcile_margin
@@ -705,8 +712,9 @@ class JobEngine:
                 endpoint, lambda c: c.wait(task_id, on_update=self._on_task_update)
             )
         except errors.DashScopeError as error:  # the service refuses to tell: fail, don't hang
+            message = failure_text(error, endpoint or self._default_url())
             for job in self._mine(self._jobs.with_task(task_id)):
-                self._fail(job, error.code, error.message, error.advice)
+                self._fail(job, error.code, message, error.advice)
             return
         await self._settle_task(info, model, endpoint)
 
@@ -866,7 +874,9 @@ class JobEngine:
         try:
             return await self._retrying_call(endpoint, lambda client: step(job, client))
         except errors.DashScopeError as error:
-            return self._fail(self._jobs.get(job.id), error.code, error.message, error.advice)
+            now = self._jobs.get(job.id)
+            message = failure_text(error, now.endpoint or self._default_url())
+            return self._fail(now, error.code, message, error.advice)
         except OSError as error:
             return self._fail(
                 self._jobs.get(job.id),

@@ -37,6 +37,14 @@ def trouble_text(error: errors.DashScopeError, host: str, delay_s: float) -> str
     return f"{_problem(error, host)}; next try in {_seconds(delay_s)}"
 
 
+def failure_text(error: errors.DashScopeError, where: str | None) -> str:
+    """A job's failure message: the service's words, prefixed with the host that said them
+    (``where`` is its URL) when they came from a service rather than from this machine."""
+    if error.status is None or not where:
+        return error.message
+    return f"{host_of(where)}: {error.message}"
+
+
 def _problem(error: errors.DashScopeError, host: str) -> str:
     if isinstance(error, errors.RequestTimeout):
         return f"{host} did not answer in time"

@@ -128,8 +128,10 @@ class EngineBridge(QObject):
             return None
 
     def in_flight(self) -> list[Job]:
-        """Jobs that are under way now (what quitting would interrupt)."""
-        return self.library.jobs.unfinished()
+        """Jobs that are under way here now (what quitting would interrupt); jobs another
+        process (``tingxie resume``) works go on without this window."""
+        mine = (None, self.engine.owner)
+        return [j for j in self.library.jobs.unfinished() if j.lease_owner in mine]
 
     async def shutdown(self) -> None:
         """Stop cleanly: every job keeps its state and resumes on the next start."""
