@@ -33,6 +33,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
@@ -249,7 +250,10 @@ class JobEngine:
         self._background.clear()
         self._waiting_since.clear()
         self._submit_loop = self._heartbeat = None
-        self._leases.release()
+        try:
+            self._leases.release()
+        except sqlite3.OperationalError:  # locked past the busy timeout: the leases lapse
+            log.warning("could not give the queue's jobs back; they free up in seconds")
         self._held.clear()
 
     @property
