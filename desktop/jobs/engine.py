@@ -51,6 +51,7 @@ from desktop.dashscope.wire import TaskInfo, TaskStatus
 from desktop.domain import catalog, media_rules
 from desktop.jobs import job_options
 from desktop.jobs.backoff import Attempts, Backoff
+from desktop.jobs.relay import ChangeRelay
 from desktop.jobs.slots import Slots
 from desktop.jobs.sources import Source
 from desktop.jobs.trouble import failure_text, host_of, trouble_text
@@ -126,7 +127,6 @@ class JobEngine:
         self._running = False
         self._scope: set[int] | None = None  # the jobs this engine may take; None: all
         self._held: set[int] = set()  # jobs this engine holds and works now
-        self._seen: dict[int, datetime] = {}  # job id → the updated_at last emitted
         self._pause_reason: str | None = None
         self._unpaused = asyncio.Event()
         self._unpaused.set()
@@ -142,8 +142,7 @@ class JobEngine:
         self._background: set[asyncio.Task[None]] = set()
         self._submit_loop: asyncio.Task[None] | None = None
         self._heartbeat: asyncio.Task[None] | None = None
-        self._mark = ""  # the newest updated_at relayed from the library
-        self._version = -1  # the library's data_version when last looked at
+        self._relay = ChangeRelay(self._jobs, self._leases, self._emit)
         # The loop ``start`` ran on: commands from Qt slots schedule work on it even
         # when they run between turns of the loop.
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -229,8 +228,7 @@ class JobEngine:
         self._scope = None if only is None else set(only)
         self._loop = asyncio.get_running_loop()
         self._submit_loop = self._loop.create_task(self._submit_forever())
-        self._mark = self._jobs.last_change()
-        self._version = self._leases.data_version()
+        self._relay.begin()
         self._take_free_jobs()
         self._heartbeat = self._loop.create_task(self._beat_forever())
 
@@ -401,7 +399,7 @@ class JobEngine:
         while True:
             await asyncio.sleep(self._settings.watch_s)
             try:
-                self._relay_others()
+                self._relay.poll()
                 if time.monotonic() >= next_beat:
                     next_beat = time.monotonic() + self._settings.heartbeat_s
                     self._beat()
@@ -422,16 +420,6 @@ class JobEngine:
         if task is not None:
             task.cancel()
         self._waiting_since.pop(job_id, None)
-
-    def _relay_others(self) -> None:
-        version = self._leases.data_version()
-        if version == self._version:
-            return
-        self._version = version
-        for job in self._jobs.changed_since(self._mark):
-            self._mark = max(self._mark, job.updated_at.isoformat(timespec="milliseconds"))
-            if self._seen.get(job.id) != job.updated_at:
-                self._emit(job)
 
     def _mine(self, jobs: Sequence[Job]) -> list[Job]:
         """The unfinished ones of ``jobs`` this engine holds."""
@@ -1000,7 +988,7 @@ class JobEngine:
         return job
 
     def _emit(self, job: Job) -> None:
-        self._seen[job.id] = job.updated_at
+        self._relay.told(job)
         for listener in list(self._job_listeners):
             listener(job)
 
