@@ -100,10 +100,16 @@ class ClientFactory:
         self._changed()
 
     def configure(self, *, key: str | None, default: Endpoint) -> None:
-        """A new key and default together (Settings saved), told to listeners once."""
-        self._key = key.strip() if key and key.strip() else None
+        """A new key and default together (Settings saved), told to listeners once.
+
+        The same key again keeps the clients (and their connections); listeners
+        still hear it, since the person asked to try again.
+        """
+        key = key.strip() if key and key.strip() else None
+        if key != self._key:
+            self._clients.clear()
+        self._key = key
         self._default = default
-        self._clients.clear()
         self._changed()
 
     def use(self, client: DashScopeClient) -> None:
