@@ -57,7 +57,7 @@ from desktop.jobs.sources import Source
 from desktop.jobs.trouble import failure_text, host_of, trouble_text
 from desktop.jobs.usage import estimate_cost
 from desktop.media.probe import ProbeError, probe_async
-from desktop.store.jobs import Job, JobState
+from desktop.store.jobs import Job, JobState, NewJob
 from desktop.store.leases import new_owner
 from desktop.store.library import Library
 
@@ -195,20 +195,15 @@ class JobEngine:
         options_json = job_options.encode(options)
         key = job_options.batch_key(model, options_json)
         endpoint = None if self._clients is None else self._clients.default.base_url
-        added = [
-            self._jobs.add(
-                source=s.text,
-                is_url=s.is_url,
-                title=s.title,
-                model=model,
-                options=options_json,
-                batch_key=key,
-                endpoint=endpoint,
-                lease_owner=self._leases.owner,
-                lease_until=self._leases.until(),
-            )
-            for s in sources
-        ]
+        added = self._jobs.add_many(
+            [NewJob(s.text, s.is_url, s.title) for s in sources],
+            model=model,
+            options=options_json,
+            batch_key=key,
+            endpoint=endpoint,
+            lease_owner=self._leases.owner,
+            lease_until=self._leases.until(),
+        )
         for job in added:
             if self._scope is not None:
                 self._scope.add(job.id)

@@ -68,6 +68,15 @@ class Job:
     lease_until: float | None = None  # Unix time the holder's heartbeat lasts until
 
 
+@dataclass(frozen=True)
+class NewJob:
+    """What a job starts from: one source as the user gave it."""
+
+    source: str
+    is_url: bool
+    title: str
+
+
 _COLUMNS = [f.name for f in fields(Job)]
 _SELECT = ", ".join(_COLUMNS)
 _COLUMN_SET = frozenset(_COLUMNS)
@@ -96,19 +105,46 @@ class JobStore:
     ) -> Job:
         """A new queued job, bound to ``endpoint`` and, with ``lease_owner``, already held
         by that engine so no other one starts it first."""
+        (job,) = self.add_many(
+            [NewJob(source, is_url, title)],
+            model=model,
+            options=options,
+            batch_key=batch_key,
+            endpoint=endpoint,
+            lease_owner=lease_owner,
+            lease_until=lease_until,
+        )
+        return job
+
+    def add_many(
+        self,
+        sources: Sequence[NewJob],
+        *,
+        model: str,
+        options: str,
+        batch_key: str,
+        endpoint: str | None = None,
+        lease_owner: str | None = None,
+        lease_until: float | None = None,
+    ) -> list[Job]:
+        """Queue every source in one transaction: a command killed while queueing a
+        folder leaves all of it queued or none of it, never half a folder."""
         now = _now()
+        ids: list[int] = []
         with transaction(self._conn) as conn:
-            cursor = conn.execute(
-                "INSERT INTO jobs (source, is_url, title, model, options, batch_key, state,"
-                " created_at, updated_at, endpoint, lease_owner, lease_until)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    source, int(is_url), title, model, options, batch_key, JobState.QUEUED,
-                    now, now, endpoint, lease_owner, lease_until,
-                ),
-            )  # fmt: skip
-        assert cursor.lastrowid is not None
-        return self.get(cursor.lastrowid)
+            for new in sources:
+                cursor = conn.execute(
+                    "INSERT INTO jobs (source, is_url, title, model, options, batch_key, state,"
+                    " created_at, updated_at, endpoint, lease_owner, lease_until)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        new.source, int(new.is_url), new.title, model, options, batch_key,
+                        JobState.QUEUED, now, now, endpoint, lease_owner, lease_until,
+                    ),
+                )  # fmt: skip
+                assert cursor.lastrowid is not None
+                ids.append(cursor.lastrowid)
+        return self.get_many(ids)
 
     def get(self, job_id: int) -> Job:
         row = self._conn.execute(
