@@ -13,14 +13,15 @@ import argparse
 import asyncio
 import json
 import sys
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.cli import service
 from desktop.cli.errors import CliError
-from desktop.cli.progress import open_display, state_text
+from desktop.cli.progress import held_elsewhere_text, open_display, state_text
 from desktop.cli.subtitle_commands import add_cue_options, export_options
-from desktop.dashscope.client import DashScopeClient
+from desktop.dashscope.factory import ClientFactory
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.domain import catalog
 from desktop.domain.durations import duration_text
@@ -110,23 +111,41 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     sources = expand(args.sources)
     with Library.open() as library:
-        client = service.client(args)
-        engine = JobEngine(library, client)
+        clients = service.clients(args)
+        engine = JobEngine(library, clients)
         jobs = engine.add(sources, args.model, options)
-        print(f"queued {len(jobs)} file(s) as job(s) {_id_ranges(jobs)}", file=sys.stderr)
-        return asyncio.run(_run(engine, client, library, jobs, exporter, wait=args.wait))
+        print(
+            f"queued {len(jobs)} file(s) as job(s) {_id_ranges(jobs)} for"
+            f" {clients.default.base_url}",
+            file=sys.stderr,
+        )
+        # Only its own jobs: others' belong to the app or 'tingxie resume'.
+        run = _run(engine, clients, library, jobs, exporter, wait=args.wait, only=True)
+        return _until_interrupted(run)
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
+    """Every unfinished job, each on its own endpoint (``--endpoint`` only binds jobs
+    queued before jobs remembered theirs)."""
     exporter = _exporter(args)
     with Library.open() as library:
         jobs = library.jobs.unfinished()
         if not jobs:
             print("no unfinished jobs", file=sys.stderr)
             return 0
-        client = service.client(args)
-        engine = JobEngine(library, client)
-        return asyncio.run(_run(engine, client, library, jobs, exporter, wait=True))
+        clients = service.clients(args)
+        engine = JobEngine(library, clients)
+        run = _run(engine, clients, library, jobs, exporter, wait=True, only=False)
+        return _until_interrupted(run)
+
+
+def _until_interrupted(run: Coroutine[object, object, int]) -> int:
+    """Run the queue; Ctrl+C stops it with every job kept for later."""
+    try:
+        return asyncio.run(run)
+    except KeyboardInterrupt:
+        print("stopped: every job is kept; run 'tingxie resume' to finish them", file=sys.stderr)
+        return 130
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:
@@ -158,12 +177,13 @@ def _list_jobs(library: Library, *, as_json: bool) -> int:
 
 async def _run(
     engine: JobEngine,
-    client: DashScopeClient,
+    clients: ClientFactory,
     library: Library,
     jobs: list[Job],
     exporter: _Exporter | None,
     *,
     wait: bool,
+    only: bool,
 ) -> int:
     display = open_display(jobs)
     ids = [job.id for job in jobs]
@@ -177,12 +197,15 @@ async def _run(
 
     engine.on_job(on_job)
     engine.on_trouble(display.trouble)
-    engine.start()
+    engine.start(only=ids if only else None)
     try:
+        others = engine.others()
+        if others and not only:
+            print(f"waiting: {held_elsewhere_text(others)}", file=sys.stderr, flush=True)
         await engine.wait_until_settled(ids, submitted=not wait)
     finally:
         await engine.stop()
-        await client.aclose()
+        await clients.aclose()
         display.close()
     return _summary(engine, [library.jobs.get(i) for i in ids], wait=wait)
 
@@ -213,9 +236,13 @@ class _Exporter:
     directory: Path
     args: argparse.Namespace
     taken: set[str] = field(default_factory=set)
+    written: set[int] = field(default_factory=set)  # job ids: one export per job
 
     def write(self, library: Library, job: Job) -> None:
         assert job.item_id is not None
+        if job.id in self.written:
+            return
+        self.written.add(job.id)
         title = Path(job.title).stem
         options = export_options(self.args)
         data = export_transcript(library.transcript(job.item_id), self.fmt, options=options)
@@ -285,6 +312,7 @@ def _job_json(job: Job) -> dict[str, object]:
         "duration_ms": job.duration_ms,
         "estimated_cost": None if job.estimated_cost is None else str(job.estimated_cost),
         "usage_seconds": job.usage_seconds,
+        "endpoint": job.endpoint,
         "task_id": job.task_id,
         "error_code": job.error_code,
         "error_message": job.error_message,

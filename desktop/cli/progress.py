@@ -50,6 +50,23 @@ def open_display(jobs: list[Job], stream: TextIO | None = None) -> Display:
     return LineDisplay(jobs, stream)
 
 
+def waiting_text(trouble: str) -> str:
+    """What a terminal says while the queue waits out trouble (``trouble`` comes from the
+    engine, e.g. "cannot reach HOST: name not resolved; next try in 30 s")."""
+    return f"{trouble}; Ctrl+C keeps every job for later"
+
+
+def held_elsewhere_text(others: dict[str, int]) -> str:
+    """Which other processes work some of the jobs, so a waiting terminal says why."""
+    count = sum(others.values())
+    holders = ", ".join(
+        f"process {owner.split('/')[1]} on {owner.split('/')[0]}" for owner in sorted(others)
+    )
+    return (
+        f"{count} job(s) are being worked by another Tingxie ({holders}); their progress shows here"
+    )
+
+
 def cost_text(job: Job) -> str:
     return f"¥{job.estimated_cost:.4f}" if job.estimated_cost is not None else ""
 
@@ -101,7 +118,7 @@ class LineDisplay(_Tally):
 
     def trouble(self, text: str | None) -> None:
         if text is not None:
-            print(f"waiting: {text}", file=self._stream, flush=True)
+            print(f"waiting: {waiting_text(text)}", file=self._stream, flush=True)
 
     def close(self) -> None:
         print(f"estimated cost ¥{self.estimated_cost():.4f}", file=self._stream, flush=True)
@@ -144,5 +161,5 @@ class LiveDisplay(_Tally):
             parts.append(f"ETA {duration_text(eta * 1000)}")
         summary = Text(" · ".join(parts))
         if self._trouble:
-            summary.append(f"\n{self._trouble}", style="yellow")
+            summary.append(f"\n{waiting_text(self._trouble)}", style="yellow")
         return Group(table, ProgressBar(total=max(total, 1), completed=finished, width=40), summary)

@@ -14,6 +14,7 @@ from typing import TypeVar
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.errors import AuthError
+from desktop.dashscope.factory import ClientFactory
 
 T = TypeVar("T")
 
@@ -26,5 +27,7 @@ async def with_account(
         raise AuthError(
             "no API key yet", code="NoKey", advice="Enter a key in Tools → Settings first."
         )
-    async with DashScopeClient(endpoint, key) as client:
+    async with ClientFactory(key, endpoint) as clients:
+        client = clients.client_for()
+        assert client is not None  # there is a key
         return await action(client)

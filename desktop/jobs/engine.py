@@ -10,38 +10,62 @@ Failures are sorted three ways: a problem with one file fails that job with
 the service's code and a sentence of advice; a problem with the account (bad
 key, arrears) pauses the whole queue until the user fixes it; anything
 transient (network, 5xx, throttling) is retried with a growing delay, forever,
-because the user may have gone home.
+because the user may have gone home; a new key or endpoint ends every such
+wait at once (``desktop.jobs.backoff``), and each wait is announced with the
+host at fault (``desktop.jobs.trouble``).
+
+A job belongs to the endpoint that took its file (``Job.endpoint``): its upload
+and task id are valid only there, so every later step, cancel and retry uses
+that endpoint's client from the ``ClientFactory``, whatever the default now is.
+Until its file is uploaded nothing of it exists anywhere, so when the person
+changes the default while the engine runs (fixes the region in Settings), such
+jobs follow it at once; a restart with another default leaves them alone.
+
+Several processes may share one library. An engine works only the jobs it
+holds a lease on (``desktop.store.leases``), renews them with a heartbeat,
+takes over jobs whose holder stopped or died, and relays the job changes
+other processes write to its own listeners, so every window and terminal
+shows the same queue.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import logging
+import sqlite3
 import time
-from collections.abc import Callable, Coroutine, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
 from desktop.dashscope import errors
 from desktop.dashscope.client import DashScopeClient
+from desktop.dashscope.factory import ClientFactory
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.dashscope.wire import TaskInfo, TaskStatus
 from desktop.domain import catalog, media_rules
 from desktop.jobs import job_options, pacing
+from desktop.jobs.backoff import Attempts, Backoff
+from desktop.jobs.relay import ChangeRelay
 from desktop.jobs.slots import Slots
 from desktop.jobs.sources import Source
+from desktop.jobs.trouble import failure_text, host_of, trouble_text
 from desktop.jobs.usage import estimate_cost
 from desktop.media.probe import ProbeError, probe_async
-from desktop.store.jobs import Job, JobState
+from desktop.store.jobs import Job, JobState, NewJob
+from desktop.store.leases import new_owner
 from desktop.store.library import Library
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+# A job's endpoint, or how to read it at each try (it may be rebound meanwhile).
+EndpointOf = str | None | Callable[[], str | None]
 JobListener = Callable[[Job], None]
 PauseListener = Callable[["str | None"], None]
 
@@ -68,6 +92,14 @@ class EngineSettings:
     retry_delays_s: tuple[float, ...] = (1.0, 3.0, 10.0, 30.0, 60.0)
     # Slack around a lost submit's time when searching the task list for it.
     reconcile_margin: timedelta = timedelta(minutes=10)
+    # A lease outlives a missed heartbeat or two, but a holder that died on another
+    # machine loses its jobs within seconds (one on this machine: at the next beat).
+    lease_ttl_s: float = 12.0
+    heartbeat_s: float = 2.0
+    # How often the library is asked whether another process wrote to it.
+    watch_s: float = 0.3
+    # Passing trouble is said again at least this often while it lasts.
+    trouble_repeat_s: float = 5.0
 
 
 class JobEngine:
@@ -76,18 +108,25 @@ class JobEngine:
     def __init__(
         self,
         library: Library,
-        client: DashScopeClient | None,
+        clients: ClientFactory | DashScopeClient | None,
         settings: EngineSettings | None = None,
     ) -> None:
         self._library = library
         self._jobs = library.jobs
-        self._client = client
         self._settings = settings or EngineSettings()
+        if isinstance(clients, DashScopeClient):
+            clients = ClientFactory.serving(clients)
+        self._clients = clients
+        self._leases = library.leases(new_owner(), self._settings.lease_ttl_s)
+        self._backoff = Backoff(self._settings.retry_delays_s)
         self._job_listeners: list[JobListener] = []
         self._pause_listeners: list[PauseListener] = []
         self._trouble_listeners: list[PauseListener] = []
         self._trouble: str | None = None
+        self._trouble_said_at = 0.0
         self._running = False
+        self._scope: set[int] | None = None  # the jobs this engine may take; None: all
+        self._held: set[int] = set()  # jobs this engine holds and works now
         self._pause_reason: str | None = None
         self._unpaused = asyncio.Event()
         self._unpaused.set()
@@ -97,19 +136,25 @@ class JobEngine:
         self._fetch_slots = Slots(self._settings.fetch_concurrency)
         self._submit_slots = Slots(self._settings.submit_concurrency)
         self._preparing: dict[int, asyncio.Task[None]] = {}  # job id → probe/upload task
-        self._batch_of: dict[int, str] = {}  # job id → batch key, for jobs in this process
+        self._batch_of: dict[int, str] = {}  # job id → endpoint + batch key, for jobs here
         self._waiting_since: dict[int, float] = {}  # job id → monotonic time it became WAITING
         self._followers: dict[str, asyncio.Task[None]] = {}  # task id → follow task
         self._background: set[asyncio.Task[None]] = set()
         self._submit_loop: asyncio.Task[None] | None = None
+        self._heartbeat: asyncio.Task[None] | None = None
+        self._relay = ChangeRelay(self._jobs, self._leases, self._emit)
         # The loop ``start`` ran on: commands from Qt slots schedule work on it even
         # when they run between turns of the loop.
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._last_default = self._default_url()
+        if self._clients is not None:
+            self._clients.on_change(self._clients_changed)
 
     # -- events ----------------------------------------------------------------
 
     def on_job(self, listener: JobListener) -> Callable[[], None]:
-        """Call ``listener`` with the new row after every state or progress write."""
+        """Call ``listener`` with the new row after every state or progress write, this
+        engine's own and (while it runs) those other processes make."""
         self._job_listeners.append(listener)
         return lambda: self._job_listeners.remove(listener)
 
@@ -120,7 +165,9 @@ class JobEngine:
 
     def on_trouble(self, listener: PauseListener) -> Callable[[], None]:
         """Call ``listener`` with a sentence while passing trouble (network, server,
-        throttling) is being retried, and with ``None`` once requests succeed again."""
+        throttling) is being retried, e.g. "cannot reach dashscope.aliyuncs.com: name
+        not resolved; next try in 30 s" (again every few seconds while it lasts), and
+        with ``None`` once requests succeed again."""
         self._trouble_listeners.append(listener)
         return lambda: self._trouble_listeners.remove(listener)
 
@@ -128,56 +175,66 @@ class JobEngine:
     def pause_reason(self) -> str | None:
         return self._pause_reason
 
+    @property
+    def clients(self) -> ClientFactory | None:
+        return self._clients
+
+    @property
+    def owner(self) -> str:
+        """This engine's lease name (``host/pid/token``), as other processes see it."""
+        return self._leases.owner
+
     # -- commands --------------------------------------------------------------
 
     def add(
         self, sources: Sequence[Source], model: str, options: TranscriptionOptions
     ) -> list[Job]:
-        """Queue one job per source; they start at once when the engine runs."""
+        """Queue one job per source on the current default endpoint, held by this
+        engine; they start at once when the engine runs."""
         catalog.get(model)  # an unknown model fails here, not in the middle of the queue
         options_json = job_options.encode(options)
         key = job_options.batch_key(model, options_json)
-        added = [
-            self._jobs.add(
-                source=s.text,
-                is_url=s.is_url,
-                title=s.title,
-                model=model,
-                options=options_json,
-                batch_key=key,
-            )
-            for s in sources
-        ]
+        endpoint = None if self._clients is None else self._clients.default.base_url
+        added = self._jobs.add_many(
+            [NewJob(s.text, s.is_url, s.title) for s in sources],
+            model=model,
+            options=options_json,
+            batch_key=key,
+            endpoint=endpoint,
+            lease_owner=self._leases.owner,
+            lease_until=self._leases.until(),
+        )
         for job in added:
+            if self._scope is not None:
+                self._scope.add(job.id)
             self._emit(job)
             if self._running:
+                self._held.add(job.id)
                 self._prepare(job)
         return added
 
-    def start(self) -> None:
-        """Pick up every unfinished job where it stopped, and run new ones as they come."""
+    def start(self, *, only: Sequence[int] | None = None) -> None:
+        """Pick up every unfinished job no other live engine works (of ``only``, if
+        given) where it stopped, run new ones as they come, and keep taking over jobs
+        whose engine stops or dies."""
         if self._running:
             return
         self._running = True
+        self._scope = None if only is None else set(only)
         self._loop = asyncio.get_running_loop()
         self._submit_loop = self._loop.create_task(self._submit_forever())
-        submitting: list[Job] = []
-        for job in self._jobs.unfinished():
-            if job.state in _PREPARING:
-                self._prepare(job)
-            elif job.state is JobState.SUBMITTING:
-                submitting.append(job)
-            elif job.task_id is not None:
-                self._follow(job.task_id, job.model)
-        if submitting:
-            self._spawn(self._reconcile(submitting))
+        self._relay.begin()
+        self._take_free_jobs()
+        self._heartbeat = self._loop.create_task(self._beat_forever())
 
     async def stop(self) -> None:
-        """Stop working; every job keeps its written state and resumes on the next start."""
+        """Stop working and give back every lease; every job keeps its written state and
+        resumes on the next start, here or in another process."""
         self._running = False
         tasks = [*self._preparing.values(), *self._followers.values(), *self._background]
-        if self._submit_loop is not None:
-            tasks.append(self._submit_loop)
+        for task in (self._submit_loop, self._heartbeat):
+            if task is not None:
+                tasks.append(task)
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -185,7 +242,12 @@ class JobEngine:
         self._followers.clear()
         self._background.clear()
         self._waiting_since.clear()
-        self._submit_loop = None
+        self._submit_loop = self._heartbeat = None
+        try:
+            self._leases.release()
+        except sqlite3.OperationalError:  # locked past the busy timeout: the leases lapse
+            log.warning("could not give the queue's jobs back; they free up in seconds")
+        self._held.clear()
 
     @property
     def concurrency(self) -> tuple[int, int]:
@@ -201,13 +263,30 @@ class JobEngine:
         self._fetch_slots.resize(fetches)
 
     def set_client(self, client: DashScopeClient) -> None:
-        """Use a new client (a new key or endpoint) and lift a pause caused by the old one."""
-        self._client = client
+        """Use ``client`` for its endpoint and make that the default for new jobs; lifts a
+        pause caused by the old one and wakes every waiting retry (see ``wake``)."""
+        if self._clients is None:
+            self._clients = ClientFactory.serving(client)
+            self._clients.on_change(self._clients_changed)
+            self._clients_changed()
+        else:
+            self._clients.use(client)
+
+    def wake(self) -> None:
+        """Something that made requests fail may have changed (a new key, endpoint or
+        network): lift an account pause and end every back-off wait now."""
         self._set_pause(None)
+        self._backoff.wake()
+        self._wake.set()
+
+    def others(self) -> dict[str, int]:
+        """Unfinished jobs other live engines work now: owner (``host/pid/…``) → count."""
+        return self._leases.held_by_others()
 
     def cancel(self, job_id: int) -> Job:
         """Stop a job: before submit it just stops; a pending task is cancelled on the
-        service; a running one is detached and its result discarded."""
+        service (the job's own endpoint); a running one is detached and its result
+        discarded. Works on jobs another process holds too: that engine lets go."""
         job = self._jobs.get(job_id)
         if job.state.final:
             return job
@@ -216,26 +295,38 @@ class JobEngine:
             task.cancel()
         self._waiting_since.pop(job_id, None)
         job = self._write(job_id, state=JobState.CANCELED)
-        if job.task_id is not None and self._client is not None:
-            self._spawn(self._cancel_task_if_unwanted(job.task_id))
+        if job.task_id is not None:
+            self._spawn(self._cancel_task_if_unwanted(job.task_id, job.endpoint))
         return job
 
     def retry(self, job_id: int) -> Job:
-        """Queue a failed or cancelled job again, re-using its upload while it is valid."""
+        """Queue a failed or cancelled job again, re-using its upload while it is valid;
+        it stays on its own endpoint, and this engine holds it."""
         job = self._jobs.get(job_id)
         if job.state not in (JobState.FAILED, JobState.CANCELED):
             return job
         state = JobState.WAITING if self._upload_valid(job) else JobState.QUEUED
-        job = self._write(
-            job_id,
+        changed = self._jobs.update_if(
+            [job_id],
+            [JobState.FAILED, JobState.CANCELED],
+            owner=None,
             state=state,
             task_id=None,
             error_code=None,
             error_message=None,
             advice=None,
             submit_started_at=None,
+            lease_owner=self._leases.owner,
+            lease_until=self._leases.until(),
         )
+        if not changed:  # another process retried it first
+            return self._jobs.get(job_id)
+        job = changed[0]
+        if self._scope is not None:
+            self._scope.add(job.id)
+        self._emit(job)
         if self._running:
+            self._held.add(job.id)
             self._prepare(job)
         return job
 
@@ -247,7 +338,8 @@ class JobEngine:
 
     async def wait_until_settled(self, job_ids: Sequence[int], *, submitted: bool = False) -> None:
         """Return when every job is final (or, with ``submitted``, at least on the service),
-        or when the queue pauses on an account problem."""
+        or when the queue pauses on an account problem. Jobs another process works
+        count too: their changes arrive through the library."""
 
         def settled(job: Job) -> bool:
             return job.state.final or (submitted and job.state in _ON_SERVICE)
@@ -274,6 +366,60 @@ class JobEngine:
             forget_jobs()
             forget_pause()
 
+    # -- leases: taking jobs, the heartbeat, other processes' changes --------------
+
+    def _take_free_jobs(self) -> None:
+        """Take every free job in scope and continue it from its written state."""
+        scope = None if self._scope is None else sorted(self._scope - self._held)
+        taken = [j for j in self._leases.take(scope) if j.id not in self._held]
+        submitting: list[Job] = []
+        for job in taken:
+            self._held.add(job.id)
+            if job.endpoint is None and self._clients is not None:
+                # Queued before jobs were bound: the default now in force binds it.
+                job = self._write(job.id, endpoint=self._clients.default.base_url)
+            if job.state in _PREPARING:
+                self._prepare(job)
+            elif job.state is JobState.SUBMITTING:
+                submitting.append(job)
+            elif job.task_id is not None:
+                self._follow(job.task_id, job.model, job.endpoint)
+        if submitting:
+            self._spawn(self._reconcile(submitting))
+
+    async def _beat_forever(self) -> None:
+        """Renew our leases, let go of jobs that are no longer ours, take free ones, and
+        relay what other processes wrote; one loop so the order is always the same."""
+        next_beat = time.monotonic() + self._settings.heartbeat_s
+        while True:
+            await asyncio.sleep(self._settings.watch_s)
+            try:
+                self._relay.poll()
+                if time.monotonic() >= next_beat:
+                    next_beat = time.monotonic() + self._settings.heartbeat_s
+                    self._beat()
+            except Exception:  # a locked or busy file: the next beat tries again
+                log.exception("the queue's heartbeat failed; trying again")
+
+    def _beat(self) -> None:
+        still = self._leases.renew()
+        for job_id in self._held - still:
+            self._let_go(job_id)
+        self._held &= still
+        self._take_free_jobs()
+
+    def _let_go(self, job_id: int) -> None:
+        """A job is no longer ours (finished, cancelled or taken by another engine):
+        stop whatever this engine still does for it."""
+        task = self._preparing.pop(job_id, None)
+        if task is not None:
+            task.cancel()
+        self._waiting_since.pop(job_id, None)
+
+    def _mine(self, jobs: Sequence[Job]) -> list[Job]:
+        """The unfinished ones of ``jobs`` this engine holds."""
+        return [j for j in jobs if not j.state.final and j.lease_owner == self._leases.owner]
+
     # -- preparing: probe, validate, upload ----------------------------------
 
     def _prepare(self, job: Job) -> None:
@@ -281,7 +427,7 @@ class JobEngine:
             return
         task = self._loop.create_task(self._prepare_job(job.id))
         self._preparing[job.id] = task
-        self._batch_of[job.id] = job.batch_key
+        self._batch_of[job.id] = _group(job)
         task.add_done_callback(lambda _t, job_id=job.id: self._preparing.pop(job_id, None))
 
     async def _prepare_job(self, job_id: int) -> None:
@@ -291,9 +437,12 @@ class JobEngine:
         if job.state is JobState.WAITING and not self._upload_valid(job):
             job = self._write(job.id, state=JobState.UPLOADING, file_url=None, bytes_done=0)
         if job.state is JobState.UPLOADING:
-            job = await self._retrying(job, self._upload)
+            # Read at each try: a region fixed meanwhile rebinds the job (``_rebind``).
+            job = await self._retrying(
+                job, self._upload, endpoint=lambda: self._jobs.get(job_id).endpoint
+            )
         if job.state is JobState.WAITING:
-            self._batch_of[job.id] = job.batch_key
+            self._batch_of[job.id] = _group(job)
             self._waiting_since[job.id] = time.monotonic()
             self._wake.set()
 
@@ -324,8 +473,7 @@ class JobEngine:
             bytes_done=0,
         )
 
-    async def _upload(self, job: Job) -> Job:
-        client = await self._ready_client()
+    async def _upload(self, job: Job, client: DashScopeClient) -> Job:
         async with self._upload_slots:
             # Made once the slot is ours: its clock must not count the wait for it.
             progress = _ProgressWriter(lambda done: self._write(job.id, bytes_done=done))
@@ -336,6 +484,7 @@ class JobEngine:
             file_url=uploaded.oss_url,
             uploaded_at=datetime.now(UTC),
             bytes_done=uploaded.size,
+            endpoint=client.endpoint.base_url,
         )
 
     def _upload_valid(self, job: Job) -> bool:
@@ -364,12 +513,10 @@ class JobEngine:
         groups: dict[str, list[int]] = {}
         for job_id in self._waiting_since:
             groups.setdefault(self._batch_of[job_id], []).append(job_id)
-        limit = self._settings.files_per_task
-        if self._client is not None:
-            limit = max(1, min(limit, self._client.files_per_task))
         now = time.monotonic()
         next_check: float | None = None
         for key, ids in groups.items():
+            limit = self._files_per_task(key)
             while len(ids) >= limit:
                 self._start_submit(ids[:limit])
                 ids = ids[limit:]
@@ -382,6 +529,13 @@ class JobEngine:
                 wait = self._settings.batch_linger_s - age
                 next_check = wait if next_check is None else min(next_check, wait)
         return next_check
+
+    def _files_per_task(self, group: str) -> int:
+        limit = self._settings.files_per_task
+        client = self._client_or_none(group.split("\n", 1)[0] or None)
+        if client is not None:
+            limit = max(1, min(limit, client.files_per_task))
+        return limit
 
     def _still_preparing(self, key: str) -> bool:
         """Whether a file of batch ``key`` is still being probed or uploaded.
@@ -397,20 +551,28 @@ class JobEngine:
     def _start_submit(self, ids: list[int]) -> None:
         for job_id in ids:
             self._waiting_since.pop(job_id, None)
-        batch = self._jobs.update_many(
-            ids, state=JobState.SUBMITTING, submit_started_at=datetime.now(UTC)
+        # Only jobs still waiting and still ours: a job cancelled or taken over
+        # meanwhile must not be sent (and paid for) by this engine.
+        batch = self._jobs.update_if(
+            ids,
+            [JobState.WAITING],
+            owner=self._leases.owner,
+            state=JobState.SUBMITTING,
+            submit_started_at=datetime.now(UTC),
         )
         for job in batch:
             self._emit(job)
-        self._spawn(self._submit(batch))
+        if batch:
+            self._spawn(self._submit(batch))
 
     async def _submit(self, batch: list[Job]) -> None:
-        model = batch[0].model
+        model, endpoint = batch[0].model, batch[0].endpoint
         options = job_options.decode(batch[0].options)
         urls = [_sent_url(job) for job in batch]
-        delays = self._delays()
+        attempts = self._backoff.attempts()
         while True:
-            client = await self._ready_client()
+            client = await self._ready_client(endpoint)
+            attempts.trying()
             try:
                 async with self._submit_slots:
                     tasks = await client.submit_many(model, urls, options)
@@ -422,21 +584,20 @@ class JobEngine:
                     return
                 if isinstance(error, _ACCOUNT):
                     self._back_to_waiting(batch)
-                    self._account_problem(error, client)
+                    self._account_problem(error, client, endpoint)
                     return
                 if isinstance(error, (errors.NetworkError, errors.RequestTimeout)):
                     # The submit may have reached the service: never send it blind again.
-                    self._set_trouble(error)
-                    await asyncio.sleep(next(delays))
+                    await self._wait_out(error, client.endpoint.base_url, attempts)
                     await self._reconcile(batch)
                     return
                 if errors.is_transient(error):
                     urls = [_sent_url(job) for job in batch]
-                    self._set_trouble(error)
-                    await asyncio.sleep(next(delays))
+                    await self._wait_out(error, client.endpoint.base_url, attempts)
                     continue
+                message = failure_text(error, client.endpoint.base_url)
                 for job in batch:
-                    self._fail(job, error.code, error.message, error.advice)
+                    self._fail(job, error.code, message, error.advice)
                 return
         self._set_trouble(None)
         for task_urls, info in tasks:
@@ -452,23 +613,28 @@ class JobEngine:
 
     def _attach(self, batch: Sequence[Job], urls: Sequence[str], task_id: str, model: str) -> None:
         """Store a task id on the jobs whose files it carries (``urls`` as we sent them),
-        then follow it."""
+        then follow it; a task none of whose jobs is wanted any more (all cancelled
+        while the submit was in flight) is cancelled on the service, not left to bill."""
         self._jobs.remember_task(task_id, model)
         carried = set(urls)
         ids = [j.id for j in batch if _sent_url(j) in carried]
+        endpoint = batch[0].endpoint if batch else None
         canceled = [j.id for j in self._jobs.get_many(ids) if j.state is JobState.CANCELED]
         wanted = [i for i in ids if i not in canceled]
         if canceled:
             self._jobs.update_many(canceled, task_id=task_id)  # kept so the task can be cancelled
         for job in self._jobs.update_many(wanted, state=JobState.SUBMITTED, task_id=task_id):
             self._emit(job)
-        self._follow(task_id, model, just_submitted=True)
+        if wanted:
+            self._follow(task_id, model, endpoint, just_submitted=True)
+        else:
+            self._spawn(self._cancel_task_if_unwanted(task_id, endpoint))
 
     def _back_to_waiting(self, batch: Sequence[Job]) -> None:
         for job in batch:
             if self._jobs.get(job.id).state is JobState.SUBMITTING:
                 self._write(job.id, state=JobState.WAITING, submit_started_at=None)
-                self._batch_of[job.id] = job.batch_key
+                self._batch_of[job.id] = _group(job)
                 self._waiting_since[job.id] = time.monotonic()
         self._wake.set()
 
@@ -479,16 +645,25 @@ class JobEngine:
 
         The task list does not name files, so every task of the model in the
         window that this library never heard of is followed until the service
-        says which files it carried (results appear when it ends).
+        says which files it carried (results appear when it ends). When the
+        search itself fails for good, every job of the group fails with its
+        reason: none is left "submitting" until the next start.
         """
-        by_model: dict[str, list[Job]] = {}
+        groups: dict[tuple[str, str | None], list[Job]] = {}
         for job in jobs:
-            by_model.setdefault(job.model, []).append(job)
-        for model, group in by_model.items():
-            await self._retrying(group[0], lambda _j, m=model, g=group: self._reconcile_model(m, g))
+            groups.setdefault((job.model, job.endpoint), []).append(job)
+        for (model, endpoint), group in groups.items():
+            try:
+                await self._retrying_call(
+                    endpoint, lambda c, m=model, g=group: self._reconcile_model(c, m, g)
+                )
+            except errors.DashScopeError as error:
+                message = failure_text(error, endpoint or self._default_url())
+                for job in self._jobs.get_many([j.id for j in group]):
+                    if job.state is JobState.SUBMITTING:
+                        self._fail(job, error.code, message, error.advice)
 
-    async def _reconcile_model(self, model: str, jobs: list[Job]) -> Job:
-        client = await self._ready_client()
+    async def _reconcile_model(self, client: DashScopeClient, model: str, jobs: list[Job]) -> None:
         margin = self._settings.reconcile_margin
         started = min(j.submit_started_at or datetime.now(UTC) for j in jobs)
         summaries = await client.list_tasks(
@@ -511,34 +686,42 @@ class JobEngine:
         if unmatched:
             log.info("reconcile: %d file(s) were never submitted; submitting them", len(unmatched))
             self._back_to_waiting(list(unmatched.values()))
-        return jobs[0]
 
     # -- following tasks and fetching results ----------------------------------
 
-    def _follow(self, task_id: str, model: str, *, just_submitted: bool = False) -> None:
+    def _follow(
+        self, task_id: str, model: str, endpoint: str | None, *, just_submitted: bool = False
+    ) -> None:
         if task_id in self._followers or not self._running:
             return
-        task = self._loop.create_task(self._follow_task(task_id, model, just_submitted))
+        task = self._loop.create_task(self._follow_task(task_id, model, endpoint, just_submitted))
         self._followers[task_id] = task
         task.add_done_callback(lambda _t: self._followers.pop(task_id, None))
 
-    async def _follow_task(self, task_id: str, model: str, just_submitted: bool = False) -> None:
+    async def _follow_task(
+        self, task_id: str, model: str, endpoint: str | None, just_submitted: bool = False
+    ) -> None:
         expected = self._expected_s(task_id, model, just_submitted)  # learned from finished tasks
         try:
             info = await self._retrying_call(
-                lambda c: c.wait(task_id, on_update=self._on_task_update, expected_s=expected)
+                endpoint,
+                lambda c: c.wait(task_id, on_update=self._on_task_update, expected_s=expected),
             )
         except errors.DashScopeError as error:  # the service refuses to tell: fail, don't hang
-            for job in self._jobs.with_task(task_id):
-                if not job.state.final:
-                    self._fail(job, error.code, error.message, error.advice)
+            message = failure_text(error, endpoint or self._default_url())
+            for job in self._mine(self._jobs.with_task(task_id)):
+                self._fail(job, error.code, message, error.advice)
             return
-        await self._settle_task(info, model)
+        await self._settle_task(info, model, endpoint)
 
     def _on_task_update(self, info: TaskInfo) -> None:
         if info.status is not TaskStatus.RUNNING:
             return
-        ids = [j.id for j in self._jobs.with_task(info.task_id) if j.state is JobState.SUBMITTED]
+        ids = [
+            j.id
+            for j in self._mine(self._jobs.with_task(info.task_id))
+            if j.state is JobState.SUBMITTED
+        ]
         if ids:
             for job in self._jobs.update_many(ids, state=JobState.RUNNING):
                 self._emit(job)
@@ -577,9 +760,9 @@ class JobEngine:
             info.end_time,
         )
 
-    async def _settle_task(self, info: TaskInfo, model: str) -> None:
+    async def _settle_task(self, info: TaskInfo, model: str, endpoint: str | None) -> None:
         self._learn_timing(info, model)
-        jobs = [j for j in self._jobs.with_task(info.task_id) if not j.state.final]
+        jobs = self._mine(self._jobs.with_task(info.task_id))
         if info.usage_seconds is not None:
             self._jobs.record_usage(info.task_id, model, float(info.usage_seconds))
             self._share_usage(info.task_id, float(info.usage_seconds))
@@ -601,23 +784,29 @@ class JobEngine:
                 urls[job.id] = result.transcription_url
             else:
                 code = result.code or info.code or "Failed"
-                self._fail(job, code, result.message or code, _advice_for(code))
+                # Name the file the service could not take: "cannot be downloaded" alone
+                # does not say which URL.
+                message = f"{_sent_url(job)}: {result.message or code}"
+                self._fail(job, code, message, _advice_for(code))
         # All of the task's "fetching" states in one transaction, before any fetch starts.
         fetching = self._jobs.update_many(list(urls), state=JobState.FETCHING) if urls else []
         for job in fetching:
             self._emit(job)
-        await asyncio.gather(*(self._fetch(job, urls[job.id], info.task_id) for job in fetching))
+        await asyncio.gather(
+            *(self._fetch(job, urls[job.id], info.task_id, endpoint) for job in fetching)
+        )
 
-    async def _fetch(self, job: Job, url: str, task_id: str) -> None:
+    async def _fetch(self, job: Job, url: str, task_id: str, endpoint: str | None) -> None:
         """Download, parse and store one result; the job is already marked fetching."""
         try:
             async with self._fetch_slots:
-                raw, transcript = await self._retrying_call(lambda c: c.fetch_transcript(url))
+                raw, transcript = await self._download(job, url, task_id, endpoint)
         except errors.DashScopeError as error:  # an expired link, a broken or oversized result
             self._fail(job, error.code, f"{job.title}: {error.message}", error.advice)
             return
-        if self._jobs.get(job.id).state is JobState.CANCELED:
-            return  # detached while the result was on its way: discard it
+        now = self._jobs.get(job.id)
+        if now.state is not JobState.FETCHING or now.lease_owner != self._leases.owner:
+            return  # cancelled or taken over while the result was on its way: not ours
         self._library.add_item(
             raw=raw,
             source=url.split("?", 1)[0],
@@ -628,8 +817,28 @@ class JobEngine:
             origin="job",
             task_id=task_id,
             completes_job=job.id,
+            result_key=f"{task_id} {_sent_url(job)}",
         )
         self._emit(self._jobs.get(job.id))
+
+    async def _download(
+        self, job: Job, url: str, task_id: str, endpoint: str | None
+    ) -> tuple[bytes, object]:
+        """The result, asking the task once for a fresh link if the first one expired
+        (a restart after a long stop finds yesterday's signed URL)."""
+        try:
+            return await self._retrying_call(
+                endpoint, lambda c: c.fetch_transcript(url), host=host_of(url)
+            )
+        except errors.ResultExpiredError:
+            info = await self._retrying_call(endpoint, lambda c: c.query(task_id))
+            fresh = info.result_for(_sent_url(job))
+            if fresh is None or not fresh.transcription_url or fresh.transcription_url == url:
+                raise
+            fresh_url = fresh.transcription_url
+            return await self._retrying_call(
+                endpoint, lambda c: c.fetch_transcript(fresh_url), host=host_of(fresh_url)
+            )
 
     def _share_usage(self, task_id: str, seconds: float) -> None:
         """Split a task's billed seconds over its files by their length (equally if unknown)."""
@@ -645,31 +854,60 @@ class JobEngine:
         for job in self._jobs.set_usage(shares):
             self._emit(job)
 
-    async def _cancel_task_if_unwanted(self, task_id: str) -> None:
-        """Cancel a task on the service once none of its jobs wants it (PENDING only)."""
+    async def _cancel_task_if_unwanted(self, task_id: str, endpoint: str | None) -> None:
+        """Cancel a task on its own service once none of its jobs wants it (PENDING only)."""
         if any(not j.state.final for j in self._jobs.with_task(task_id)):
             return
-        assert self._client is not None
+        client = self._client_or_none(endpoint)
+        if client is None:
+            return
         with contextlib.suppress(errors.DashScopeError):
-            await self._client.cancel(task_id)
+            await client.cancel(task_id)
 
     # -- plumbing ----------------------------------------------------------------
 
-    async def _ready_client(self) -> DashScopeClient:
-        await self._unpaused.wait()
-        if self._client is None:
-            self._set_pause("No API key is set. Enter your DashScope API key to start the queue.")
-            await self._unpaused.wait()
-        assert self._client is not None
-        return self._client
+    def _default_url(self) -> str | None:
+        return None if self._clients is None else self._clients.default.base_url
 
-    async def _retrying(self, job: Job, step: Callable[[Job], object]) -> Job:
+    def _client_or_none(self, endpoint: str | None) -> DashScopeClient | None:
+        if self._clients is None:
+            return None
+        try:
+            return self._clients.client_for(endpoint)
+        except ValueError:
+            return None
+
+    async def _ready_client(self, endpoint: str | None) -> DashScopeClient:
+        """The client of ``endpoint`` (a job's own), waiting while the queue is paused."""
+        while True:
+            await self._unpaused.wait()
+            try:
+                client = None if self._clients is None else self._clients.client_for(endpoint)
+            except ValueError as error:
+                raise errors.DashScopeError(
+                    f"the job's endpoint {endpoint} is not valid: {error}",
+                    code="BadEndpoint",
+                    advice="Remove the job and add the file again.",
+                ) from None
+            if client is not None:
+                return client
+            self._set_pause("No API key is set. Enter your DashScope API key to start the queue.")
+
+    async def _retrying(
+        self,
+        job: Job,
+        step: Callable[[Job, DashScopeClient], Coroutine[object, object, Job]],
+        *,
+        endpoint: EndpointOf,
+    ) -> Job:
         """Run a job step until it succeeds or fails for good; transient errors wait and
         retry, account errors pause the queue and retry once it resumes."""
         try:
-            return await self._retrying_call(lambda _client: step(job))  # type: ignore[return-value]
+            return await self._retrying_call(endpoint, lambda client: step(job, client))
         except errors.DashScopeError as error:
-            return self._fail(self._jobs.get(job.id), error.code, error.message, error.advice)
+            now = self._jobs.get(job.id)
+            message = failure_text(error, now.endpoint or self._default_url())
+            return self._fail(now, error.code, message, error.advice)
         except OSError as error:
             return self._fail(
                 self._jobs.get(job.id),
@@ -678,42 +916,87 @@ class JobEngine:
                 "Check that the file still exists and is readable, then retry.",
             )
 
-    async def _retrying_call(self, call: Callable[[DashScopeClient], object]) -> object:
-        """``call`` with the current client until it succeeds; other errors are raised."""
-        delays = self._delays()
+    async def _retrying_call(
+        self,
+        endpoint: EndpointOf,
+        call: Callable[[DashScopeClient], Coroutine[object, object, T]],
+        *,
+        host: str | None = None,
+    ) -> T:
+        """``call`` with the client of ``endpoint`` until it succeeds; errors that are not
+        passing trouble are raised. ``host`` names who is at fault when it is not the
+        endpoint (a result download from the storage host)."""
+        attempts = self._backoff.attempts()
         while True:
-            client = await self._ready_client()
+            client = await self._ready_client(endpoint() if callable(endpoint) else endpoint)
+            attempts.trying()
             try:
-                done = await call(client)  # type: ignore[misc]
+                done = await call(client)
             except _ACCOUNT as error:
-                self._account_problem(error, client)
+                self._account_problem(error, client, client.endpoint.base_url)
                 continue
             except errors.DashScopeError as error:
                 if not errors.is_transient(error):
                     raise
-                log.info("%s; retrying", error.code)
-                self._set_trouble(error)
-                await asyncio.sleep(next(delays))
+                await self._wait_out(error, host or client.endpoint.base_url, attempts)
                 continue
             self._set_trouble(None)
             return done
 
-    def _account_problem(self, error: errors.DashScopeError, client: object) -> None:
+    async def _wait_out(self, error: errors.DashScopeError, where: str, attempts: Attempts) -> None:
+        """Say what failed, with whom, and when the next try is; then wait for it (or for
+        a wake, when the key or endpoint changed)."""
+        host = host_of(where) if "://" in where else where
+        text = trouble_text(error, host, attempts.next_delay())
+        log.info("%s (%s)", text, error.code)
+        self._set_trouble(text)
+        await attempts.wait()
+
+    def _account_problem(
+        self, error: errors.DashScopeError, client: object, endpoint: str | None
+    ) -> None:
         """Pause for a bad key or arrears, unless the user already replaced the client
         that failed (a request that was in flight with the old key)."""
-        if client is self._client:
+        if client is self._client_or_none(endpoint):
             self._set_pause(error.advice or str(error))
 
-    def _delays(self) -> Iterator[float]:
-        """The configured delays, then the last one for ever."""
-        delays = self._settings.retry_delays_s
-        return itertools.chain(delays, itertools.repeat(delays[-1]))
+    def _clients_changed(self) -> None:
+        """A new key, default or client: nothing waits out a back-off that no longer applies,
+        and the jobs of this engine that have nothing on any service yet follow a new
+        default (the person fixed the region for them too)."""
+        default = self._default_url()
+        if default != self._last_default:
+            self._last_default = default
+            self._rebind(default)
+        self.wake()
 
-    def _set_trouble(self, error: errors.DashScopeError | None) -> None:
-        text = None if error is None else f"{error.message} — retrying. {error.advice}"
-        if text == self._trouble:
+    def _rebind(self, endpoint: str | None) -> None:
+        """Point this engine's not-yet-uploaded jobs at ``endpoint``.
+
+        Only on a change made while the engine runs: a restart with another
+        default (``tingxie resume`` in a shell with another TINGXIE_ENDPOINT)
+        leaves every job on the endpoint it was queued for.
+        """
+        held = [i for i in self._held if i not in self._waiting_since]
+        if not held or endpoint is None:
+            return
+        for job in self._jobs.update_if(
+            held,
+            [JobState.QUEUED, JobState.PROBING, JobState.UPLOADING],
+            owner=self._leases.owner,
+            endpoint=endpoint,
+        ):
+            self._batch_of[job.id] = _group(job)
+            self._emit(job)
+
+    def _set_trouble(self, text: str | None) -> None:
+        now = time.monotonic()
+        repeat = text is not None and now - self._trouble_said_at >= self._settings.trouble_repeat_s
+        if text == self._trouble and not repeat:
             return
         self._trouble = text
+        if text is not None:
+            self._trouble_said_at = now
         for listener in list(self._trouble_listeners):
             listener(text)
 
@@ -744,6 +1027,7 @@ class JobEngine:
         return job
 
     def _emit(self, job: Job) -> None:
+        self._relay.told(job)
         for listener in list(self._job_listeners):
             listener(job)
 
@@ -790,6 +1074,11 @@ _ADVICE = {
     "Refused": "Choose another model or convert the file as the message says.",
     "MediaUnreadable": "Check that the file plays in a media player, or convert it with ffmpeg.",
 }
+
+
+def _group(job: Job) -> str:
+    """Jobs of one group may share a task: the same endpoint, model and options."""
+    return f"{job.endpoint or ''}\n{job.batch_key}"
 
 
 def _sent_url(job: Job) -> str:

@@ -63,12 +63,25 @@ class Job:
     item_id: int | None
     created_at: datetime
     updated_at: datetime
+    endpoint: str | None = None  # base URL of the service it belongs to; None: not bound yet
+    lease_owner: str | None = None  # the engine working it (see desktop.store.leases)
+    lease_until: float | None = None  # Unix time the holder's heartbeat lasts until
+
+
+@dataclass(frozen=True)
+class NewJob:
+    """What a job starts from: one source as the user gave it."""
+
+    source: str
+    is_url: bool
+    title: str
 
 
 _COLUMNS = [f.name for f in fields(Job)]
 _SELECT = ", ".join(_COLUMNS)
 _COLUMN_SET = frozenset(_COLUMNS)
 _DATETIMES = {"uploaded_at", "submit_started_at", "created_at", "updated_at"}
+SELECT_COLUMNS = _SELECT  # for other stores reading job rows (desktop.store.leases)
 
 
 class JobStore:
@@ -86,16 +99,52 @@ class JobStore:
         model: str,
         options: str,
         batch_key: str,
+        endpoint: str | None = None,
+        lease_owner: str | None = None,
+        lease_until: float | None = None,
     ) -> Job:
+        """A new queued job, bound to ``endpoint`` and, with ``lease_owner``, already held
+        by that engine so no other one starts it first."""
+        (job,) = self.add_many(
+            [NewJob(source, is_url, title)],
+            model=model,
+            options=options,
+            batch_key=batch_key,
+            endpoint=endpoint,
+            lease_owner=lease_owner,
+            lease_until=lease_until,
+        )
+        return job
+
+    def add_many(
+        self,
+        sources: Sequence[NewJob],
+        *,
+        model: str,
+        options: str,
+        batch_key: str,
+        endpoint: str | None = None,
+        lease_owner: str | None = None,
+        lease_until: float | None = None,
+    ) -> list[Job]:
+        """Queue every source in one transaction: a command killed while queueing a
+        folder leaves all of it queued or none of it, never half a folder."""
         now = _now()
+        ids: list[int] = []
         with transaction(self._conn) as conn:
-            cursor = conn.execute(
-                "INSERT INTO jobs (source, is_url, title, model, options, batch_key, state,"
-                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (source, int(is_url), title, model, options, batch_key, JobState.QUEUED, now, now),
-            )
-        assert cursor.lastrowid is not None
-        return self.get(cursor.lastrowid)
+            for new in sources:
+                cursor = conn.execute(
+                    "INSERT INTO jobs (source, is_url, title, model, options, batch_key, state,"
+                    " created_at, updated_at, endpoint, lease_owner, lease_until)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        new.source, int(new.is_url), new.title, model, options, batch_key,
+                        JobState.QUEUED, now, now, endpoint, lease_owner, lease_until,
+                    ),
+                )  # fmt: skip
+                assert cursor.lastrowid is not None
+                ids.append(cursor.lastrowid)
+        return self.get_many(ids)
 
     def get(self, job_id: int) -> Job:
         row = self._conn.execute(
@@ -142,6 +191,50 @@ class JobStore:
             raise KeyError(f"no job with id {job_id}")
         return _job(rows[0])
 
+    def changed_since(self, moment: str) -> list[Job]:
+        """Rows written at or after ``moment`` (an ``updated_at`` text), oldest first:
+        how an engine sees what other processes did to the queue."""
+        rows = self._conn.execute(
+            f"SELECT {_SELECT} FROM jobs WHERE updated_at >= ? ORDER BY updated_at, id",
+            (moment,),
+        )
+        return [_job(row) for row in rows]
+
+    def last_change(self) -> str:
+        """The newest ``updated_at`` of the queue ('' when it is empty)."""
+        row = self._conn.execute("SELECT MAX(updated_at) FROM jobs").fetchone()
+        return row[0] or ""
+
+    def update_if(
+        self,
+        job_ids: Sequence[int],
+        states: Sequence[JobState],
+        *,
+        owner: str | None,
+        **changes: Any,
+    ) -> list[Job]:
+        """``changes`` to those of ``job_ids`` still in one of ``states`` (and, unless
+        ``owner`` is None, held by ``owner``), in one transaction; the rows changed.
+
+        A step that must happen once (a submit, a retry) goes through here: of
+        two engines racing for the same row, only one sees it change.
+        """
+        assignments, values = _set_clause(changes)
+        where = f"id = ? AND state IN ({', '.join('?' * len(states))})"
+        if owner is not None:
+            where += " AND lease_owner = ?"
+        changed: list[int] = []
+        with transaction(self._conn) as conn:
+            for job_id in job_ids:
+                held = () if owner is None else (owner,)
+                row = conn.execute(
+                    f"UPDATE jobs SET {assignments} WHERE {where} RETURNING id",
+                    (*values, job_id, *map(str, states), *held),
+                ).fetchone()
+                if row is not None:
+                    changed.append(row[0])
+        return self.get_many(changed)
+
     def update_many(self, job_ids: Sequence[int], **changes: Any) -> list[Job]:
         """The same ``changes`` to several jobs in one transaction (a batch submit)."""
         assignments, values = _set_clause(changes)
@@ -154,6 +247,8 @@ class JobStore:
 
     def get_many(self, job_ids: Sequence[int]) -> list[Job]:
         """The rows of ``job_ids``, in that order."""
+        if not job_ids:
+            return []
         marks = ", ".join("?" * len(job_ids))
         rows = self._conn.execute(f"SELECT {_SELECT} FROM jobs WHERE id IN ({marks})", job_ids)
         by_id = {job.id: job for job in map(_job, rows)}
@@ -170,12 +265,15 @@ class JobStore:
         return self.get_many(list(shares))
 
     def mark_done(self, job_id: int, item_id: int) -> None:
-        """Inside the caller's transaction: the job's result is stored as ``item_id``."""
+        """Inside the caller's transaction: the job's result is stored as ``item_id``.
+
+        A job cancelled meanwhile (by another process, say) stays cancelled.
+        """
         self._conn.execute(
             "UPDATE jobs SET state = ?, item_id = ?, bytes_done = COALESCE(size_bytes, 0),"
             " error_code = NULL, error_message = NULL, advice = NULL, updated_at = ?"
-            " WHERE id = ?",
-            (JobState.DONE, item_id, _now(), job_id),
+            " WHERE id = ? AND state != ?",
+            (JobState.DONE, item_id, _now(), job_id, JobState.CANCELED),
         )
 
     def remember_task(self, task_id: str, model: str) -> None:
@@ -229,6 +327,11 @@ def _job(row: tuple[Any, ...]) -> Job:
     if values["estimated_cost"] is not None:
         values["estimated_cost"] = Decimal(values["estimated_cost"])
     return Job(**values)
+
+
+def job_from_row(row: tuple[Any, ...]) -> Job:
+    """A row selected with ``SELECT_COLUMNS`` as a ``Job``."""
+    return _job(row)
 
 
 def _to_sql(value: Any) -> Any:

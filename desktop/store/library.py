@@ -21,6 +21,7 @@ from desktop.store import transcript_codec
 from desktop.store.database import LibraryError, connect, transaction
 from desktop.store.fts import index_tokens, match_expression
 from desktop.store.jobs import JobStore
+from desktop.store.leases import LeaseStore
 from desktop.store.sentence_labels import label_pattern, label_text, labels_in
 from desktop.store.task_timings import TaskTimings
 from desktop.store.tracks import TrackStore
@@ -129,6 +130,10 @@ class Library:
         """The items' subtitle cue tracks, in the same database file and connection."""
         return TrackStore(self._conn)
 
+    def leases(self, owner: str, ttl_s: float) -> LeaseStore:
+        """The job leases of one engine, on this library's connection."""
+        return LeaseStore(self._conn, owner, ttl_s)
+
     def close(self) -> None:
         self._conn.close()
 
@@ -152,19 +157,31 @@ class Library:
         origin: Origin = "import",
         task_id: str | None = None,
         completes_job: int | None = None,
+        result_key: str | None = None,
     ) -> int:
         """Store a parsed result with its raw bytes; returns the new item id.
 
         ``completes_job`` marks that queue job done in the same transaction, so a
         crash can never leave a stored result whose job still looks unfinished
-        (and would be fetched, and stored, a second time).
+        (and would be fetched, and stored, a second time). ``result_key`` (the
+        task id and file URL of a job's result) is unique: storing the same
+        result again, from another process say, stores nothing and returns the
+        item already there.
         """
         now = _now()
         with transaction(self._conn) as conn:
+            if result_key is not None:
+                stored = conn.execute(
+                    "SELECT id FROM items WHERE result_key = ?", (result_key,)
+                ).fetchone()
+                if stored is not None:
+                    if completes_job is not None:
+                        self.jobs.mark_done(completes_job, stored[0])
+                    return int(stored[0])
             cursor = conn.execute(
                 "INSERT INTO items (title, model, origin, file_url, media_path, task_id,"
-                " duration_ms, channels, sentences, created_at, updated_at, reviewed)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " duration_ms, channels, sentences, created_at, updated_at, reviewed,"
+                " result_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     title,
                     model,
@@ -178,6 +195,7 @@ class Library:
                     now,
                     now,
                     _reviewed_count(transcript),
+                    result_key,
                 ),
             )
             item_id = cursor.lastrowid

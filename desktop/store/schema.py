@@ -14,6 +14,24 @@ from desktop.store.sentence_labels import add_label_column
 
 Migration = str | Callable[[sqlite3.Connection], None]
 
+
+def bind_jobs_lease_them_store_once(conn: sqlite3.Connection) -> None:
+    """Step 6 (see its comment in ``MIGRATIONS``); adds only what is missing, so a
+    library taken back to an older version by hand (or a test) upgrades again."""
+    _add_columns(conn, "jobs", {"endpoint": "TEXT", "lease_owner": "TEXT", "lease_until": "REAL"})
+    _add_columns(conn, "items", {"result_key": "TEXT"})
+    conn.execute("CREATE INDEX IF NOT EXISTS jobs_lease ON jobs(lease_owner)")
+    conn.execute("CREATE INDEX IF NOT EXISTS jobs_updated ON jobs(updated_at)")
+    conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS items_result_key ON items(result_key)")
+
+
+def _add_columns(conn: sqlite3.Connection, table: str, columns: dict[str, str]) -> None:
+    present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    for name, kind in columns.items():
+        if name not in present:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     # 1: items with their raw result, transcript versions, and sentence search.
     """
@@ -204,4 +222,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         DELETE FROM translation_claims WHERE track_id = OLD.id;
     END;
     """,
+    # 9: jobs bound to their service, leased to one engine, stored once.
+    # ``endpoint`` is the base URL a job was (or will be) uploaded and submitted to:
+    # its oss:// upload and task id are valid only there. Jobs from before this step
+    # keep NULL, meaning "the default in force when an engine next works the job",
+    # which then binds it for good. ``lease_owner``/``lease_until`` (Unix seconds)
+    # name the one engine (process) working a job and how long its heartbeat holds;
+    # another engine takes the job over once that has passed or the holder is gone.
+    # ``items.result_key`` ("task id + file URL") stores a job's result exactly
+    # once however many engines fetch it; items from before (and imports) keep NULL.
+    bind_jobs_lease_them_store_once,
 )

@@ -1,11 +1,13 @@
 """The job engine on Qt's event loop: engine callbacks become signals for the widgets.
 
-The engine (``desktop.jobs``) knows nothing of Qt; this bridge owns it, builds
-its DashScope client from the key and endpoint in force (``desktop.connection``,
-the command line's rule), and re-emits every job change and pause as a signal,
-so views stay views. It needs qasync's loop (the app's ``_run_event_loop``):
-engine work runs as asyncio tasks on Qt's own thread, so the UI never blocks
-on the network and no locks are needed.
+The engine (``desktop.jobs``) knows nothing of Qt; this bridge owns it, feeds
+its ``ClientFactory`` the key and the endpoint in force (``desktop.connection``,
+the command line's rule: new jobs go there; each older job keeps its own), and
+re-emits every job change and pause as a signal, so views stay views. Job
+changes made by other processes on the same library (``tingxie resume`` in a
+terminal) arrive through the engine too. It needs qasync's loop (the app's
+``_run_event_loop``): engine work runs as asyncio tasks on Qt's own thread, so
+the UI never blocks on the network and no locks are needed.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from PySide6.QtCore import QObject, Signal
 from desktop.connection import EndpointChoiceError, choose_endpoint
 from desktop.dashscope import credentials
 from desktop.dashscope.client import DashScopeClient
+from desktop.dashscope.endpoints import BEIJING
+from desktop.dashscope.factory import ClientFactory, build_for_queue
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.jobs.engine import EngineSettings, JobEngine
 from desktop.jobs.sources import Source
@@ -52,13 +56,13 @@ class EngineBridge(QObject):
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self._client: DashScopeClient | None = None
-        self._retired: list[DashScopeClient] = []
+        self._clients = ClientFactory(None, BEIJING, build=build_for_queue)
+        self._bad_endpoint: str | None = None
         self._lookups = self._answered = 0  # key lookups asked for / applied
         self._start_when_key_known = False
         self._shut_down = False
-        settings = self._lookup_settings = load_settings()
-        self.engine = JobEngine(library, None, _engine_settings(settings))
+        settings = load_settings()
+        self.engine = JobEngine(library, self._clients, _engine_settings(settings))
         self.engine.on_job(self._relay_job)
         self.engine.on_pause(lambda reason: self.paused.emit(reason or ""))
         self.engine.on_trouble(lambda text: self.trouble.emit(text or ""))
@@ -91,11 +95,16 @@ class EngineBridge(QObject):
         person to unlock it, and the window must not freeze meanwhile.
         """
         settings = settings or load_settings()
+        try:  # at once: a job added before the keyring answers goes to the new default
+            # TINGXIE_ENDPOINT beats Settings, as on the command line.
+            self._clients.set_default(choose_endpoint(settings=settings).endpoint)
+            self._bad_endpoint = None
+        except EndpointChoiceError as error:
+            self._bad_endpoint = str(error)
         self.engine.set_concurrency(
             uploads=settings.upload_concurrency, fetches=settings.poll_concurrency
         )
         self._lookups += 1
-        self._lookup_settings = settings
         number = self._lookups
         run_in_thread(
             self,
@@ -117,40 +126,38 @@ class EngineBridge(QObject):
         if number != self._lookups or self._shut_down:
             return  # a newer lookup is on its way, or the queue has stopped for good
         self._answered = number
-        self._set_client(self._lookup_settings, key)
+        self._set_client(key)
         if self._start_when_key_known:
             self._start_when_key_known = False
             self.engine.start()
 
-    def _set_client(self, settings: Settings, key: str | None) -> None:
-        if self._client is not None:
-            self._retired.append(self._client)
-        self._client = None
-        if not key:
+    def _set_client(self, key: str | None) -> None:
+        """The new key (the endpoint is already set): every waiting retry tries again."""
+        if self._bad_endpoint is not None:
+            self._clients.set_key(None)
+            self.paused.emit(self._bad_endpoint)
             return
-        try:  # TINGXIE_ENDPOINT beats Settings, as on the command line
-            endpoint = choose_endpoint(settings=settings).endpoint
-        except EndpointChoiceError as error:
-            self.paused.emit(str(error))
-            return
-        self._client = DashScopeClient(endpoint, key)
-        self.engine.set_client(self._client)
+        self._clients.set_key(key)
 
     @property
     def client(self) -> DashScopeClient | None:
-        return self._client
+        """The client of the default endpoint (what new jobs use), if there is a key."""
+        try:
+            return self._clients.client_for()
+        except ValueError:
+            return None
 
     def in_flight(self) -> list[Job]:
-        """Jobs that are under way now (what quitting would interrupt)."""
-        return self.library.jobs.unfinished()
+        """Jobs that are under way here now (what quitting would interrupt); jobs another
+        process (``tingxie resume``) works go on without this window."""
+        mine = (None, self.engine.owner)
+        return [j for j in self.library.jobs.unfinished() if j.lease_owner in mine]
 
     async def shutdown(self) -> None:
         """Stop cleanly: every job keeps its state and resumes on the next start."""
         self._shut_down = True
         await self.engine.stop()
-        for client in [*self._retired, *([self._client] if self._client else [])]:
-            await client.aclose()
-        self._retired.clear()
+        await self._clients.aclose()
 
     # -- commands ------------------------------------------------------------------
 
