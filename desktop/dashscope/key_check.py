@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 import httpx
 
 from desktop.dashscope.client import DashScopeClient
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.errors import AuthError, DashScopeError
+from desktop.dashscope.factory import ClientFactory
 from desktop.dashscope.retry import RetryPolicy
 
 _QUICK = RetryPolicy(attempts=2, base_delay=0.5, max_delay=2.0, max_retry_after=5.0)
@@ -36,8 +38,12 @@ async def check_api_key(
     except ValueError as error:
         return KeyCheck(False, str(error))
     host = endpoint.base_url.split("/")[2]
+    build = partial(DashScopeClient, http=http, retry=_QUICK)
     try:
-        async with DashScopeClient(endpoint, api_key, http=http, retry=_QUICK) as client:
+        async with ClientFactory(api_key, endpoint, build=build) as clients:
+            client = clients.client_for()
+            if client is None:
+                return KeyCheck(False, "There is no key to test; paste one first.")
             now = datetime.now(UTC)
             await client.list_tasks(start=now - timedelta(minutes=1), end=now)
     except AuthError as error:
