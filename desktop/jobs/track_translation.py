@@ -24,6 +24,7 @@ from pathlib import Path
 
 from desktop.dashscope.endpoints import Endpoint
 from desktop.dashscope.errors import DashScopeError
+from desktop.domain.catalog import Region
 from desktop.domain.cue_track import CueTrack
 from desktop.domain.glossary import Glossary, from_vocabulary, load_csv
 from desktop.domain.translation import CostEstimate, CueStatus, SourceCue, is_stale
@@ -167,6 +168,30 @@ async def build_glossary(
 
 
 # -- a run -------------------------------------------------------------------------
+
+
+def current_track(library: Library, item_id: int, name: str) -> tuple[int, CueTrack]:
+    """The track's id and its newest version, with cues the transcript changed under marked."""
+    from desktop.domain.staleness import refresh
+
+    info = library.tracks.find(item_id, name)
+    return info.id, refresh(library.tracks.load(info.id), library.transcript(item_id))
+
+
+def estimate_run(
+    library: Library, run: TrackRun, region: Region | None
+) -> tuple[int, CostEstimate]:
+    """(cues a run would send, what it would cost): nothing is sent to find out."""
+    from desktop.domain.translation import Request
+    from desktop.jobs.translation import plan_translation
+
+    target = language_code(run.target)
+    request = Request(run.model, target, None, run.title, run.glossary)
+    finished = store_for(library, run.track_id, target).finished()
+    plan = plan_translation(
+        source_cues(run.track), request, finished=finished, wanted=run.wanted, region=region
+    )
+    return plan.cue_count, plan.estimate
 
 
 @dataclass(frozen=True)

@@ -217,6 +217,7 @@ def test_killed_during_translate_wait_the_rerun_pays_no_batch_twice_and_loses_no
     assert all(row.text for row in final)
     for row, cue in zip(final, track.cues, strict=True):
         assert source_of(row.text or "") == flat_text(cue.text)
+    assert before <= set(first_run)  # what was stored had been paid for by the first run
     # Nothing stored before the kill was sent again; the rest went exactly once.
     assert not set(second_run) & before
     assert sorted(second_run) == sorted({c.key for c in track.cues} - before)
