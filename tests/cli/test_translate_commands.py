@@ -223,3 +223,31 @@ def test_killed_during_translate_wait_the_rerun_pays_no_batch_twice_and_loses_no
     assert sorted(second_run) == sorted({c.key for c in track.cues} - before)
     assert len(second_run) == len(set(second_run))
     assert UNREACHABLE not in second.stderr
+
+
+def test_a_refused_cue_is_flagged_the_rest_translated_and_a_bad_key_says_so(
+    tmp_path: Path, emulator: EmulatorProcess
+) -> None:
+    home = tmp_path / "home"
+    item = _item(home, 8)
+    env = _env(emulator, home)
+    tingxie("tracks", "create", item, "--preset", "netflix-zh-hans", "--name", TRACK,
+            home=home, env=env)  # fmt: skip
+    bad = {**env, "DASHSCOPE_API_KEY": "sk-wrong"}
+    refused_key = tingxie("translate", item, "--track", TRACK, "--to", "en", home=home, env=bad)
+    assert refused_key.returncode == 1
+    assert "invalid_api_key" in refused_key.stderr and "sk-wrong" not in refused_key.stderr
+    emulator.chat_script("refuse-input", match="第3句")
+    done = tingxie("translate", item, "--track", TRACK, "--to", "en", home=home, env=env)
+    assert done.returncode == 1
+    assert "would not translate cue(s) 3;" in done.stderr
+    assert "7 of 8 cues translated" in done.stdout
+    with Library.open(home / "library.sqlite3") as library:
+        info = library.tracks.find(item, TRACK)
+        rows_now = cue_translations(library, info.id, library.tracks.load(info.id), "en")
+    assert [r.status for r in rows_now].count("refused") == 1 and rows_now[2].text is None
+    srt = tmp_path / "en.srt"
+    assert tingxie("export", item, "--track", TRACK, "-f", "srt", "--language", "en", "-o", srt,
+                   home=home, env=env).returncode == 0  # fmt: skip
+    english = read_with_ffmpeg(srt)
+    assert len(english) == 8 and english[2][2].startswith(PHRASES[2])  # kept, in the source

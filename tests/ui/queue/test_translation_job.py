@@ -161,3 +161,27 @@ def test_cancel_keeps_what_was_stored_and_the_next_run_sends_only_the_rest(
         ]
         # Only the cues missing after the cancel were sent, each once.
         assert sorted(second) == sorted({flat_text(c.text) for c in track.cues} - kept)
+
+
+def test_a_refused_key_ends_the_run_with_the_reason_and_what_to_do(
+    qtbot, loop, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TINGXIE_ENDPOINT", emulator.base_url)
+    monkeypatch.setenv("DASHSCOPE_API_KEY", "sk-not-this-one")
+    item, track_id = _item_with_track(5)
+    window = _window(qtbot)
+    order = TranslationOrder(item, "字幕", "en", "qwen-mt-turbo", None, "访谈")
+
+    async def run() -> None:
+        line_id = window.translations().start(order)
+        line = window.translation_rows.lines[line_id]
+        await until(lambda: line.bar.isHidden(), "the run to fail")
+
+    loop.run_until_complete(run())
+    text = window.translation_rows.lines[1].label.text()
+    assert text.startswith("Translating “字幕” failed: ")
+    assert "Incorrect API key" in text and "sk-not-this-one" not in text
+    assert window.translation_rows.lines[1].button.text() == "Dismiss"
+    window.translation_rows.lines[1].button.click()
+    assert not window.translation_rows.lines and window.translation_rows.isHidden()
+    assert all(r.text is None for r in _stored(track_id)[0])
