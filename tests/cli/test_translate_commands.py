@@ -251,3 +251,21 @@ def test_a_refused_cue_is_flagged_the_rest_translated_and_a_bad_key_says_so(
                    home=home, env=env).returncode == 0  # fmt: skip
     english = read_with_ffmpeg(srt)
     assert len(english) == 8 and english[2][2].startswith(PHRASES[2])  # kept, in the source
+
+
+def test_ctrl_c_keeps_every_stored_batch_and_says_how_to_go_on(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    item = _item(home, 300)
+    with EmulatorProcess("--chat-latency-s", "0.25") as emulator:
+        env = _env(emulator, home)
+        tingxie("tracks", "create", item, "--preset", "netflix-zh-hans", "--name", TRACK,
+                home=home, env=env)  # fmt: skip
+        run = Tingxie("translate", item, "--track", TRACK, "--to", "en", "--wait",
+                      env=env, folder=tmp_path / "run")  # fmt: skip
+        wait_for(lambda: "translated " in run.stderr, "the first batch stored", timeout=60)
+        assert run.interrupt() == 130
+    stored = len(rows(home, "SELECT cue_key FROM cue_translations WHERE text IS NOT NULL"))
+    assert 0 < stored < 300
+    assert f"stopped: {stored} of 300 cues of {TRACK} (item {item}) are translated" in run.stderr
+    assert "run the same command again to translate the rest" in run.stderr
+    assert "Traceback" not in run.stderr
