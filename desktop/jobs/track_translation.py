@@ -16,7 +16,6 @@ The subtitle view's translation column needs only ``cue_translations`` (one
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from desktop.domain.cue_track import CueTrack
 from desktop.domain.glossary import Glossary, from_vocabulary, load_csv
 from desktop.domain.translation import CostEstimate, CueStatus, SourceCue, is_stale
 from desktop.domain.translation_models import language_code
+from desktop.jobs import job_options
 from desktop.jobs.translation import DEFAULT_PARALLEL, RunOutcome, translate_cues
 from desktop.store.library import Library
 from desktop.store.translations import SqliteTranslationStore
@@ -122,12 +122,11 @@ def item_vocabulary_id(library: Library, item_id: int) -> str | None:
         if job.item_id != item_id:
             continue
         try:
-            options = json.loads(job.options or "{}")
-        except ValueError:
+            vocabulary = job_options.decode(job.options).vocabulary_id
+        except (ValueError, TypeError, AttributeError):  # a row written by a newer Tingxie
             continue
-        vocabulary = options.get("vocabulary_id") if isinstance(options, dict) else None
         if vocabulary:
-            return str(vocabulary)
+            return vocabulary
     return None
 
 
@@ -135,8 +134,9 @@ async def vocabulary_glossary(vocabulary_id: str, endpoint: Endpoint, api_key: s
     """The words of a hot-word vocabulary as glossary hints; none if it cannot be read
     (deleted, another account): a glossary is help, not a reason to stop."""
     from desktop.dashscope.account import with_account
+    from desktop.dashscope.client import DashScopeClient
 
-    async def words(client) -> list[str]:  # noqa: ANN001 - DashScopeClient
+    async def words(client: DashScopeClient) -> list[str]:
         vocabulary = await client.vocabularies.query(vocabulary_id)
         return [entry.text for entry in vocabulary.vocabulary]
 

@@ -269,3 +269,37 @@ def test_ctrl_c_keeps_every_stored_batch_and_says_how_to_go_on(tmp_path: Path) -
     assert f"stopped: {stored} of 300 cues of {TRACK} (item {item}) are translated" in run.stderr
     assert "run the same command again to translate the rest" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_the_hot_words_the_item_was_transcribed_with_go_along_as_names_to_keep(
+    tmp_path: Path, emulator: EmulatorProcess
+) -> None:
+    import asyncio
+
+    from desktop.dashscope.account import with_account
+    from desktop.dashscope.client import DashScopeClient
+    from desktop.dashscope.endpoints import Endpoint
+    from desktop.dashscope.options import TranscriptionOptions
+    from desktop.dashscope.vocabulary import VocabularyEntry
+    from desktop.jobs import job_options
+    from desktop.store.jobs import JobState
+
+    async def create(client: DashScopeClient) -> str:
+        return await client.vocabularies.create("paraformer-v2", "talk", [VocabularyEntry("数据")])
+
+    vocabulary = asyncio.run(with_account(Endpoint.named(emulator.base_url), emulator.api_key,
+                                          create))  # fmt: skip
+    home = tmp_path / "home"
+    item = _item(home, 4)
+    with Library.open(home / "library.sqlite3") as library:
+        options = job_options.encode(TranscriptionOptions(vocabulary_id=vocabulary))
+        job = library.jobs.add(source="/talk.mp4", is_url=False, title="talk",
+                               model="paraformer-v2", options=options, batch_key="k")  # fmt: skip
+        library.jobs.update(job.id, state=JobState.DONE, item_id=item)
+    env = _env(emulator, home)
+    tingxie("tracks", "create", item, "--preset", "netflix-zh-hans", "--name", TRACK,
+            home=home, env=env)  # fmt: skip
+    done = tingxie("translate", item, "--track", TRACK, "--to", "en", home=home, env=env)
+    assert done.returncode == 0, done.stderr
+    (body,) = [r["body"] for r in emulator.requests() if r["route"] == "chat"]
+    assert "Names and terms that occur: 数据." in body["translation_options"]["domains"]
