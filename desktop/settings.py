@@ -23,7 +23,7 @@ from typing import Any, Literal
 import msgspec
 
 from desktop import paths
-from desktop.domain import catalog
+from desktop.domain import catalog, translation_models
 from desktop.domain import endpoints as endpoint_rules
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,9 @@ class Settings(msgspec.Struct, kw_only=True):
     upload_concurrency: int = 6
     poll_concurrency: int = 8
     language: Language = ""
+    # Translating subtitle tracks: Qwen-MT by default, or a chat model (sent with a prompt).
+    translation_model: str = translation_models.DEFAULT_MODEL
+    translation_target: str = "en"  # the last target language chosen
 
     def endpoint_url(self) -> str:
         """The API base URL the client should use (checked when custom)."""

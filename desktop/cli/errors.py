@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from desktop.dashscope.credentials import InvalidKeyError, KeyringUnavailableError
 from desktop.domain.catalog import UnknownModelError
+from desktop.domain.glossary import GlossaryError
 from desktop.domain.subtitle_presets import UnknownPresetError
+from desktop.domain.translation_models import UnknownLanguageError, UnknownTextModelError
 from desktop.export.chinese_script import UnknownConversionError
 from desktop.export.files import ExportWriteError
 from desktop.formats.errors import FileFormatError
@@ -13,6 +15,7 @@ from desktop.store.database import LibraryError
 from desktop.store.library import ItemNotFoundError
 from desktop.store.subtitle_profiles import PresetFileError, PresetIdError
 from desktop.store.tracks import TrackExistsError, TrackNotFoundError
+from desktop.store.translations import TranslationBusyError
 
 
 class CliError(Exception):
@@ -36,4 +39,8 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     SourceError,
     TrackExistsError,
     TrackNotFoundError,
+    GlossaryError,
+    UnknownLanguageError,
+    UnknownTextModelError,
+    TranslationBusyError,
 )

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import translate_commands
 from desktop.cli.errors import CliError
 from desktop.cli.subtitle_commands import add_cue_options, export_options
 from desktop.domain import catalog
@@ -71,6 +72,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--track", metavar="NAME", help="export this subtitle track of the item, as edited"
     )
+    translate_commands.add_export_options(p)
     add_cue_options(p, default_preset="sentence")
     p.set_defaults(handler=cmd_export)
 
@@ -168,6 +170,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         text=TextOptions(timestamps=args.timestamps, speakers=args.speakers),
     )
     output = Path(args.output)
+    if args.track is None and translate_commands.wants_translation(args):
+        raise CliError("--language and --bilingual export a translated track: add --track NAME")
     if args.track is not None:
         data = _track_export(args, options)
     elif len(args.sources) > 1 or (args.output != "-" and output.is_dir()):
@@ -199,6 +203,8 @@ def _track_export(args: argparse.Namespace, options: ExportOptions) -> bytes:
             f"--track exports subtitle formats ({', '.join(sorted(CUE_FORMATS))}),"
             f" not {args.format}; leave --track out to export the transcript"
         )
+    if translate_commands.wants_translation(args):
+        return translate_commands.export_translation(args, options.title)
     with Library.open() as library:
         track = load_track(library, int(source), args.track)
         title = options.title or library.item(int(source)).title

@@ -23,6 +23,7 @@ from desktop.cli import (
     library_commands,
     subtitle_commands,
     track_commands,
+    translate_commands,
 )
 from desktop.cli.errors import EXPECTED_ERRORS
 from desktop.crash import CrashReport, install_crash_handler, summary_of
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     key_commands.register(commands)
     subtitle_commands.register(commands)
     track_commands.register(commands)
+    translate_commands.register(commands)
     editor_commands.register(commands)
     job_commands.register(commands)
     return parser

@@ -21,6 +21,7 @@ from desktop.domain.cue_track import CueTrack, cut_track, unique_name
 from desktop.domain.staleness import recut_stale, refresh
 from desktop.domain.timecode import FrameRate, rate_of
 from desktop.domain.track_check import CheckContext, check_track
+from desktop.jobs.track_translation import stale_counts, translated_counts
 from desktop.store.library import Library
 from desktop.store.subtitle_import import import_track_file
 from desktop.store.subtitle_profiles import find_preset
@@ -72,6 +73,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for info in infos:
             track = refresh(library.tracks.load(info.id), transcript)
             errors, warnings = check_track(track, context_for(library, args.item, track)).counts()
+            translated = translated_counts(library, info.id, track)
+            stale_translations = stale_counts(library, info.id, track)
             rows.append(
                 {
                     "name": info.name,
@@ -82,6 +85,10 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "errors": errors,
                     "warnings": warnings,
                     "stale": track.stale_count,
+                    "translations": {
+                        language: {"translated": count, "stale": stale_translations[language]}
+                        for language, count in translated.items()
+                    },
                 }
             )
     if args.json:
@@ -91,13 +98,22 @@ def cmd_list(args: argparse.Namespace) -> int:
         hint = f"tingxie tracks create {args.item} --preset netflix-en"
         print(f"item {args.item} has no subtitle tracks; make one with '{hint}'", file=sys.stderr)
     else:
-        print(f"{'NAME':<28} {'PRESET':<16} {'CUES':>6} {'PROBLEMS':>8} {'STALE':>6}")
+        print(f"{'NAME':<28} {'PRESET':<16} {'CUES':>6} {'PROBLEMS':>8} {'STALE':>6}  TRANSLATIONS")
         for row in rows:
             print(
                 f"{row['name']:<28} {row['preset']:<16} {row['cues']:>6} {row['problems']:>8}"
-                f" {row['stale']:>6}"
+                f" {row['stale']:>6}  {_translations_cell(row['translations'])}"
             )
     return 0
+
+
+def _translations_cell(translations: dict[str, dict[str, int]]) -> str:
+    """``en 880 (12 stale), ja 900``: each language's current translations and stale ones."""
+    parts = []
+    for language, counts in translations.items():
+        stale = f" ({counts['stale']} stale)" if counts["stale"] else ""
+        parts.append(f"{language} {counts['translated']}{stale}")
+    return ", ".join(parts) or "-"
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ from typing import Literal
 
 from msgspec.structs import replace
 
-from desktop.domain.cue_track import CueTrack, TrackCue
+from desktop.domain.cue_track import CueTrack, TrackCue, new_cue_key
 from desktop.domain.editing import EditError
 from desktop.domain.text_cleaning import clean_line
 from desktop.domain.timecode import FrameRate, step_frames
@@ -147,8 +147,13 @@ def split_cue(track: CueTrack, index: int, position: int, gap_ms: int = 0) -> Cu
     first_end = max(cue.start_ms + 1, min(at[0], at[1] - gap_ms))
     second_start = min(cue.end_ms - 1, max(at[1], first_end))
     unplaced = [w for w, s in zip(cue.words, spans, strict=True) if s is None]
-    first = TrackCue(cue.start_ms, first_end, head, cue.speaker, left + tuple(unplaced), cue.stale)
-    second = TrackCue(second_start, cue.end_ms, tail, cue.speaker, right, cue.stale)
+    first = TrackCue(
+        cue.start_ms, first_end, head, cue.speaker, left + tuple(unplaced), cue.stale,
+        key=cue.key or new_cue_key(),
+    )  # fmt: skip
+    second = TrackCue(
+        second_start, cue.end_ms, tail, cue.speaker, right, cue.stale, key=new_cue_key()
+    )
     return _spliced(track, index, index + 1, (first, second))
 
 
@@ -178,6 +183,7 @@ def merge_with_next(track: CueTrack, index: int) -> CueTrack:
         a.speaker if a.speaker == b.speaker else None,
         a.words + b.words,
         a.stale or b.stale,
+        key=a.key or new_cue_key(),
     )
     return _spliced(track, index, index + 2, (merged,))
 
@@ -294,7 +300,7 @@ def insert_cue(
 ) -> CueTrack:
     """A new cue (no words: typed in by hand) at its place in time."""
     _check_times(start_ms, end_ms)
-    cue = TrackCue(start_ms, end_ms, lines_of(text), speaker)
+    cue = TrackCue(start_ms, end_ms, lines_of(text), speaker, key=new_cue_key())
     position = _insertion_point(track, start_ms)
     return _spliced(track, position, position, (cue,))
 

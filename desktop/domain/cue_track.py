@@ -29,6 +29,7 @@ What a subtitle view uses, all Qt-free:
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from typing import Literal
 
@@ -55,7 +56,10 @@ class TrackCue(msgspec.Struct, frozen=True):
     ``words`` are the transcript words it was cut from (none for an imported
     cue or a cue typed in by hand). ``stale`` says the transcript changed
     under those words since the cut; ``notes`` carry the cutter's reasons for
-    rules the speech made impossible to follow.
+    rules the speech made impossible to follow. ``key`` is the cue's stable id in
+    its track (``new_cue_key``): translations are stored under it, so it survives
+    every edit made with ``msgspec.structs.replace`` and moves and re-timings; a
+    split keeps it on the first part, a merge on the first cue.
     """
 
     start_ms: int
@@ -65,6 +69,7 @@ class TrackCue(msgspec.Struct, frozen=True):
     words: tuple[Word, ...] = ()
     stale: bool = False
     notes: tuple[CueNote, ...] = ()
+    key: str = ""
 
     @property
     def text(self) -> str:
@@ -103,6 +108,30 @@ class CueTrack(msgspec.Struct, frozen=True):
         return sum(1 for c in self.cues if c.stale)
 
 
+def new_cue_key() -> str:
+    """A fresh cue id: random, so cues cut or typed in different sessions never collide."""
+    return uuid.uuid4().hex[:16]
+
+
+def keyed(track: CueTrack, fallback: str | None = None) -> CueTrack:
+    """``track`` with a key on every cue: a missing or repeated key gets a new one.
+
+    ``fallback`` makes the new keys deterministic (``{fallback}.{index}``): a
+    track stored before cues had keys reads back with the same keys every time
+    until it is saved with them. Returns ``track`` itself when nothing was missing.
+    """
+    seen: set[str] = set()
+    cues = list(track.cues)
+    changed = False
+    for index, cue in enumerate(cues):
+        if not cue.key or cue.key in seen:
+            key = f"{fallback}.{index}" if fallback is not None else new_cue_key()
+            cues[index] = msgspec.structs.replace(cue, key=key)
+            changed = True
+        seen.add(cues[index].key)
+    return msgspec.structs.replace(track, cues=tuple(cues)) if changed else track
+
+
 def cut_cues(transcript: Transcript, preset: Preset, fps: float | None = None) -> list[TrackCue]:
     """The transcript cut by ``preset`` into cues that remember their words and notes."""
     cut = segment(transcript, preset, fps, with_words=True)
@@ -119,6 +148,7 @@ def cut_cues(transcript: Transcript, preset: Preset, fps: float | None = None) -
             words[index] if words else (),
             False,
             tuple(notes[index]) if index in notes else (),
+            new_cue_key(),
         )
         for index, cue in enumerate(cut.cues)
     ]
@@ -140,7 +170,10 @@ def imported_track(
     return CueTrack(
         name,
         preset_id,
-        tuple(TrackCue(c.start_ms, max(c.end_ms, c.start_ms), c.lines, c.speaker) for c in ordered),
+        tuple(
+            TrackCue(c.start_ms, max(c.end_ms, c.start_ms), c.lines, c.speaker, key=new_cue_key())
+            for c in ordered
+        ),
         "import",
         rate,
     )

@@ -26,6 +26,8 @@ from desktop.store.sentence_labels import label_pattern, label_text, labels_in
 from desktop.store.task_timings import TaskTimings
 from desktop.store.tracks import TrackStore
 from desktop.store.transcript_codec import TRANSCRIPT_FORMAT
+from desktop.store.translations import SqliteTranslationStore
+from desktop.store.translations import languages as translation_languages
 
 Origin = Literal["import", "job"]
 
@@ -129,6 +131,14 @@ class Library:
     def tracks(self) -> TrackStore:
         """The items' subtitle cue tracks, in the same database file and connection."""
         return TrackStore(self._conn)
+
+    def translations(self, track_id: int, language: str) -> SqliteTranslationStore:
+        """The translations of one subtitle track into one language (``store.translations``)."""
+        return SqliteTranslationStore(self._conn, track_id, language)
+
+    def translation_languages(self, track_id: int) -> list[str]:
+        """The languages a subtitle track has translations in."""
+        return translation_languages(self._conn, track_id)
 
     def leases(self, owner: str, ttl_s: float) -> LeaseStore:
         """The job leases of one engine, on this library's connection."""

@@ -2,7 +2,11 @@
 
 Tracks are stored like transcript edits (``Library.save_transcript``): a
 save writes the whole track as a new version row, the newest is current, and
-a short history is kept for recovery (``prune_versions``). The table row
+a short history is kept for recovery (``prune_versions``). Every stored cue
+has a key (``TrackCue.key``, what its translations are stored under): a
+track saved without one gets one, and a track stored before keys existed
+reads back with keys made from its id and the cue's place, the same on every
+load until a save keeps them. The table row
 holds what a list shows (name, preset, cue and stale counts) so listing the
 tracks of an item never decodes one.
 """
@@ -15,7 +19,7 @@ from datetime import UTC, datetime
 
 from msgspec.structs import replace
 
-from desktop.domain.cue_track import CueTrack
+from desktop.domain.cue_track import CueTrack, keyed
 from desktop.store import track_codec
 from desktop.store.database import LibraryError, transaction
 from desktop.store.track_codec import TRACK_FORMAT
@@ -69,6 +73,7 @@ class TrackStore:
 
     def create(self, item_id: int, track: CueTrack) -> int:
         """Store a new track for ``item_id``; its name must be new for the item."""
+        track = keyed(track)
         now = _now()
         with transaction(self._conn) as conn:
             if conn.execute("SELECT 1 FROM items WHERE id = ?", (item_id,)).fetchone() is None:
@@ -91,6 +96,7 @@ class TrackStore:
 
     def save(self, track_id: int, track: CueTrack) -> None:
         """Store an edited track as its new current version."""
+        track = keyed(track)
         now = _now()
         with transaction(self._conn) as conn:
             updated = conn.execute(
@@ -158,7 +164,7 @@ class TrackStore:
                 f"subtitle track {name!r} was saved by a newer Tingxie (format {fmt}); update"
                 " Tingxie"
             )
-        track = track_codec.decode(data)
+        track = keyed(track_codec.decode(data), fallback=f"t{track_id}")
         return track if track.name == name else replace(track, name=name)
 
     def versions(self, track_id: int) -> list[tuple[int, datetime]]:

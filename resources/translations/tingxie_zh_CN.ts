@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -530,6 +530,10 @@
         <translation>字幕预设(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Translate subtitle track…</source>
+        <translation>翻译字幕轨(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -602,6 +606,13 @@
 A transcription workstation for DashScope recorded-file transcription (Paraformer, Fun-ASR, SenseVoice).</source>
         <translation>听写 {0}
 用于 DashScope 录音文件识别（Paraformer、Fun-ASR、SenseVoice）的转写工作台。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelComboBox</name>
+    <message>
+        <source>{0} (may be retired; use {1})</source>
+        <translation>{0}（可能已停用；请改用 {1}）</translation>
     </message>
 </context>
 <context>
@@ -784,7 +795,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>删除</translation>
     </message>
     <message>
-        <source>Used on the command line (--preset): letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <source>Used on the command line (--preset): letters, digits, '-' and '_'</source>
         <translation>用于命令行（--preset）：字母、数字、“-”和“_”</translation>
     </message>
     <message>
@@ -1213,8 +1224,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>在听写退出前设置 DASHSCOPE_API_KEY；不会保存任何内容。</translation>
     </message>
     <message>
-        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
-        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
+        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
+        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring ({0}): {1}</source>
@@ -1806,6 +1817,138 @@ Close anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>TranslateDialog</name>
+    <message>
+        <source>Translate subtitle track</source>
+        <translation>翻译字幕轨</translation>
+    </message>
+    <message>
+        <source>Optional: a CSV file of term,translation rows</source>
+        <translation>可选：每行为“术语,译文”的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Working out the cost…</source>
+        <translation>正在估算费用…</translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Subtitle track</source>
+        <translation>字幕轨</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>译为</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>No item has a subtitle track yet: make one in the subtitle view first.</source>
+        <translation>还没有条目带字幕轨：请先在字幕视图中创建一个。</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Every cue is translated already; nothing to send.</source>
+        <translation>所有字幕都已翻译，无需发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) to translate</source>
+        <translation><numerusform>待翻译 %n 条字幕</numerusform></translation>
+    </message>
+    <message>
+        <source>{0} request(s), about {1} tokens sent and {2} received.</source>
+        <translation>{0} 次请求，约发送 {1} 个 token、接收 {2} 个。</translation>
+    </message>
+    <message>
+        <source>Cost: about {0} {1}.</source>
+        <translation>费用：约 {0} {1}。</translation>
+    </message>
+    <message>
+        <source>Cost: unknown (the model's price here is not published).</source>
+        <translation>费用：未知（该模型在此地域的价格未公布）。</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationGroup</name>
+    <message>
+        <source>Translating subtitles</source>
+        <translation>翻译字幕</translation>
+    </message>
+    <message>
+        <source>Qwen-MT is made for translation and costs least; a chat model follows a prompt.</source>
+        <translation>Qwen-MT 专为翻译而设、费用最低；对话模型按提示词翻译。</translation>
+    </message>
+    <message>
+        <source>Translation model</source>
+        <translation>翻译模型</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationLine</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Translating “{0}” into {1}…</source>
+        <translation>正在将“{0}”译为{1}…</translation>
+    </message>
+    <message>
+        <source>%v of %m cues</source>
+        <translation>%v / %m 条字幕</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Stopped translating “{0}” into {1}; what was translated is kept.</source>
+        <translation>已停止将“{0}”译为{1}；已翻译的部分均已保留。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Translated “{0}” into {1}; %n cue(s) the service would not translate.</source>
+        <translation><numerusform>已将“{0}”译为{1}；服务拒绝翻译其中 %n 条字幕。</numerusform></translation>
+    </message>
+    <message>
+        <source>Translated “{0}” into {1}.</source>
+        <translation>已将“{0}”译为{1}。</translation>
+    </message>
+    <message>
+        <source>Translating “{0}” failed: {1}</source>
+        <translation>翻译“{0}”失败：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationModelCombo</name>
+    <message>
+        <source>{0} (Qwen-MT translation model)</source>
+        <translation>{0}（Qwen-MT 翻译模型）</translation>
+    </message>
+    <message>
+        <source>{0} (chat model, with a prompt)</source>
+        <translation>{0}（对话模型，使用提示词）</translation>
+    </message>
+</context>
+<context>
     <name>UrlDialog</name>
     <message>
         <source>Add URLs</source>
@@ -1921,7 +2064,7 @@ Close anyway and lose them?</source>
 <context>
     <name>WaveformView</name>
     <message>
-        <source>Click to seek; drag a sentence&apos;s edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
+        <source>Click to seek; drag a sentence's edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
         <translation>单击跳转；拖动句子边缘调整时间，拖动句子本身移动它（按住 Shift：不吸附）；Ctrl+滚轮缩放</translation>
     </message>
 </context>
@@ -1932,8 +2075,8 @@ Close anyway and lose them?</source>
         <translation>&lt;h2&gt;欢迎使用听写&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Drop audio or video files here to transcribe them.</source>

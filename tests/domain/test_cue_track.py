@@ -293,3 +293,23 @@ def test_an_edge_snaps_to_the_nearest_shot_change_on_command() -> None:
     far = CheckContext(NETFLIX, rate, (20_000,))
     with pytest.raises(CueEditError, match=r"within 1\.5 s"):
         snap_to_shot_change(track, 0, "end", far)
+
+
+def test_every_cue_has_a_stable_key_that_edits_keep_and_new_cues_get_fresh() -> None:
+    """Translations are stored under ``TrackCue.key``: edits keep it, a split keeps it on
+    the first part, a merge on the first cue, a new cue gets its own."""
+    from desktop.domain.cue_track import keyed
+
+    track = cut_track(TALK, NETFLIX, "Netflix")
+    keys = [c.key for c in track.cues]
+    assert all(keys) and len(set(keys)) == len(keys)
+    moved = edit.nudge(edit.set_text(track, 0, "Changed\ntext"), 0, "end", 40)
+    assert [c.key for c in moved.cues] == keys
+    split = edit.split_cue(track, 0, track.cues[0].text.index("you"))
+    assert split.cues[0].key == keys[0] and split.cues[1].key not in keys
+    merged = edit.merge_with_next(track, 0)
+    assert merged.cues[0].key == keys[0] and keys[1] not in [c.key for c in merged.cues]
+    old = CueTrack("old", "netflix-en", (TrackCue(0, 900, ("a",)), TrackCue(1000, 1900, ("b",))))
+    assert [c.key for c in keyed(old, fallback="t7").cues] == ["t7.0", "t7.1"]  # same each time
+    twice = CueTrack("dup", "netflix-en", (TrackCue(0, 9, ("a",), key="k"),) * 2)
+    assert len({c.key for c in keyed(twice).cues}) == 2

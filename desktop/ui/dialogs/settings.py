@@ -51,6 +51,7 @@ from desktop.settings import (
     save_settings,
     validate,
 )
+from desktop.ui.dialogs.translation_settings import TranslationGroup
 from desktop.ui.util.background import Work, run_coroutine, run_in_thread
 from desktop.ui.util.model_combo import ModelComboBox
 
@@ -130,6 +131,8 @@ class SettingsDialog(QDialog):
         column.addWidget(self._endpoint_group())
         column.addWidget(self._defaults_group())
         column.addWidget(self._app_group())
+        self.translation = TranslationGroup(self)
+        column.addWidget(self.translation)
         self.problem = QLabel(self)
         self.problem.setObjectName("settingsProblem")
         self.problem.setWordWrap(True)
@@ -468,6 +471,7 @@ class SettingsDialog(QDialog):
         self.upload_concurrency.setValue(settings.upload_concurrency)
         self.poll_concurrency.setValue(settings.poll_concurrency)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.translation.load(settings)
         self._check_custom_url()
 
     def _collect_region_only(self) -> Settings:
@@ -476,7 +480,7 @@ class SettingsDialog(QDialog):
     def _collect(self) -> Settings:
         name = self.default_model.currentData() or Settings().default_model
         spec = catalog.get(name)
-        return Settings(
+        collected = Settings(
             region=self.region.currentData(),
             custom_url=self.custom_url.text().strip(),
             default_model=name,
@@ -487,6 +491,7 @@ class SettingsDialog(QDialog):
             poll_concurrency=self.poll_concurrency.value(),
             language=self.language.currentData(),
         )
+        return self.translation.applied(collected, self.settings)
 
     def accept(self) -> None:
         """Save the settings and the typed key; stay open with the reason if either fails."""

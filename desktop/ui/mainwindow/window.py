@@ -43,6 +43,7 @@ from desktop.ui.util.translations import install_language
 
 if TYPE_CHECKING:
     from desktop.ui.editor.window import TranscriptEditor
+    from desktop.ui.queue.translation_bridge import TranslationBridge
 
 
 def window_state_path() -> str:
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.library = library
+        self._translations: TranslationBridge | None = None  # made at the first translation
         self.quitter = Quitter(self, self._may_close_editor)
         self.editors: list[TranscriptEditor] = []  # the open editor (at most one, embedded)
         self._editor_menus: list[QAction] = []
@@ -148,9 +150,11 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.vocabulary_action = self._action(self.open_vocabularies)
         self.presets_action = self._action(self.open_presets)
+        self.translate_action = self._action(lambda: self.open_translate_dialog())
         self.tools_menu.addActions(
-            [self.vocabulary_action, self.presets_action, self.settings_action]
-        )
+            [self.vocabulary_action, self.presets_action, self.translate_action,
+             self.settings_action]
+        )  # fmt: skip
         self.help_menu = bar.addMenu("")
         self.sample_action = self._action(self.open_sample)
         self.about_action = self._action(self.show_about)
@@ -177,6 +181,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("&Settings…"))
         self.vocabulary_action.setText(self.tr("&Hotword vocabularies…"))
         self.presets_action.setText(self.tr("Subtitle &presets…"))
+        self.translate_action.setText(self.tr("&Translate subtitle track…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.sample_action.setText(self.tr("Open the &sample"))
         self.about_action.setText(self.tr("&About Tingxie"))
@@ -212,6 +217,8 @@ class MainWindow(QMainWindow):
         """Put the job queue panel in its slot (replacing the placeholder)."""
         old = self.queue_panel
         self.side_splitter.replaceWidget(self.side_splitter.indexOf(old), panel)
+        if self._translations is not None:  # a translation started before the queue was up
+            self.translation_rows.attach(panel)
         old.deleteLater()
         self.queue_panel = panel
 
@@ -362,6 +369,27 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def open_translate_dialog(self, item_id: int | None = None) -> QDialog:
+        """Translate a subtitle track: the cost first, then a run shown in the queue panel."""
+        from desktop.ui.dialogs.translate import TranslateDialog
+
+        dialog = TranslateDialog(self.library, item_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.order_chosen.connect(lambda order: self.translations().start(order))
+        dialog.open()
+        return dialog
+
+    def translations(self) -> TranslationBridge:
+        """The translation runs of this window, shown under the queue panel's table."""
+        if self._translations is None:
+            from desktop.ui.queue.translation_bridge import TranslationBridge
+            from desktop.ui.queue.translation_rows import TranslationRows
+
+            self._translations = TranslationBridge(self.library, self)
+            self.translation_rows = TranslationRows(self._translations, self)
+            self.translation_rows.attach(self.queue_panel)
+        return self._translations
 
     def focus_library_search(self) -> None:
         self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -374,3 +374,18 @@ def test_the_dialog_never_asks_the_keyring_on_the_gui_thread(qtbot, dashscope_em
         keyring.set_keyring(real)
     assert len(noting.threads) >= 4  # read, store, read, read for the test, remove, read
     assert threading.main_thread().name not in noting.threads
+
+
+def test_the_translation_model_is_chosen_saved_and_the_last_target_language_kept(qtbot) -> None:
+    save_settings(Settings(translation_target="ja"))
+    dialog = _dialog(qtbot)
+    assert dialog.translation.model.currentData() == "qwen-mt-turbo"  # Qwen-MT by default
+    assert "Qwen-MT" in dialog.translation.model.currentText()
+    chat = dialog.translation.model.findData("qwen-plus")
+    assert "chat model, with a prompt" in dialog.translation.model.itemText(chat)
+    _choose(dialog.translation.model, "qwen-plus")
+    with qtbot.waitSignal(dialog.saved):
+        _ok(qtbot, dialog)
+    settings = load_settings()
+    assert (settings.translation_model, settings.translation_target) == ("qwen-plus", "ja")
+    assert _dialog(qtbot).translation.model.currentData() == "qwen-plus"
