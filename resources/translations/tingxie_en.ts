@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
@@ -66,14 +66,20 @@
     <name>TranslateDialog</name>
     <message numerus="yes">
         <source>%n cue(s) to translate</source>
-        <translation><numerusform>%n cue to translate</numerusform><numerusform>%n cues to translate</numerusform></translation>
+        <translation>
+            <numerusform>%n cue to translate</numerusform>
+            <numerusform>%n cues to translate</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TranslationLine</name>
     <message numerus="yes">
         <source>Translated “{0}” into {1}; %n cue(s) the service would not translate.</source>
-        <translation><numerusform>Translated “{0}” into {1}; %n cue the service would not translate.</numerusform><numerusform>Translated “{0}” into {1}; %n cues the service would not translate.</numerusform></translation>
+        <translation>
+            <numerusform>Translated “{0}” into {1}; %n cue the service would not translate.</numerusform>
+            <numerusform>Translated “{0}” into {1}; %n cues the service would not translate.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -795,7 +795,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>删除</translation>
     </message>
     <message>
-        <source>Used on the command line (--preset): letters, digits, '-' and '_'</source>
+        <source>Used on the command line (--preset): letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>用于命令行（--preset）：字母、数字、“-”和“_”</translation>
     </message>
     <message>
@@ -1224,8 +1224,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>在听写退出前设置 DASHSCOPE_API_KEY；不会保存任何内容。</translation>
     </message>
     <message>
-        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
-        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
+        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
+        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring ({0}): {1}</source>
@@ -1872,7 +1872,9 @@ Close anyway and lose them?</source>
     </message>
     <message numerus="yes">
         <source>%n cue(s) to translate</source>
-        <translation><numerusform>待翻译 %n 条字幕</numerusform></translation>
+        <translation>
+            <numerusform>待翻译 %n 条字幕</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} request(s), about {1} tokens sent and {2} received.</source>
@@ -1883,7 +1885,7 @@ Close anyway and lose them?</source>
         <translation>费用：约 {0} {1}。</translation>
     </message>
     <message>
-        <source>Cost: unknown (the model's price here is not published).</source>
+        <source>Cost: unknown (the model&apos;s price here is not published).</source>
         <translation>费用：未知（该模型在此地域的价格未公布）。</translation>
     </message>
 </context>
@@ -1926,7 +1928,9 @@ Close anyway and lose them?</source>
     </message>
     <message numerus="yes">
         <source>Translated “{0}” into {1}; %n cue(s) the service would not translate.</source>
-        <translation><numerusform>已将“{0}”译为{1}；服务拒绝翻译其中 %n 条字幕。</numerusform></translation>
+        <translation>
+            <numerusform>已将“{0}”译为{1}；服务拒绝翻译其中 %n 条字幕。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Translated “{0}” into {1}.</source>
@@ -2064,7 +2068,7 @@ Close anyway and lose them?</source>
 <context>
     <name>WaveformView</name>
     <message>
-        <source>Click to seek; drag a sentence's edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
+        <source>Click to seek; drag a sentence&apos;s edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
         <translation>单击跳转；拖动句子边缘调整时间，拖动句子本身移动它（按住 Shift：不吸附）；Ctrl+滚轮缩放</translation>
     </message>
 </context>
@@ -2075,8 +2079,8 @@ Close anyway and lose them?</source>
         <translation>&lt;h2&gt;欢迎使用听写&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Drop audio or video files here to transcribe them.</source>
