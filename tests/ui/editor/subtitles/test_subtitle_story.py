@@ -1,0 +1,147 @@
+"""The issue's story through the widgets: a Netflix track made, fixed, reopened, exported.
+
+A video with a hard cut at frame 48 (23.976 fps) and a transcript whose first
+sentence ends two frames past the cut; the subtitler creates a Netflix track,
+follows "next problem" to the cue the checker flags, pulls its end to the shot
+change, types a line break with Shift+Enter, merges the last two cues, closes
+the editor, reopens it and exports an SRT that ffmpeg reads with exactly those
+changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.timecode import FrameRate, frame_to_ms
+from desktop.domain.transcript import Channel, Sentence, Transcript, Word
+from desktop.export import export_track
+from desktop.store.library import Library, LibraryFile
+from desktop.ui.editor.subtitles.track_model import ERROR, CueColumn
+from desktop.ui.editor.window import TranscriptEditor, open_library_item
+from tests.helpers.cut_video import cut_video
+from tests.helpers.speech_media import add_to_library
+from tests.helpers.subtitle_readers import read_with_ffmpeg
+
+RATE = FrameRate(24000, 1001)
+TRACK = "Netflix English (USA)"
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+BROKEN = "I was at home with my sister,\nwatching the game until very late."
+
+
+def _sentence(begin: int, text: str, step: int) -> Sentence:
+    tokens = text.split()
+    words = tuple(
+        Word(begin + i * step, begin + i * step + step - 20,
+             token + ("" if i == len(tokens) - 1 else " "))
+        for i, token in enumerate(tokens)
+    )  # fmt: skip
+    return Sentence(begin, words[-1].end_ms, text, words)
+
+
+SENTENCES = (
+    _sentence(300, "Where were you last night?", 360),  # speech ends 2 frames past the cut
+    _sentence(4000, "I was at home with my sister, watching the game until very late.", 300),
+    _sentence(9000, "Really? You never told me.", 300),
+    _sentence(11000, "I did.", 300),
+)
+
+
+@pytest.fixture
+def talk(tmp_path: Path) -> int:
+    video = cut_video(tmp_path / "talk.mp4", "24000/1001", shots=(2.0, 12.0))
+    transcript = Transcript(video.as_uri(), (Channel(0, SENTENCES),), duration_ms=14_000)
+    return add_to_library(transcript, video, title="talk")
+
+
+def _open(qtbot: QtBot, item: int) -> TranscriptEditor:
+    window = open_library_item(LibraryFile.default(), item, debounce_ms=200)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_2, CTRL)  # the subtitle view, one keystroke away
+    assert window.tabs.currentWidget() is window.subtitles
+    return window
+
+
+def _key(qtbot: QtBot, window: TranscriptEditor, key: Qt.Key, mods=Qt.KeyboardModifier.NoModifier):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.subtitles.view.setFocus()
+    qtbot.keyClick(window.subtitles.view, key, mods)
+
+
+def test_a_netflix_track_made_fixed_reopened_and_exported(qtbot: QtBot, talk: int, tmp_path: Path):
+    window = _open(qtbot, talk)
+    panel = window.subtitles
+    assert panel.empty.isVisible()
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    dialog = panel.findChild(QInputDialog, "newTrackDialog")
+    dialog.setTextValue(TRACK)
+    dialog.accept()
+    assert panel.chooser.currentText() == TRACK
+    model = panel.model
+    assert model is not None and model.rowCount() == 4
+    # The frame rate and the shot change come from the video, off the GUI thread.
+    qtbot.waitUntil(lambda: panel.shots == (frame_to_ms(48, RATE),), timeout=30_000)
+    assert panel.rate == RATE
+    assert [(i, p.rule) for i, p in model.check.all()] == [(0, "shot-change")]
+    end = model.index(0, CueColumn.END)
+    assert end.data(Qt.ItemDataRole.BackgroundRole).color() == ERROR
+    assert "shot change" in end.data(Qt.ItemDataRole.ToolTipRole)
+
+    # 1. Next problem (F8), then the cue's end pulled to the shot change.
+    _key(qtbot, window, Qt.Key.Key_F8)
+    assert panel.current_row() == 0
+    _key(qtbot, window, Qt.Key.Key_End, CTRL | ALT)
+    assert model.track.cues[0].end_ms == frame_to_ms(46, RATE)  # 2 frames before the cut
+    assert end.data(Qt.ItemDataRole.BackgroundRole) is None  # re-checked at once
+
+    # 2. A line break typed with Shift+Enter, Enter commits it.
+    panel.select_row(1)
+    editor = panel.editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(editor, "I was at home with my sister,")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, SHIFT)
+    qtbot.keyClicks(editor, "watching the game until very late.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert model.track.cues[1].lines == tuple(BROKEN.split("\n"))
+    assert model.index(1, CueColumn.TEXT).data() == BROKEN
+
+    # 3. The last two cues merged; each fix is one undo step.
+    panel.select_row(2)
+    _key(qtbot, window, Qt.Key.Key_M, CTRL | SHIFT)
+    assert model.rowCount() == 3
+    _key(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert model.rowCount() == 4
+    _key(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert model.rowCount() == 3
+    assert model.track.cues[2].text == "Really? You never told me.\nI did."
+    assert model.check.counts()[0] == 0
+    edited = model.track
+    window.close()
+
+    # Reopened: the track as it was left.
+    again = _open(qtbot, talk)
+    assert again.subtitles.chooser.currentText() == TRACK
+    assert again.subtitles.model.track.cues == edited.cues
+    with Library.open() as library:
+        stored = library.tracks.load(library.tracks.find(talk, TRACK).id)
+    out = tmp_path / "talk.srt"
+    out.write_bytes(export_track(stored, "srt"))
+    first, second, third = read_with_ffmpeg(out)
+    assert first[1] == frame_to_ms(46, RATE)
+    assert second[2] == BROKEN
+    assert third[2] == "Really? You never told me.\nI did."
+    assert (third[0], third[1]) == (edited.cues[2].start_ms, edited.cues[2].end_ms)
+    again.close()
