@@ -110,6 +110,7 @@ class TranscriptEditor(QMainWindow):
         )
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.session.undo_stack)
+        self.undo_group.setActiveStack(self.session.undo_stack)
         self._build_layout()
         self._build_actions()
         self._connect()
@@ -247,7 +248,7 @@ class TranscriptEditor(QMainWindow):
             view,
             self.tr("Show times as SMPTE timecode"),
             self.subtitles.set_timecode,
-            "Ctrl+Shift+T",
+            "Ctrl+Alt+T",
         )
         self.timecode_action.setCheckable(True)
 

@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.timecode import FrameRate, frame_to_ms
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
-from desktop.export import export_track
-from desktop.store.library import Library, LibraryFile
+from desktop.store.library import LibraryFile
+from desktop.ui.dialogs.export import ExportDialog
 from desktop.ui.editor.subtitles.track_model import ERROR, CueColumn
 from desktop.ui.editor.window import TranscriptEditor, open_library_item
 from tests.helpers.cut_video import cut_video
@@ -135,13 +135,25 @@ def test_a_netflix_track_made_fixed_reopened_and_exported(qtbot: QtBot, talk: in
     again = _open(qtbot, talk)
     assert again.subtitles.chooser.currentText() == TRACK
     assert again.subtitles.model.track.cues == edited.cues
-    with Library.open() as library:
-        stored = library.tracks.load(library.tracks.find(talk, TRACK).id)
+    again.close()
+
+    # Exported from the track, as edited, through the export dialog.
+    dialog = ExportDialog(LibraryFile.default(), [talk])
+    qtbot.addWidget(dialog)
+    sources = [dialog.source_combo.itemText(i) for i in range(dialog.source_combo.count())]
+    assert sources == ["Transcript", f"Track {TRACK}"]
+    dialog.source_combo.setCurrentIndex(1)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("srt"))
     out = tmp_path / "talk.srt"
-    out.write_bytes(export_track(stored, "srt"))
+    dialog.destination_edit.setText(str(out))
+    dialog.refresh()
+    assert "Really? You never told me.\nI did." in dialog.preview.toPlainText()
+    assert not dialog.preset_combo.isEnabled()  # the track's own preset
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert out.is_file(), dialog.status.text()
     first, second, third = read_with_ffmpeg(out)
     assert first[1] == frame_to_ms(46, RATE)
     assert second[2] == BROKEN
     assert third[2] == "Really? You never told me.\nI did."
     assert (third[0], third[1]) == (edited.cues[2].start_ms, edited.cues[2].end_ms)
-    again.close()
+    assert len(read_with_ffmpeg(out)) == len(edited.cues) == 3
