@@ -267,6 +267,7 @@ class TranscriptEditor(QMainWindow):
             self.undo_group.setActiveStack(self.session.undo_stack)
         if not on_subtitles:
             self.subtitles.editor.commit()
+        self.wave.show_cues(self.subtitles.model if on_subtitles else None)
 
     def _track_opened(self, _name: str) -> None:
         session = self.subtitles.session
@@ -277,6 +278,13 @@ class TranscriptEditor(QMainWindow):
 
     def _rate_known(self) -> None:
         self.player_widget.set_frame_rate(self.subtitles.rate)
+        self.wave.set_shots(self.subtitles.shots)
+
+    def _wave_selected(self, row: int) -> None:
+        if self.wave.cues is not None:
+            self.subtitles.select_row(row)
+        else:
+            self.select_row(row)
 
     def _step_frames(self, frames: int) -> None:
         self._rate_known()
@@ -296,7 +304,9 @@ class TranscriptEditor(QMainWindow):
         self.player.position_changed.connect(self.wave.set_position)
         self.player.duration_changed.connect(self.wave.set_duration)
         self.wave.seek_requested.connect(self.seek)
-        self.wave.row_selected.connect(self.select_row)
+        self.wave.row_selected.connect(self._wave_selected)
+        self.subtitles.media_known.connect(self._rate_known)
+        self.subtitles.cue_selected.connect(self.wave.select_row)
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.wave.select_row(
                 current.row() if current.isValid() else None

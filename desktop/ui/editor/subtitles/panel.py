@@ -97,11 +97,15 @@ class SubtitlePanel(QWidget):
         seek_requested(int): play from this media time (a word Ctrl+clicked, a cue chosen)
         message(str): a sentence for the status bar
         track_opened(str): the name of the track now open ("" for none)
+        media_known(): the frame rate or the shot changes were read (``rate``, ``shots``)
+        cue_selected(int): the row of the cue now selected in the table
     """
 
     seek_requested = Signal(int)
     message = Signal(str)
     track_opened = Signal(str)
+    media_known = Signal()
+    cue_selected = Signal(int)
 
     def __init__(
         self,
@@ -379,11 +383,13 @@ class SubtitlePanel(QWidget):
         self.rate = rate
         if self.model is not None and rate is not None:
             self.model.set_context(rate, self.shots)
+        self.media_known.emit()
 
     def _shots_found(self, shots: list[int] | None) -> None:
         self.shots = tuple(shots or ())
         if self.model is not None:
             self.model.set_context(self.rate or self.model.context.rate, self.shots)
+        self.media_known.emit()
 
     def _media_failed(self, error: Exception) -> None:
         self.message.emit(self.tr("Frame rate and shot changes unknown: {0}").format(error))
@@ -418,6 +424,8 @@ class SubtitlePanel(QWidget):
         row = self.current_row() if self.view.currentIndex().isValid() else None
         cue = self.model.track.cues[row] if self.model is not None and row is not None else None
         self.editor.show_cue(cue)
+        if row is not None:
+            self.cue_selected.emit(row)
 
     def _after_change(self, _track: CueTrack) -> None:
         self._show_current()

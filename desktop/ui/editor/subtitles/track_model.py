@@ -163,6 +163,19 @@ class TrackModel(QAbstractTableModel):
             return parse_timecode(text, self.rate)
         return parse_clock(text)
 
+    def retime(self, row: int, start_ms: int, end_ms: int) -> int | None:
+        """Set a cue's times (a drag on the waveform) as one undo step; its row after."""
+        cue = self._track.cues[row]
+        done = self.session.apply(
+            self.tr("Set cue time"), lambda t: edit.set_times(t, row, start_ms, end_ms)
+        )
+        if not done:
+            return None
+        for index, other in enumerate(self._track.cues):
+            if (other.start_ms, other.end_ms, other.lines) == (start_ms, end_ms, cue.lines):
+                return index
+        return None
+
     def row_at(self, ms: int) -> int | None:
         return edit.index_at(self._track, ms)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
@@ -60,6 +60,15 @@ def talk(tmp_path: Path) -> int:
     return add_to_library(transcript, video, title="talk")
 
 
+def drag(qtbot: QtBot, wave, from_ms: float, to_ms: float) -> None:
+    start = QPoint(round(wave.x_of(from_ms)), wave.height() // 2)
+    end = QPoint(round(wave.x_of(to_ms)), wave.height() // 2)
+    qtbot.mousePress(wave, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(wave, QPoint((start.x() + end.x()) // 2, start.y()))
+    qtbot.mouseMove(wave, end)
+    qtbot.mouseRelease(wave, Qt.MouseButton.LeftButton, pos=end)
+
+
 def _open(qtbot: QtBot, item: int) -> TranscriptEditor:
     window = open_library_item(LibraryFile.default(), item, debounce_ms=200)
     qtbot.addWidget(window)
@@ -102,8 +111,16 @@ def test_a_netflix_track_made_fixed_reopened_and_exported(qtbot: QtBot, talk: in
     # 1. Next problem (F8), then the cue's end pulled to the shot change.
     _key(qtbot, window, Qt.Key.Key_F8)
     assert panel.current_row() == 0
-    _key(qtbot, window, Qt.Key.Key_End, CTRL | ALT)
+    wave = window.wave
+    assert wave.cues is model and wave.shots == panel.shots  # cues and the cut on the waveform
+    wave.set_view(0, 4.0)
+    spoken_end = model.track.cues[0].end_ms
+    drag(qtbot, wave, spoken_end, frame_to_ms(46, RATE) + 12)  # dropped near the cut: snaps
     assert model.track.cues[0].end_ms == frame_to_ms(46, RATE)  # 2 frames before the cut
+    _key(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert model.track.cues[0].end_ms == spoken_end
+    _key(qtbot, window, Qt.Key.Key_End, CTRL | ALT)  # the same from the keyboard
+    assert model.track.cues[0].end_ms == frame_to_ms(46, RATE)
     assert end.data(Qt.ItemDataRole.BackgroundRole) is None  # re-checked at once
 
     # 2. A line break typed with Shift+Enter, Enter commits it.
