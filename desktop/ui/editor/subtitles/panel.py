@@ -45,12 +45,15 @@ from desktop.domain.timecode import FrameRate
 from desktop.domain.transcript import Transcript
 from desktop.media.frame_rate import read_frame_rate
 from desktop.media.shot_changes import shot_changes_for
+from desktop.spelling.checker import SpellChecker
+from desktop.spelling.personal_words import PersonalWords
 from desktop.store.imports import ImportFailedError
 from desktop.store.library import LibraryFile
 from desktop.store.subtitle_import import import_track_file
 from desktop.store.subtitle_profiles import all_presets, find_preset
 from desktop.store.tracks import TrackInfo
 from desktop.ui.editor.subtitles.cue_editor import CueTextEdit
+from desktop.ui.editor.subtitles.spelling import language_of
 from desktop.ui.editor.subtitles.track_model import CueColumn, TrackModel
 from desktop.ui.editor.subtitles.track_session import DEBOUNCE_MS, TrackSession
 from desktop.ui.editor.sync_tools import Scope, ShiftDialog
@@ -133,6 +136,7 @@ class SubtitlePanel(QWidget):
         self._timecode = False
         self._anchor: tuple[int, int] | None = None  # (time now, right time) for stretch
         self.actions_: list[QAction] = []
+        self._spelling_for: str | None = None  # the language the checker was loaded for
         self._build()
         self.reload_tracks()
         if media is not None and media.is_file():
@@ -297,6 +301,7 @@ class SubtitlePanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self._show_summary()
         self._show_current()
+        self._load_spelling(track)
         self.track_opened.emit(track.name)
 
     def close_track(self, *, discard: bool = False) -> bool:
@@ -372,6 +377,24 @@ class SubtitlePanel(QWidget):
             return None
         self.reload_tracks(select=track.name)
         return track.name
+
+    # -- spelling ------------------------------------------------------------------
+
+    def _load_spelling(self, track: CueTrack) -> None:
+        """The track's language's checker, loaded off the GUI thread (once per language)."""
+        sentences = self._transcript().merged_sentences()
+        language = language_of(track.preset_id, sentences[0].language if sentences else None)
+        if language == self._spelling_for:
+            return
+        self._spelling_for = language
+
+        def load() -> SpellChecker:
+            return SpellChecker.for_language(language, personal=PersonalWords())
+
+        run_in_thread(self, load, self.editor.set_spell_checker, self._no_spelling)
+
+    def _no_spelling(self, error: Exception) -> None:
+        self.editor.set_spell_checker(None, self.tr("No spell checking: {0}").format(error))
 
     # -- the media: frame rate and shot changes ------------------------------------
 

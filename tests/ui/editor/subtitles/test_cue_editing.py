@@ -1,0 +1,82 @@
+"""The subtitle view beyond the story: stale cues and re-cutting, spelling, words and playback."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from desktop.domain.editing import SentenceRef, edit_text
+from desktop.store.subtitle_profiles import find_preset
+from desktop.ui.editor.subtitles.track_model import CueColumn
+from tests.ui.editor.subtitles.test_subtitle_story import _open
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _with_track(qtbot, item):
+    window = _open(qtbot, item)
+    window.subtitles.create_track(find_preset("netflix-en"))
+    return window, window.subtitles, window.subtitles.model
+
+
+def test_a_transcript_correction_marks_its_cue_stale_and_recut_keeps_the_rest(qtbot, talk):
+    window, panel, model = _with_track(qtbot, talk)
+    panel.select_row(0)
+    panel.editor.setFocus()
+    qtbot.keyClick(panel.editor, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(panel.editor, "Where were you\nlast night?".replace("\n", " "))
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
+    manual = model.track.cues[0]
+    window.session.apply(
+        "fix", lambda t: edit_text(t, SentenceRef(0, 2), "Really? You never said.")
+    )
+    assert [c.stale for c in model.track.cues] == [False, False, True, False]
+    assert model.index(2, CueColumn.NUMBER).data() == "3*"
+    assert "transcript changed" in model.index(2, CueColumn.NUMBER).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert panel.recut_stale()
+    assert model.track.stale_count == 0
+    assert model.track.cues[2].text == "Really? You never said."
+    assert model.track.cues[0] is manual  # manual work elsewhere kept
+    panel.session.undo_stack.undo()  # the re-cut is one step
+    assert model.track.stale_count == 1
+    window.close()
+
+
+def test_misspellings_are_underlined_with_suggestions_and_add_to_dictionary(qtbot, talk):
+    window, panel, _model = _with_track(qtbot, talk)
+    editor = panel.editor
+    qtbot.waitUntil(lambda: editor.spelling.checker is not None, timeout=20_000)
+    panel.select_row(3)
+    editor.setPlainText("I didd it.")
+    assert [m.word for m in editor.misspellings()] == ["didd"]
+    menu = QMenu()
+    editor.add_spelling_actions(menu, 3)
+    texts = [a.text() for a in menu.actions()]
+    assert "did" in texts
+    add = next(a for a in menu.actions() if a.text().startswith("Add"))
+    add.trigger()
+    assert editor.misspellings() == []
+    window.close()
+
+
+def test_ctrl_click_on_a_word_plays_from_it_and_playback_lights_the_word(qtbot, talk):
+    window, panel, model = _with_track(qtbot, talk)
+    panel.select_row(1)
+    cue = model.track.cues[1]
+    editor = panel.editor
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(cue.text.index("home") + 1)
+    seeks: list[int] = []
+    panel.seek_requested.connect(seeks.append)
+    qtbot.mouseClick(
+        editor.viewport(), Qt.MouseButton.LeftButton, CTRL, editor.cursorRect(cursor).center()
+    )
+    home = next(w for w in cue.words if w.text.startswith("home"))
+    assert seeks == [home.begin_ms]
+    window.seek(home.begin_ms + 10)
+    assert model.playing_row == 1
+    assert editor.spoken_word() == "home"
+    window.close()
