@@ -99,12 +99,19 @@ def test_a_netflix_track_made_fixed_reopened_and_exported(qtbot: QtBot, talk: in
     editor = panel.editor
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(editor, BROKEN.replace("\n", " "))  # on one line: too long for Netflix
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    text = model.index(1, CueColumn.TEXT)
+    assert text.data(Qt.ItemDataRole.BackgroundRole).color() == ERROR
+    assert "42" in text.data(Qt.ItemDataRole.ToolTipRole)
+    qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(editor, "I was at home with my sister,")
     qtbot.keyClick(editor, Qt.Key.Key_Return, SHIFT)
     qtbot.keyClicks(editor, "watching the game until very late.")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert model.track.cues[1].lines == tuple(BROKEN.split("\n"))
-    assert model.index(1, CueColumn.TEXT).data() == BROKEN
+    assert text.data() == BROKEN
+    assert text.data(Qt.ItemDataRole.BackgroundRole) is None
 
     # 3. The last two cues merged; each fix is one undo step.
     panel.select_row(2)
