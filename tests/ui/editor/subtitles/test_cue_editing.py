@@ -7,11 +7,14 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from desktop.domain.editing import SentenceRef, edit_text
+from desktop.domain.timecode import FrameRate, frame_to_ms, ms_to_frame
 from desktop.store.subtitle_profiles import find_preset
+from desktop.ui.editor.subtitles.panel import TimingChangesDialog
 from desktop.ui.editor.subtitles.track_model import CueColumn
 from tests.ui.editor.subtitles.test_subtitle_story import _open
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+RATE = FrameRate(24000, 1001)
 
 
 def _with_track(qtbot, item):
@@ -79,4 +82,41 @@ def test_ctrl_click_on_a_word_plays_from_it_and_playback_lights_the_word(qtbot, 
     window.seek(home.begin_ms + 10)
     assert model.playing_row == 1
     assert editor.spoken_word() == "home"
+    window.close()
+
+
+def test_frame_steps_move_by_one_frame_of_the_medias_rate(qtbot, talk):
+    window, panel, _model = _with_track(qtbot, talk)
+    qtbot.waitUntil(lambda: panel.rate is not None and window.player.duration() > 0, timeout=30_000)
+    assert panel.rate == RATE  # read from the video, not assumed
+    window.seek(1000)
+    window._step_frames(1)
+    assert window.player.position() == frame_to_ms(ms_to_frame(1000, RATE) + 1, RATE)
+    window._step_frames(-2)
+    assert window.player.position() == frame_to_ms(ms_to_frame(1000, RATE) - 1, RATE)
+    window.close()
+
+
+def test_an_imported_srt_becomes_a_track_and_timing_rules_fix_it_in_one_step(qtbot, talk, tmp_path):
+    srt = tmp_path / "talk.srt"
+    srt.write_text(
+        "1\n00:00:00,300 --> 00:00:02,040\nWhere were you last night?\n\n"
+        "2\n00:00:04,000 --> 00:00:07,880\nI was at home.\n",
+        encoding="utf-8",
+    )
+    window = _open(qtbot, talk)
+    panel = window.subtitles
+    qtbot.waitUntil(lambda: bool(panel.shots), timeout=30_000)
+    assert panel.import_file(srt) == "talk"
+    model = panel.model
+    assert model.rowCount() == 2 and model.track.origin == "import"
+    assert [p.rule for _i, p in model.check.all()] == ["shot-change"]
+    panel.ask_timing_rules()
+    dialog = panel.findChild(TimingChangesDialog)
+    assert dialog.changes.count() == 1 and "shot change" in dialog.changes.item(0).text()
+    dialog.accept()
+    assert model.track.cues[0].end_ms == frame_to_ms(46, RATE)
+    assert model.check.counts() == (0, 0)
+    panel.session.undo_stack.undo()
+    assert model.track.cues[0].end_ms == 2040
     window.close()
