@@ -1569,7 +1569,9 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>Track {0} made: %n cue(s)</source>
-        <translation><numerusform>已生成字幕轨 {0}：%n 条字幕</numerusform></translation>
+        <translation>
+            <numerusform>已生成字幕轨 {0}：%n 条字幕</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import subtitle file</source>
@@ -1589,19 +1591,27 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>%n cue(s)</source>
-        <translation><numerusform>%n 条字幕</numerusform></translation>
+        <translation>
+            <numerusform>%n 条字幕</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>%n 个错误</numerusform></translation>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n 个警告</numerusform></translation>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stale</source>
-        <translation><numerusform>%n 条过期</numerusform></translation>
+        <translation>
+            <numerusform>%n 条过期</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open or make a subtitle track first</source>
@@ -2037,8 +2047,12 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>字幕(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
+        <source>Show transcript</source>
+        <translation>显示转写稿</translation>
+    </message>
+    <message>
+        <source>Show subtitles</source>
+        <translation>显示字幕</translation>
     </message>
     <message>
         <source>Show times as SMPTE timecode</source>

@@ -222,17 +222,18 @@ class TranscriptEditor(QMainWindow):
             a for menu in (edit, timing) for a in menu.actions()
             if a not in (undo, redo) and not a.isSeparator() and a.menu() is None
         ]  # fmt: skip
-        self._build_view_menu(bar)
-        self.subtitles.build_menu(bar.addMenu(self.tr("S&ubtitles")), self)
+        subtitles = bar.addMenu(self.tr("S&ubtitles"))
+        self._build_view_actions(subtitles)
+        self.subtitles.build_menu(subtitles, self)
         self.subtitles.set_actions_enabled(False)
 
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
 
-    def _build_view_menu(self, bar: object) -> None:
-        view = self.menuBar().addMenu(self.tr("&View"))
+    def _build_view_actions(self, view: QMenu) -> None:
+        """The tab switches and the time format (the main window has its own View menu)."""
         group = QActionGroup(self)
-        for number, text in enumerate((self.tr("Transcript"), self.tr("Subtitles"))):
+        for number, text in enumerate((self.tr("Show transcript"), self.tr("Show subtitles"))):
             action = self._action(
                 view,
                 text,
@@ -251,6 +252,7 @@ class TranscriptEditor(QMainWindow):
             "Ctrl+Alt+T",
         )
         self.timecode_action.setCheckable(True)
+        view.addSeparator()
 
     def _tab_changed(self, index: int) -> None:
         """One view's edit actions at a time: their shortcuts (Alt+[, …) are the same keys."""
