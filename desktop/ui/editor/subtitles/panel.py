@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +60,7 @@ from desktop.ui.editor.sync_tools import Scope, ShiftDialog
 from desktop.ui.util.background import run_in_thread
 
 NUDGE_MS = edit.NUDGE_MS
+SPELLING_DELAY_MS = 700
 
 
 class TimingChangesDialog(QDialog):
@@ -292,17 +293,35 @@ class SubtitlePanel(QWidget):
         model.playing_changed.connect(self._playing_changed)
         model.set_timecode(self._timecode)
         self.view.setModel(model)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(CueColumn.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column in CueColumn:
-            if column != CueColumn.TEXT:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._size_columns(preset)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self._show_summary()
         self._show_current()
         self._load_spelling(track)
         self.track_opened.emit(track.name)
+
+    def _size_columns(self, preset: Preset) -> None:
+        """Fixed sizes from the font, never measured over the rows: a 12-hour track has 20 000.
+
+        (Resizing to contents would ask every row for its size after every edit.)
+        """
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CueColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        widths = {
+            CueColumn.NUMBER: "00000*",
+            CueColumn.START: "00:00:00.000 ",
+            CueColumn.END: "00:00:00.000 ",
+            CueColumn.DURATION: "00.000 ",
+            CueColumn.CPS: "00.0 ",
+            CueColumn.CPL: "000 ",
+        }
+        for column, sample in widths.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.lineSpacing() * max(preset.max_lines or 2, 2) + 8)
 
     def close_track(self, *, discard: bool = False) -> bool:
         """Save and close the open track; False if saving failed (it stays open)."""
@@ -317,8 +336,12 @@ class SubtitlePanel(QWidget):
             )
             return False
         self.view.setModel(None)
-        self.session.deleteLater()
+        session, model = self.session, self.model
         self.session = self.model = None
+        self.track_opened.emit("")  # the window lets go of the model (waveform, undo)
+        session.deleteLater()
+        if model is not None:
+            model.deleteLater()
         return True
 
     def flush(self) -> bool:
@@ -391,7 +414,15 @@ class SubtitlePanel(QWidget):
         def load() -> SpellChecker:
             return SpellChecker.for_language(language, personal=PersonalWords())
 
-        run_in_thread(self, load, self.editor.set_spell_checker, self._no_spelling)
+        # Loading a dictionary is pure Python for half a second: started once the view has
+        # been painted, so its thread does not hold up the first paint of a long track.
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(
+            lambda: run_in_thread(self, load, self.editor.set_spell_checker, self._no_spelling)
+        )
+        timer.timeout.connect(timer.deleteLater)
+        timer.start(SPELLING_DELAY_MS)
 
     def _no_spelling(self, error: Exception) -> None:
         self.editor.set_spell_checker(None, self.tr("No spell checking: {0}").format(error))

@@ -14,6 +14,7 @@ Subtitle Edit shows it. Times are ``hh:mm:ss.mmm`` or SMPTE timecode
 
 from __future__ import annotations
 
+from array import array
 from enum import IntEnum
 from typing import Any
 
@@ -111,6 +112,8 @@ class TrackModel(QAbstractTableModel):
         self.preset = preset
         self._track = session.track
         self._rows: list[CueRow] = [cue_row(c, i, preset) for i, c in enumerate(self._track.cues)]
+        # Shown numbers, renumbered after an insert or removal (rows keep their data until then).
+        self._numbers = array("l", range(1, len(self._rows) + 1))
         self._check = check_track(
             self._track, CheckContext(preset, rate or session.track.rate, shots)
         )
@@ -233,7 +236,7 @@ class TrackModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], CueColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(row, column, role == Qt.ItemDataRole.EditRole)
+            return self._text(index.row(), row, column, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -250,9 +253,10 @@ class TrackModel(QAbstractTableModel):
             return self._check.problems(index.row())
         return None
 
-    def _text(self, row: CueRow, column: CueColumn, editing: bool) -> str:
+    def _text(self, index: int, row: CueRow, column: CueColumn, editing: bool) -> str:
         if column == CueColumn.NUMBER:
-            return f"{row.number}*" if row.stale and not editing else str(row.number)
+            number = self._numbers[index]
+            return f"{number}*" if row.stale and not editing else str(number)
         if column == CueColumn.START:
             return self.format_time(row.start_ms)
         if column == CueColumn.END:
@@ -326,21 +330,27 @@ class TrackModel(QAbstractTableModel):
         if removed > added:
             self.beginRemoveRows(QModelIndex(), first + added, first + removed - 1)
             del self._rows[first + added : first + removed]
+            del self._numbers[first + added : first + removed]
             self.endRemoveRows()
         elif added > removed:
             self.beginInsertRows(QModelIndex(), first + removed, first + added - 1)
             self._rows[first + removed : first + removed] = fresh[removed:]
+            at = first + removed
+            self._numbers[at:at] = array("l", range(at + 1, first + added + 1))
             self.endInsertRows()
         self._rows[first : first + shared] = fresh[:shared]
-        if removed != added:  # numbers after the edit moved
-            for i in range(first + shared, len(self._rows)):
-                self._rows[i] = self._rows[i]._replace(number=i + 1)
-        # The row before is re-checked too (gaps); rows after an insert or removal renumber.
-        low = max(first - 1, 0)
-        high = len(self._rows) - 1 if removed != added else first + max(added, 1) - 1
-        high = min(high, len(self._rows) - 1)
+        if removed != added:  # the numbers below moved (rows keep their data until told)
+            self._numbers = array("l", range(1, len(self._rows) + 1))  # C longs: no objects
+        # The row before is re-checked too (gaps); after an insert or removal the numbers
+        # of the rows below change, only in their number column.
+        last = len(self._rows) - 1
+        low, high = max(first - 1, 0), min(first + max(added, 1) - 1, last)
         if high >= low:
             self.dataChanged.emit(self.index(low, 0), self.index(high, len(CueColumn) - 1))
+        if removed != added and high < last:
+            self.dataChanged.emit(
+                self.index(high + 1, CueColumn.NUMBER), self.index(last, CueColumn.NUMBER)
+            )
         self.checked.emit(*self._check.counts())
 
     def _refresh_all(self) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.domain.cue_editing import changed_span
 from desktop.domain.cue_track import CueTrack
 from desktop.domain.editing import EditError
 from desktop.store.autosave import TrackAutosaver
@@ -21,6 +22,14 @@ from desktop.store.library import LibraryFile
 from desktop.ui.util.background import GuiDelivery
 
 DEBOUNCE_MS = 1000
+
+
+def _same(a: CueTrack, b: CueTrack) -> bool:
+    """Equal tracks, compared by the cues an edit touched (``==`` would walk 20 000 cues)."""
+    first, removed, added = changed_span(a, b)
+    if removed or added:
+        return a.cues[first : first + removed] == b.cues[first : first + added]
+    return (a.name, a.preset_id, a.origin, a.rate) == (b.name, b.preset_id, b.origin, b.rate)
 
 
 class _TrackCommand(QUndoCommand):
@@ -90,7 +99,7 @@ class TrackSession(QObject):
         except EditError as error:
             self.problem.emit(str(error))
             return False
-        if after is self._track or after == self._track:
+        if after is self._track or _same(after, self._track):
             return False
         self.undo_stack.push(_TrackCommand(self, self._track, after, description))
         return True
