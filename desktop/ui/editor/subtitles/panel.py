@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -173,6 +173,7 @@ class SubtitlePanel(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.view.clicked.connect(self._cell_clicked)
         self.editor = CueTextEdit(self)
         self.editor.committed.connect(self._text_committed)
         self.editor.word_clicked.connect(self.seek_requested)
@@ -473,6 +474,17 @@ class SubtitlePanel(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.view.scrollTo(index)
+
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        """A click on a cue's start or end time plays from there, as in the transcript."""
+        if self.model is None or not index.isValid():
+            return
+        column, row = index.column(), index.row()
+        cue = self.model.track.cues[row]
+        if column == CueColumn.START:
+            self.seek_requested.emit(cue.start_ms)
+        elif column == CueColumn.END:
+            self.seek_requested.emit(max(cue.start_ms, cue.end_ms - 1000))
 
     def _show_current(self) -> None:
         row = self.current_row() if self.view.currentIndex().isValid() else None

@@ -120,3 +120,14 @@ def test_an_imported_srt_becomes_a_track_and_timing_rules_fix_it_in_one_step(qtb
     panel.session.undo_stack.undo()
     assert model.track.cues[0].end_ms == 2040
     window.close()
+
+
+def test_a_click_on_a_cue_start_plays_from_it(qtbot, talk):
+    window, panel, model = _with_track(qtbot, talk)
+    seeks: list[int] = []
+    panel.seek_requested.connect(seeks.append)
+    cell = panel.view.visualRect(model.index(2, CueColumn.START))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    assert seeks == [model.track.cues[2].start_ms]
+    assert panel.current_row() == 2 and panel.editor.toPlainText() == model.track.cues[2].text
+    window.close()
