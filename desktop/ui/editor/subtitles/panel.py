@@ -537,10 +537,13 @@ class SubtitlePanel(QWidget):
             self.message.emit(self.tr("Select a cue first"))
             return False
         stack = self.session.undo_stack
-        stack.beginMacro(description)
-        self.editor.commit()
+        typed = self.editor.is_modified  # typed text and the operation: one step
+        if typed:
+            stack.beginMacro(description)
+            self.editor.commit()
         done = self._apply(description, lambda t: operation(t, row))
-        stack.endMacro()
+        if typed:
+            stack.endMacro()
         if done:
             self.select_row(min(max(row + follow, 0), len(self.session.track) - 1))
         return done

@@ -131,3 +131,15 @@ def test_a_click_on_a_cue_start_plays_from_it(qtbot, talk):
     assert seeks == [model.track.cues[2].start_ms]
     assert panel.current_row() == 2 and panel.editor.toPlainText() == model.track.cues[2].text
     window.close()
+
+
+def test_a_refused_operation_says_why_and_leaves_no_empty_undo_step(qtbot, talk):
+    window, panel, _model = _with_track(qtbot, talk)
+    messages: list[str] = []
+    panel.message.connect(messages.append)
+    panel.select_row(3)
+    steps = panel.session.undo_stack.count()
+    assert not panel.merge_with_next()
+    assert messages == ["the last cue has no next cue to merge with"]
+    assert panel.session.undo_stack.count() == steps
+    window.close()
