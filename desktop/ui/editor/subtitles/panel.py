@@ -295,7 +295,7 @@ class SubtitlePanel(QWidget):
         model.set_timecode(self._timecode)
         self.view.setModel(model)
         self._size_columns(preset)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self._show_summary()
         self._show_current()
         self._load_spelling(track)
@@ -485,6 +485,14 @@ class SubtitlePanel(QWidget):
             self.seek_requested.emit(cue.start_ms)
         elif column == CueColumn.END:
             self.seek_requested.emit(max(cue.start_ms, cue.end_ms - 1000))
+
+    def _row_changed(self, _current: QModelIndex, previous: QModelIndex) -> None:
+        """Text typed for the cue being left is kept (F8 or a click moved the selection)."""
+        if self.editor.is_modified and previous.isValid() and self.session is not None:
+            text, row = self.editor.toPlainText(), previous.row()
+            self.editor.show_cue(None)
+            self._apply(self.tr("Edit cue text"), lambda t: edit.set_text(t, row, text))
+        self._show_current()
 
     def _show_current(self) -> None:
         row = self.current_row() if self.view.currentIndex().isValid() else None

@@ -143,3 +143,17 @@ def test_a_refused_operation_says_why_and_leaves_no_empty_undo_step(qtbot, talk)
     assert messages == ["the last cue has no next cue to merge with"]
     assert panel.session.undo_stack.count() == steps
     window.close()
+
+
+def test_text_typed_for_a_cue_is_kept_when_next_problem_moves_on(qtbot, talk):
+    window, panel, model = _with_track(qtbot, talk)
+    qtbot.waitUntil(lambda: bool(panel.shots), timeout=30_000)  # cue 1 ends past the cut
+    panel.select_row(2)
+    panel.editor.setFocus()
+    qtbot.keyClick(panel.editor, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(panel.editor, "Really? You never said.")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_F8)  # the window's shortcut, typing not committed
+    assert panel.current_row() == 0
+    assert model.track.cues[2].text == "Really? You never said."
+    assert panel.editor.toPlainText() == model.track.cues[panel.current_row()].text
+    window.close()
