@@ -318,8 +318,11 @@ class SubtitlePanel(QWidget):
             CueColumn.CPS: "00.0 ",
             CueColumn.CPL: "000 ",
         }
+        titles = header.fontMetrics()
         for column, sample in widths.items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            wide = max(metrics.horizontalAdvance(sample), titles.horizontalAdvance(title))
+            header.resizeSection(column, wide + 16)
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(metrics.lineSpacing() * max(preset.max_lines or 2, 2) + 8)
