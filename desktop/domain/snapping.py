@@ -27,6 +27,10 @@ class SnapTargets:
     def __len__(self) -> int:
         return len(self._times)
 
+    def times(self) -> list[int]:
+        """The targets, sorted."""
+        return self._times.tolist()
+
     def snap(self, ms: int, tolerance_ms: int, *, exclude: Iterable[int] = ()) -> int:
         """The target nearest ``ms`` within ``tolerance_ms``, else ``ms`` itself."""
         times, skip = self._times, set(exclude)

@@ -63,6 +63,44 @@
     </message>
 </context>
 <context>
+    <name>SubtitlePanel</name>
+    <message numerus="yes">
+        <source>Track {0} made: %n cue(s)</source>
+        <translation>
+            <numerusform>Track {0} made: %n cue</numerusform>
+            <numerusform>Track {0} made: %n cues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n cue</numerusform>
+            <numerusform>%n cues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stale</source>
+        <translation>
+            <numerusform>%n stale</numerusform>
+            <numerusform>%n stale</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TranslateDialog</name>
     <message numerus="yes">
         <source>%n cue(s) to translate</source>

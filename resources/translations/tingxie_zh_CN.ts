@@ -111,6 +111,21 @@
     </message>
 </context>
 <context>
+    <name>CueTextEdit</name>
+    <message>
+        <source>Select a cue to edit its text</source>
+        <translation>选择一条字幕以编辑其文本</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>没有建议</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to dictionary</source>
+        <translation>将“{0}”添加到词典</translation>
+    </message>
+</context>
+<context>
     <name>EntriesModel</name>
     <message>
         <source>Word or phrase</source>
@@ -130,6 +145,10 @@
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>转写稿</translation>
     </message>
     <message>
         <source>Manage…</source>
@@ -154,6 +173,10 @@
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Format</source>
@@ -195,6 +218,10 @@
         <source>Check</source>
         <translation>检查</translation>
     </message>
+    <message>
+        <source>Track {0}</source>
+        <translation>字幕轨 {0}</translation>
+    </message>
     <message numerus="yes">
         <source>folder for %n files</source>
         <translation>
@@ -212,6 +239,10 @@
     <message>
         <source>The check applies to subtitle formats.</source>
         <translation>检查仅适用于字幕格式。</translation>
+    </message>
+    <message>
+        <source>A subtitle track exports as SRT, WebVTT, ASS or CSV; choose one of those.</source>
+        <translation>字幕轨可导出为 SRT、WebVTT、ASS 或 CSV，请选择其中一种。</translation>
     </message>
     <message>
         <source>Export to folder</source>
@@ -238,6 +269,10 @@
         <translation>
             <numerusform>已导出 %n 个文件：</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a subtitle track exports as SRT, WebVTT, ASS or CSV, not {0}</source>
+        <translation>字幕轨只能导出为 SRT、WebVTT、ASS 或 CSV，不能导出为 {0}</translation>
     </message>
 </context>
 <context>
@@ -612,7 +647,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <name>ModelComboBox</name>
     <message>
         <source>{0} (may be retired; use {1})</source>
-        <translation>{0}（可能已停用；请改用 {1}）</translation>
+        <translation>{0}（可能已停用；请使用 {1}）</translation>
     </message>
 </context>
 <context>
@@ -758,6 +793,14 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Forward 5 seconds (Alt+Right)</source>
         <translation>前进 5 秒 (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>One frame back (Alt+,)</source>
+        <translation>后退一帧 (Alt+,)</translation>
+    </message>
+    <message>
+        <source>One frame forward (Alt+.)</source>
+        <translation>前进一帧 (Alt+.)</translation>
     </message>
     <message>
         <source>Playback speed (pitch is kept)</source>
@@ -1391,6 +1434,267 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
 </context>
 <context>
+    <name>SubtitlePanel</name>
+    <message>
+        <source>New track from preset…</source>
+        <translation>用预设新建字幕轨…</translation>
+    </message>
+    <message>
+        <source>Import subtitle file…</source>
+        <translation>导入字幕文件…</translation>
+    </message>
+    <message>
+        <source>Track:</source>
+        <translation>字幕轨：</translation>
+    </message>
+    <message>
+        <source>This item has no subtitle track yet. Make one from the corrected transcript with “New track from preset…”, or import an SRT, WebVTT or ASS file.</source>
+        <translation>此条目还没有字幕轨。可以用“用预设新建字幕轨…”从校对后的转写稿生成一条，或导入 SRT、WebVTT 或 ASS 文件。</translation>
+    </message>
+    <message>
+        <source>Split cue at cursor</source>
+        <translation>在光标处拆分字幕</translation>
+    </message>
+    <message>
+        <source>Merge with next cue</source>
+        <translation>与下一条字幕合并</translation>
+    </message>
+    <message>
+        <source>Merge with previous cue</source>
+        <translation>与上一条字幕合并</translation>
+    </message>
+    <message>
+        <source>Move last word to next cue</source>
+        <translation>将最后一个词移到下一条</translation>
+    </message>
+    <message>
+        <source>Move first word to previous cue</source>
+        <translation>将第一个词移到上一条</translation>
+    </message>
+    <message>
+        <source>Insert cue at playhead</source>
+        <translation>在播放位置插入字幕</translation>
+    </message>
+    <message>
+        <source>Delete cue</source>
+        <translation>删除字幕</translation>
+    </message>
+    <message>
+        <source>Set start at playhead</source>
+        <translation>将开始设为播放位置</translation>
+    </message>
+    <message>
+        <source>Set end at playhead</source>
+        <translation>将结束设为播放位置</translation>
+    </message>
+    <message>
+        <source>Start 100 ms earlier</source>
+        <translation>开始提前 100 毫秒</translation>
+    </message>
+    <message>
+        <source>Start 100 ms later</source>
+        <translation>开始推后 100 毫秒</translation>
+    </message>
+    <message>
+        <source>End 100 ms earlier</source>
+        <translation>结束提前 100 毫秒</translation>
+    </message>
+    <message>
+        <source>End 100 ms later</source>
+        <translation>结束推后 100 毫秒</translation>
+    </message>
+    <message>
+        <source>Start one frame earlier</source>
+        <translation>开始提前一帧</translation>
+    </message>
+    <message>
+        <source>Start one frame later</source>
+        <translation>开始推后一帧</translation>
+    </message>
+    <message>
+        <source>End one frame earlier</source>
+        <translation>结束提前一帧</translation>
+    </message>
+    <message>
+        <source>End one frame later</source>
+        <translation>结束推后一帧</translation>
+    </message>
+    <message>
+        <source>Close the gap to the next cue</source>
+        <translation>消除与下一条字幕的间隔</translation>
+    </message>
+    <message>
+        <source>Snap start to shot change</source>
+        <translation>开始吸附到镜头切换</translation>
+    </message>
+    <message>
+        <source>Snap end to shot change</source>
+        <translation>结束吸附到镜头切换</translation>
+    </message>
+    <message>
+        <source>Shift cue times…</source>
+        <translation>平移字幕时间…</translation>
+    </message>
+    <message>
+        <source>Set stretch anchor at playhead</source>
+        <translation>在播放位置设置拉伸锚点</translation>
+    </message>
+    <message>
+        <source>Apply timing rules…</source>
+        <translation>应用时间规则…</translation>
+    </message>
+    <message>
+        <source>Next problem</source>
+        <translation>下一个问题</translation>
+    </message>
+    <message>
+        <source>Previous problem</source>
+        <translation>上一个问题</translation>
+    </message>
+    <message>
+        <source>Re-cut stale cues</source>
+        <translation>重新切分过期字幕</translation>
+    </message>
+    <message>
+        <source>The subtitle track could not be saved: {0}</source>
+        <translation>字幕轨无法保存：{0}</translation>
+    </message>
+    <message>
+        <source>The track&apos;s preset {0} is gone; it is checked with Netflix English.</source>
+        <translation>字幕轨的预设 {0} 已不存在；改用 Netflix 英语规则检查。</translation>
+    </message>
+    <message>
+        <source>New track from preset</source>
+        <translation>用预设新建字幕轨</translation>
+    </message>
+    <message>
+        <source>Cut the corrected transcript into cues with:</source>
+        <translation>用以下预设将校对后的转写稿切分为字幕：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Track {0} made: %n cue(s)</source>
+        <translation>
+            <numerusform>已生成字幕轨 {0}：%n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import subtitle file</source>
+        <translation>导入字幕文件</translation>
+    </message>
+    <message>
+        <source>Subtitle files (*.srt *.vtt *.ass *.ssa)</source>
+        <translation>字幕文件 (*.srt *.vtt *.ass *.ssa)</translation>
+    </message>
+    <message>
+        <source>No spell checking: {0}</source>
+        <translation>不做拼写检查：{0}</translation>
+    </message>
+    <message>
+        <source>Frame rate and shot changes unknown: {0}</source>
+        <translation>帧率和镜头切换未知：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stale</source>
+        <translation>
+            <numerusform>%n 条过期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open or make a subtitle track first</source>
+        <translation>请先打开或新建字幕轨</translation>
+    </message>
+    <message>
+        <source>Select a cue first</source>
+        <translation>请先选择一条字幕</translation>
+    </message>
+    <message>
+        <source>Edit cue text</source>
+        <translation>编辑字幕文本</translation>
+    </message>
+    <message>
+        <source>Split cue</source>
+        <translation>拆分字幕</translation>
+    </message>
+    <message>
+        <source>Merge cues</source>
+        <translation>合并字幕</translation>
+    </message>
+    <message>
+        <source>Move word to next cue</source>
+        <translation>将词移到下一条</translation>
+    </message>
+    <message>
+        <source>Move word to previous cue</source>
+        <translation>将词移到上一条</translation>
+    </message>
+    <message>
+        <source>Insert cue</source>
+        <translation>插入字幕</translation>
+    </message>
+    <message>
+        <source>Set cue time</source>
+        <translation>设置字幕时间</translation>
+    </message>
+    <message>
+        <source>Adjust cue time</source>
+        <translation>调整字幕时间</translation>
+    </message>
+    <message>
+        <source>Close gap</source>
+        <translation>消除间隔</translation>
+    </message>
+    <message>
+        <source>Snap to shot change</source>
+        <translation>吸附到镜头切换</translation>
+    </message>
+    <message>
+        <source>No cue breaks a rule of the track&apos;s preset</source>
+        <translation>没有字幕违反字幕轨预设的规则</translation>
+    </message>
+    <message>
+        <source>Shift cue times</source>
+        <translation>平移字幕时间</translation>
+    </message>
+    <message>
+        <source>First anchor set; select another cue, play to where it belongs and set the second anchor</source>
+        <translation>已设置第一个锚点；请选择另一条字幕，播放到它应在的位置，再设置第二个锚点</translation>
+    </message>
+    <message>
+        <source>Stretch cue times</source>
+        <translation>拉伸字幕时间</translation>
+    </message>
+    <message>
+        <source>Every cue already follows the preset&apos;s timing rules</source>
+        <translation>所有字幕都已符合预设的时间规则</translation>
+    </message>
+    <message>
+        <source>Apply timing rules</source>
+        <translation>应用时间规则</translation>
+    </message>
+    <message>
+        <source>No cue is stale; nothing to re-cut</source>
+        <translation>没有过期字幕，无需重新切分</translation>
+    </message>
+</context>
+<context>
     <name>SyncTools</name>
     <message>
         <source>&amp;Sync</source>
@@ -1466,6 +1770,21 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
 </context>
 <context>
+    <name>TimingChangesDialog</name>
+    <message>
+        <source>Apply timing rules</source>
+        <translation>应用时间规则</translation>
+    </message>
+    <message>
+        <source>Cue {0}: {1} → {2} – {3} ({4})</source>
+        <translation>字幕 {0}：{1} → {2} – {3}（{4}）</translation>
+    </message>
+    <message>
+        <source>These cues will be retimed, as one undoable step:</source>
+        <translation>以下字幕将被重新定时，可一步撤销：</translation>
+    </message>
+</context>
+<context>
     <name>TimingChangesModel</name>
     <message>
         <source>Sentence</source>
@@ -1532,7 +1851,89 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
 </context>
 <context>
+    <name>TrackModel</name>
+    <message>
+        <source>Set cue time</source>
+        <translation>设置字幕时间</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>CPS</source>
+        <translation>每秒字数</translation>
+    </message>
+    <message>
+        <source>CPL</source>
+        <translation>每行字数</translation>
+    </message>
+    <message>
+        <source>{0} (unavoidable: {1})</source>
+        <translation>{0}（无法避免：{1}）</translation>
+    </message>
+    <message>
+        <source>The transcript changed under this cue: re-cut it or check it.</source>
+        <translation>这条字幕对应的转写稿已修改：请重新切分或检查。</translation>
+    </message>
+    <message>
+        <source>Edit cue text</source>
+        <translation>编辑字幕文本</translation>
+    </message>
+    <message>
+        <source>{0} is not a time; write it like {1}</source>
+        <translation>{0} 不是时间；请按 {1} 的格式填写</translation>
+    </message>
+</context>
+<context>
+    <name>TrackSession</name>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Saving the subtitle track failed: {0}</source>
+        <translation>保存字幕轨失败：{0}</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptEditor</name>
+    <message>
+        <source>Transcript</source>
+        <translation>转写稿</translation>
+    </message>
+    <message>
+        <source>Subtitles</source>
+        <translation>字幕</translation>
+    </message>
     <message>
         <source>All changes saved</source>
         <translation>所有更改已保存</translation>
@@ -1636,6 +2037,30 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Zoom waveform out</source>
         <translation>缩小波形</translation>
+    </message>
+    <message>
+        <source>One frame back</source>
+        <translation>后退一帧</translation>
+    </message>
+    <message>
+        <source>One frame forward</source>
+        <translation>前进一帧</translation>
+    </message>
+    <message>
+        <source>S&amp;ubtitles</source>
+        <translation>字幕(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show transcript</source>
+        <translation>显示转写稿</translation>
+    </message>
+    <message>
+        <source>Show subtitles</source>
+        <translation>显示字幕</translation>
+    </message>
+    <message>
+        <source>Show times as SMPTE timecode</source>
+        <translation>以 SMPTE 时间码显示时间</translation>
     </message>
     <message>
         <source>No waveform for media played from a URL; import it with --media FILE</source>

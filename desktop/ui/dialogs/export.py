@@ -6,6 +6,10 @@ written; the check report lists every cue of the current item that breaks the
 preset's rules, with the reason when the speech made it unavoidable. The
 work is done by ``desktop.export`` and ``desktop.domain``; this module only
 shows it.
+
+When the current item has subtitle tracks, "From" offers the transcript or
+one of the tracks: a track exports (and is checked) exactly as it was edited
+in the subtitle view, with its own preset.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.cue_track import CueTrack
 from desktop.domain.subtitle_check import Violation, check
 from desktop.domain.subtitle_presets import BUILTIN_PRESETS, DEFAULT_FPS, Preset
 from desktop.domain.subtitles import segment
@@ -59,6 +64,7 @@ from desktop.export import (
     FORMATS,
     SUFFIXES,
     ExportOptions,
+    export_track,
     export_transcript,
     prepared,
 )
@@ -66,7 +72,7 @@ from desktop.export.chinese_script import CONVERSIONS
 from desktop.export.files import ExportWriteError, export_batch, file_name, write_atomically
 from desktop.export.plain_text import TextOptions, format_timestamp
 from desktop.store.library import ItemSummary, LibraryFile
-from desktop.store.subtitle_profiles import PresetFileError, all_presets
+from desktop.store.subtitle_profiles import PresetFileError, all_presets, find_preset
 from desktop.ui.dialogs.presets import PresetEditor
 from desktop.ui.util.rows_model import RowsModel
 
@@ -175,6 +181,8 @@ class ExportDialog(QDialog):
         self._library = library
         self._preset_problem: str | None = None
         self._cache: tuple[int, Transcript] | None = None
+        self._tracks: dict[int, CueTrack] = {}  # by track id, loaded when chosen
+        self._sources_of: int | None = None  # the item the "From" choices are for
         with library.connect() as connection:
             items = connection.items()
         wanted = set(item_ids) or ({items[0].id} if items else set())
@@ -205,6 +213,9 @@ class ExportDialog(QDialog):
         self.items_view.setModel(self.items_model)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
+        self.source_combo = QComboBox()
+        self.source_combo.setObjectName("sourceCombo")
+        self.source_combo.addItem(self.tr("Transcript"), None)
         self.format_combo = QComboBox()
         for fmt in FORMATS:
             self.format_combo.addItem(FORMAT_NAMES[fmt], fmt)
@@ -229,6 +240,7 @@ class ExportDialog(QDialog):
         self.browse_button = QPushButton(self.tr("Browse…"))
 
         options = QFormLayout()
+        options.addRow(self.tr("From"), self.source_combo)
         options.addRow(self.tr("Format"), self.format_combo)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.preset_combo, 1)
@@ -303,7 +315,7 @@ class ExportDialog(QDialog):
         self.manage_presets_button.clicked.connect(self.open_preset_editor)
         self.export_button.clicked.connect(self.export)
         self.browse_button.clicked.connect(self._browse)
-        for combo in (self.format_combo, self.preset_combo, self.chinese_combo):
+        for combo in (self.format_combo, self.preset_combo, self.chinese_combo, self.source_combo):
             combo.currentIndexChanged.connect(self._changed)
         self.fps_spin.valueChanged.connect(self._changed)
         self.timestamps_box.toggled.connect(self._changed)
@@ -363,6 +375,36 @@ class ExportDialog(QDialog):
             ),
         )
 
+    def chosen_track(self) -> CueTrack | None:
+        """The track chosen under "From", or None for the transcript."""
+        track_id = self.source_combo.currentData()
+        if track_id is None:
+            return None
+        if track_id not in self._tracks:
+            with self._library.connect() as library:
+                self._tracks[track_id] = library.tracks.load(track_id)
+        return self._tracks[track_id]
+
+    def _fill_sources(self, item: ItemSummary | None) -> None:
+        """The transcript and the item's tracks; only shown when there are tracks."""
+        item_id = item.id if item is not None else None
+        if item_id == self._sources_of:
+            return
+        self._sources_of = item_id
+        infos = []
+        if item_id is not None:
+            with self._library.connect() as library:
+                infos = library.tracks.tracks(item_id)
+        self.source_combo.blockSignals(True)
+        try:
+            self.source_combo.clear()
+            self.source_combo.addItem(self.tr("Transcript"), None)
+            for info in infos:
+                self.source_combo.addItem(self.tr("Track {0}").format(info.name), info.id)
+        finally:
+            self.source_combo.blockSignals(False)
+        self.source_combo.setEnabled(bool(infos))
+
     def fmt(self) -> str:
         return str(self.format_combo.currentData())
 
@@ -384,12 +426,14 @@ class ExportDialog(QDialog):
         self._refresh_timer.start()
 
     def _update_option_state(self) -> None:
+        self._fill_sources(self._current_item())
         fmt = self.fmt()
         is_text = fmt == "txt"
         self.timestamps_box.setEnabled(is_text)
         self.speakers_box.setEnabled(is_text)
         uses_cues = fmt in CUE_FORMATS
-        self.preset_combo.setEnabled(uses_cues)
+        from_track = self.source_combo.currentData() is not None
+        self.preset_combo.setEnabled(uses_cues and not from_track)
         self.fps_spin.setEnabled(uses_cues)
         preset = self.options().preset
         self.preset_rules.setText(preset.describe())
@@ -432,6 +476,10 @@ class ExportDialog(QDialog):
             self.report_summary.clear()
             return
         options = self.options()
+        track = self.chosen_track()
+        if track is not None:
+            self._refresh_track(track, options, item)
+            return
         transcript = self._transcript(item.id)
         self.preview.setPlainText(self._preview_text(transcript, options))
         if self.fmt() in CUE_FORMATS:
@@ -442,6 +490,25 @@ class ExportDialog(QDialog):
         else:
             self.report_model.set_rows([])
             self.report_summary.setText(self.tr("The check applies to subtitle formats."))
+
+    def _refresh_track(self, track: CueTrack, options: ExportOptions, item: ItemSummary) -> None:
+        if self.fmt() not in CUE_FORMATS:
+            self.preview.setPlainText(
+                self.tr("A subtitle track exports as SRT, WebVTT, ASS or CSV; choose one of those.")
+            )
+            self.report_model.set_rows([])
+            self.report_summary.clear()
+            return
+        text = export_track(track, self.fmt(), options).decode("utf-8-sig", "replace")
+        self.preview.setPlainText(text[:PREVIEW_CHARS])
+        try:
+            preset = find_preset(track.preset_id)
+        except LookupError:
+            preset = options.preset
+        fps = track.rate.fps if track.rate else options.fps
+        violations = check(track.plain_cues(), preset, fps)
+        self.report_model.set_rows(violations)
+        self.report_summary.setText(_summary(len(track), violations, item.title))
 
     def _preview_text(self, transcript: Transcript, options: ExportOptions) -> str:
         fmt = self.fmt()
@@ -490,6 +557,17 @@ class ExportDialog(QDialog):
     def _write(self, checked: list[ItemSummary], target: Path) -> list[Path]:
         options = self.options()
         fmt = self.fmt()
+        track = self.chosen_track()
+        if track is not None and len(checked) == 1 and not target.is_dir():
+            if fmt not in CUE_FORMATS:
+                raise ExportWriteError(
+                    self.tr("a subtitle track exports as SRT, WebVTT, ASS or CSV, not {0}").format(
+                        FORMAT_NAMES[fmt]
+                    )
+                )
+            data = export_track(track, fmt, replace(options, title=checked[0].title))
+            write_atomically(target, data)
+            return [target]
         if len(checked) == 1 and not target.is_dir():
             item = checked[0]
             data = export_transcript(

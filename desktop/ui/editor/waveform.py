@@ -13,6 +13,10 @@ edge retimes it and dragging the body moves it (words and all), snapping to
 word boundaries and silences within a few pixels (hold Shift to place it
 freely). Ctrl+wheel zooms around the pointer, the wheel scrolls. Every drag
 is one undoable edit, made through the transcript model on release.
+
+In the subtitle view (``show_cues``) the regions are the open track's cues
+instead, dragged the same way and retimed through the track's model; shot
+changes (``set_shots``) are drawn as lines and are snap targets too.
 """
 
 from __future__ import annotations
@@ -37,8 +41,10 @@ from PySide6.QtWidgets import QLabel, QScrollBar, QSizePolicy, QVBoxLayout, QWid
 
 from desktop.domain.durations import format_time
 from desktop.domain.snapping import SnapTargets, snap_targets
+from desktop.domain.timecode import frame_to_ms, ms_to_frame
 from desktop.media.waveform import BUCKETS_PER_SECOND, PeakLoader, Peaks, silences
 from desktop.ui.editor.model import TranscriptModel
+from desktop.ui.editor.subtitles.track_model import TrackModel
 from desktop.ui.util.background import GuiDelivery
 
 EDGE_PX = 5  # how near an edge a press grabs it
@@ -136,6 +142,8 @@ class WaveformView(QWidget):
         self._longest_ms = 0
         self._silences: list[tuple[int, int]] = []
         self._targets: SnapTargets | None = None
+        self.shots: tuple[int, ...] = ()
+        self._cues: TrackModel | None = None
         self.setMinimumHeight(110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
@@ -193,21 +201,68 @@ class WaveformView(QWidget):
     def silences(self) -> list[tuple[int, int]]:
         return self._silences
 
+    def set_shots(self, shots: tuple[int, ...]) -> None:
+        """The media's shot changes: drawn as lines, snapped to."""
+        self.shots = shots
+        self._targets = None
+        self._invalidate()
+
+    @property
+    def cues(self) -> TrackModel | None:
+        return self._cues
+
+    def show_cues(self, model: TrackModel | None) -> None:
+        """Show (and drag) the cues of ``model`` instead of the sentences; None: sentences."""
+        if model is self._cues:
+            return
+        self._cues = model
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                           model.dataChanged, model.layoutChanged):  # fmt: skip
+                signal.connect(self._transcript_changed)
+        self.selected_row = None
+        self._regions = None
+        self._targets = None
+        self._invalidate()
+
+    def _source(self) -> object:
+        return self._cues.track if self._cues is not None else self._model.sentences()
+
+    def _times(self, row: int) -> tuple[int, int]:
+        if self._cues is not None:
+            cue = self._cues.track.cues[row]
+            return cue.start_ms, cue.end_ms
+        sentence = self._model.sentence(row)
+        return sentence.begin_ms, sentence.end_ms
+
+    def _text(self, row: int) -> str:
+        if self._cues is not None:
+            return " / ".join(self._cues.track.cues[row].lines)
+        return self._model.sentence(row).text
+
     def _transcript_changed(self, *_args: object) -> None:
-        if self._regions is not None and self._model.sentences() is self._regions_of:
+        if self._regions is not None and self._source() is self._regions_of:
             return  # the playhead moved in the table (same rows): nothing to redraw here
         self._regions = None
         self._targets = None
-        if self.selected_row is not None and self.selected_row >= self._model.rowCount():
+        rows = self._cues.rowCount() if self._cues is not None else self._model.rowCount()
+        if self.selected_row is not None and self.selected_row >= rows:
             self.selected_row = None
         self._invalidate()
 
     def _visible_regions_source(self) -> list[_Region]:
         if self._regions is None:
-            self._regions_of = self._model.sentences()
-            regions = [
-                _Region(s.begin_ms, s.end_ms, row) for row, s in enumerate(self._model.sentences())
-            ]
+            self._regions_of = self._source()
+            if self._cues is not None:
+                regions = [
+                    _Region(c.start_ms, c.end_ms, row)
+                    for row, c in enumerate(self._cues.track.cues)
+                ]
+            else:
+                regions = [
+                    _Region(s.begin_ms, s.end_ms, row)
+                    for row, s in enumerate(self._model.sentences())
+                ]
             regions.sort()
             self._regions = regions
             self._longest_ms = max((r.end_ms - r.begin_ms for r in regions), default=0)
@@ -295,10 +350,11 @@ class WaveformView(QWidget):
         if row == self.selected_row:
             return
         self.selected_row = row
-        if row is not None and 0 <= row < self._model.rowCount():
-            sentence = self._model.sentence(row)
-            if sentence.end_ms < self._start_ms or sentence.begin_ms > self.end_ms():
-                self.set_view(sentence.begin_ms - self.span_ms() * FOLLOW_MARGIN)
+        rows = self._cues.rowCount() if self._cues is not None else self._model.rowCount()
+        if row is not None and 0 <= row < rows:
+            begin, end = self._times(row)
+            if end < self._start_ms or begin > self.end_ms():
+                self.set_view(begin - self.span_ms() * FOLLOW_MARGIN)
         self._invalidate()
 
     # -- painting --------------------------------------------------------------
@@ -341,10 +397,11 @@ class WaveformView(QWidget):
         painter = QPainter(pixmap)
         self._paint_peaks(painter)
         self._paint_ruler(painter)
+        self._paint_shots(painter)
         for region in self.visible_regions():
             if self._drag is not None and self._dragging and region.row == self._drag.row:
                 continue  # drawn at its dragged place instead
-            text = self._model.sentence(region.row).text
+            text = self._text(region.row)
             selected = region.row == self.selected_row
             self._paint_region(painter, region.begin_ms, region.end_ms, text, selected=selected)
         painter.end()
@@ -369,6 +426,18 @@ class WaveformView(QWidget):
         painter.setPen(QPen(QColor(60, 110, 160), 1))
         painter.drawLine(QLineF(0, middle, width, middle))
         painter.drawLines(lines)
+
+    def _paint_shots(self, painter: QPainter) -> None:
+        """A line at every shot change in view."""
+        if not self.shots:
+            return
+        first = bisect_left(self.shots, int(self._start_ms))
+        stop = bisect_left(self.shots, int(self.end_ms()) + 1)
+        pen = QPen(QColor(200, 40, 160), 2, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        for shot in self.shots[first:stop]:
+            x = self.x_of(shot)
+            painter.drawLine(QLineF(x, 0, x, self.height()))
 
     def _paint_ruler(self, painter: QPainter) -> None:
         """Time marks along the bottom, as dense as fits (every 100 ms to every hour)."""
@@ -442,9 +511,9 @@ class WaveformView(QWidget):
             self._drag = _Drag("seek", -1, x, 0, 0, free=False)
             return None
         kind, row = grabbed
-        sentence = self._model.sentence(row)
+        begin, end = self._times(row)
         free = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self._drag = _Drag(kind, row, x, sentence.begin_ms, sentence.end_ms, free)
+        self._drag = _Drag(kind, row, x, begin, end, free)
         if row != self.selected_row:
             self.select_row(row)
             self.row_selected.emit(row)
@@ -482,7 +551,10 @@ class WaveformView(QWidget):
         self._invalidate()
         if preview is not None and preview != (drag.begin_ms, drag.end_ms):
             moved = drag.kind == "move"
-            row = self._model.retime(drag.row, *preview, move_words=moved)
+            if self._cues is not None:
+                row = self._cues.retime(drag.row, *preview)
+            else:
+                row = self._model.retime(drag.row, *preview, move_words=moved)
             if row is not None:
                 self.selected_row = row
                 self.row_selected.emit(row)
@@ -496,6 +568,8 @@ class WaveformView(QWidget):
             begin = targets.snap(drag.begin_ms + delta, tolerance)
             return max(0, min(begin, drag.end_ms - MIN_CUE_MS)), drag.end_ms
         if drag.kind == "end":
+            if snap and self._cues is not None and self.shots:
+                targets = self._cue_end_targets()
             end = targets.snap(drag.end_ms + delta, tolerance)
             return drag.begin_ms, max(end, drag.begin_ms + MIN_CUE_MS)
         begin, end = drag.begin_ms + delta, drag.end_ms + delta
@@ -509,13 +583,33 @@ class WaveformView(QWidget):
 
     def _own_boundaries(self, row: int) -> list[int]:
         """A moved sentence's own word times move with it: they are no snap targets."""
-        sentence = self._model.sentence(row)
-        return [t for w in sentence.words for t in (w.begin_ms, w.end_ms)]
+        words = (
+            self._cues.track.cues[row].words
+            if self._cues is not None
+            else self._model.sentence(row).words
+        )
+        return [t for w in words for t in (w.begin_ms, w.end_ms)]
 
     def snap_targets(self) -> SnapTargets:
+        """Word boundaries, silences and shot changes; in the subtitle view the cues' words."""
         if self._targets is None:
-            self._targets = snap_targets(self._model.sentences(), self._silences)
+            if self._cues is not None:
+                times = [t for c in self._cues.track.cues for w in c.words
+                         for t in (w.begin_ms, w.end_ms)]  # fmt: skip
+                times += [t for span in self._silences for t in span]
+                self._targets = SnapTargets([*times, *self.shots])
+            else:
+                self._targets = snap_targets(self._model.sentences(), self._silences, self.shots)
         return self._targets
+
+    def _cue_end_targets(self) -> SnapTargets:
+        """A cue's end snaps the preset's minimum gap before a shot change, never onto it."""
+        model = self._cues
+        assert model is not None
+        rate, gap = model.rate, model.preset.min_gap_frames
+        before_cuts = [frame_to_ms(ms_to_frame(s, rate) - gap, rate) for s in self.shots]
+        base = [t for t in self.snap_targets().times() if t not in set(self.shots)]
+        return SnapTargets([*base, *before_cuts])
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120 or event.angleDelta().x() / 120

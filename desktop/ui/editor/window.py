@@ -5,7 +5,9 @@ is an undoable command, saved in the background a moment after the last one.
 Shortcuts are window-wide so playback can be driven while typing in a
 sentence: Ctrl+Space plays and pauses (a chord a text field never types,
 unlike the bare Space or Esc some players use), Alt+Left/Right jump 5 s,
-Ctrl+R replays the current sentence.
+Ctrl+R replays the current sentence. The subtitle view (``subtitles.panel``)
+is a tab beside the transcript, Ctrl+1 and Ctrl+2 apart; one undo group
+follows the tab shown, so Ctrl+Z undoes the edits of the view you look at.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +39,7 @@ from desktop.ui.editor.model import Column, TranscriptModel
 from desktop.ui.editor.player.media_player import MediaPlayer
 from desktop.ui.editor.player.transport import JUMP_MS, PlayerWidget
 from desktop.ui.editor.session import DEBOUNCE_MS, TranscriptSession
+from desktop.ui.editor.subtitles.panel import SubtitlePanel
 from desktop.ui.editor.sync_tools import SyncTools
 from desktop.ui.editor.view import TranscriptView
 from desktop.ui.editor.waveform import WaveformPanel
@@ -94,6 +98,19 @@ class TranscriptEditor(QMainWindow):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self._match: TextMatch | None = None
+        local = Path(media) if media and not media.startswith(("http://", "https://")) else None
+        self.subtitles = SubtitlePanel(
+            item_id,
+            library=library,
+            transcript=lambda: self.session.transcript,
+            playhead=self.wave.position,
+            media=local,
+            debounce_ms=debounce_ms,
+            parent=self,
+        )
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(self.session.undo_stack)
+        self.undo_group.setActiveStack(self.session.undo_stack)
         self._build_layout()
         self._build_actions()
         self._connect()
@@ -116,7 +133,11 @@ class TranscriptEditor(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.player_widget)
         splitter.addWidget(self.waveform)
-        splitter.addWidget(lower)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("editorTabs")
+        self.tabs.addTab(lower, self.tr("Transcript"))
+        self.tabs.addTab(self.subtitles, self.tr("Subtitles"))
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 3)
@@ -139,9 +160,9 @@ class TranscriptEditor(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         edit = bar.addMenu(self.tr("&Edit"))
-        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):  # both habits, whatever the platform says
             if QKeySequence(extra) not in redo_keys:
@@ -193,11 +214,84 @@ class TranscriptEditor(QMainWindow):
         play.addSeparator()
         self._action(play, self.tr("Zoom waveform in"), lambda: self.wave.zoom(2.0), "Ctrl+=")
         self._action(play, self.tr("Zoom waveform out"), lambda: self.wave.zoom(0.5), "Ctrl+-")
+        self._action(play, self.tr("One frame back"), lambda: self._step_frames(-1), "Alt+,")
+        self._action(play, self.tr("One frame forward"), lambda: self._step_frames(1), "Alt+.")
         self.sync = SyncTools(self)
         self.sync.build_menu()
+        self._transcript_actions = [
+            a for menu in (edit, timing) for a in menu.actions()
+            if a not in (undo, redo) and not a.isSeparator() and a.menu() is None
+        ]  # fmt: skip
+        subtitles = bar.addMenu(self.tr("S&ubtitles"))
+        self._build_view_actions(subtitles)
+        self.subtitles.build_menu(subtitles, self)
+        self.subtitles.set_actions_enabled(False)
 
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+
+    def _build_view_actions(self, view: QMenu) -> None:
+        """The tab switches and the time format (the main window has its own View menu)."""
+        group = QActionGroup(self)
+        for number, text in enumerate((self.tr("Show transcript"), self.tr("Show subtitles"))):
+            action = self._action(
+                view,
+                text,
+                lambda _=False, n=number: self.tabs.setCurrentIndex(n),
+                f"Ctrl+{number + 1}",
+            )
+            action.setCheckable(True)
+            action.setChecked(number == 0)
+            group.addAction(action)
+        self._tab_actions = group.actions()
+        view.addSeparator()
+        self.timecode_action = self._action(
+            view,
+            self.tr("Show times as SMPTE timecode"),
+            self.subtitles.set_timecode,
+            "Ctrl+Alt+T",
+        )
+        self.timecode_action.setCheckable(True)
+        view.addSeparator()
+
+    def _tab_changed(self, index: int) -> None:
+        """One view's edit actions at a time: their shortcuts (Alt+[, …) are the same keys."""
+        on_subtitles = self.tabs.widget(index) is self.subtitles
+        self._tab_actions[index].setChecked(True)
+        for action in self._transcript_actions:
+            action.setEnabled(not on_subtitles)
+        self.subtitles.set_actions_enabled(on_subtitles)
+        session = self.subtitles.session
+        if on_subtitles and session is not None:
+            self.undo_group.setActiveStack(session.undo_stack)
+        else:
+            self.view.finish_editing(commit=True)
+            self.undo_group.setActiveStack(self.session.undo_stack)
+        if not on_subtitles:
+            self.subtitles.editor.commit()
+        self.wave.show_cues(self.subtitles.model if on_subtitles else None)
+
+    def _track_opened(self, _name: str) -> None:
+        session = self.subtitles.session
+        if session is not None:
+            self.undo_group.addStack(session.undo_stack)
+            session.save_state.connect(self.save_label.setText)
+        self._tab_changed(self.tabs.currentIndex())
+
+    def _rate_known(self) -> None:
+        self.player_widget.set_frame_rate(self.subtitles.rate)
+        self.wave.set_shots(self.subtitles.shots)
+
+    def _wave_selected(self, row: int) -> None:
+        if self.wave.cues is not None:
+            self.subtitles.select_row(row)
+        else:
+            self.select_row(row)
+
+    def _step_frames(self, frames: int) -> None:
+        self._rate_known()
+        self.player_widget.step_frames(frames)
+        self.seek(self.player.position())
 
     def _connect(self) -> None:
         self.player.position_changed.connect(self.model.set_position)
@@ -212,12 +306,22 @@ class TranscriptEditor(QMainWindow):
         self.player.position_changed.connect(self.wave.set_position)
         self.player.duration_changed.connect(self.wave.set_duration)
         self.wave.seek_requested.connect(self.seek)
-        self.wave.row_selected.connect(self.select_row)
+        self.wave.row_selected.connect(self._wave_selected)
+        self.subtitles.media_known.connect(self._rate_known)
+        self.subtitles.cue_selected.connect(self.wave.select_row)
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.wave.select_row(
                 current.row() if current.isValid() else None
             )
         )
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.subtitles.track_opened.connect(self._track_opened)
+        self.subtitles.seek_requested.connect(self.seek)
+        self.subtitles.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.player.position_changed.connect(self.subtitles.set_position)
+        self.session.changed.connect(self.subtitles.transcript_changed)
+        if self.subtitles.session is not None:
+            self._track_opened(self.subtitles.session.track.name)
 
     def _load_waveform(self, media: str) -> None:
         if media.startswith(("http://", "https://")):
@@ -240,6 +344,7 @@ class TranscriptEditor(QMainWindow):
     def seek(self, ms: int) -> None:
         self.player.seek(ms)
         self.model.set_position(ms)
+        self.subtitles.set_position(ms)
         self.wave.set_position(ms)  # also without playable media: "set start here" uses it
 
     def replay_sentence(self) -> None:
@@ -517,7 +622,7 @@ class TranscriptEditor(QMainWindow):
         Asked by the quit sequence before anything stops; the window stays open.
         """
         self.view.finish_editing(commit=True)
-        if self.session.flush() or self._discard_agreed:
+        if (self.session.flush() and self.subtitles.flush()) or self._discard_agreed:
             return True
         self._discard_agreed = self._ask_to_discard()
         return self._discard_agreed
@@ -529,6 +634,11 @@ class TranscriptEditor(QMainWindow):
                 event.ignore()
                 return
             self.session.close(discard=True)
+        if not self.subtitles.close_track():
+            if not (self._discard_agreed or self._ask_to_discard()):
+                event.ignore()
+                return
+            self.subtitles.close_track(discard=True)
         self.waveform.stop()
         self.player.close()
         super().closeEvent(event)

@@ -63,6 +63,7 @@ def test_an_opened_item_fills_the_editor_area_and_lends_its_menus(qtbot, speech_
         "&Edit",
         "&Playback",
         "&Sync",
+        "S&ubtitles",
         "&Tools",
         "&Help",
     ]

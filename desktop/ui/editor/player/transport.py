@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.durations import format_time
+from desktop.domain.subtitle_presets import DEFAULT_FPS
+from desktop.domain.timecode import FrameRate, rate_of, step_frames
 from desktop.ui.editor.player.media_player import MediaPlayer
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -52,6 +54,7 @@ class PlayerWidget(QWidget):
     def __init__(self, player: MediaPlayer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.player = player
+        self.frame_rate: FrameRate = rate_of(DEFAULT_FPS)  # until the media's is read
         self.video = QFrame(self)
         self.video.setObjectName("video")
         self.video.setStyleSheet("#video { background: black; }")
@@ -94,6 +97,14 @@ class PlayerWidget(QWidget):
         self.forward_button.setIcon(style.standardIcon(_SP.SP_MediaSeekForward))
         self.forward_button.setToolTip(self.tr("Forward 5 seconds (Alt+Right)"))
         self.forward_button.clicked.connect(lambda: self.player.jump(JUMP_MS))
+        self.frame_back_button = QToolButton(self)
+        self.frame_back_button.setText("◀|")
+        self.frame_back_button.setToolTip(self.tr("One frame back (Alt+,)"))
+        self.frame_back_button.clicked.connect(lambda: self.step_frames(-1))
+        self.frame_forward_button = QToolButton(self)
+        self.frame_forward_button.setText("|▶")
+        self.frame_forward_button.setToolTip(self.tr("One frame forward (Alt+.)"))
+        self.frame_forward_button.clicked.connect(lambda: self.step_frames(1))
         self.slider = _SeekSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("seekSlider")
         self.slider.setRange(0, 0)
@@ -121,7 +132,13 @@ class PlayerWidget(QWidget):
         self.volume.setToolTip(self.tr("Volume"))
         self.volume.valueChanged.connect(self.player.set_volume)
         self._controls = QHBoxLayout()
-        for widget in (self.play_button, self.back_button, self.forward_button):
+        for widget in (
+            self.play_button,
+            self.back_button,
+            self.frame_back_button,
+            self.frame_forward_button,
+            self.forward_button,
+        ):
             self._controls.addWidget(widget)
         self._controls.addWidget(self.slider, 1)
         for widget in (self.time_label, self.speed, self.mute_button, self.volume):
@@ -132,12 +149,23 @@ class PlayerWidget(QWidget):
             self.play_button,
             self.back_button,
             self.forward_button,
+            self.frame_back_button,
+            self.frame_forward_button,
             self.slider,
             self.speed,
             self.mute_button,
             self.volume,
         ):
             widget.setEnabled(enabled)
+
+    def set_frame_rate(self, rate: FrameRate | None) -> None:
+        """The media's frame rate (read off the GUI thread by the editor), for frame steps."""
+        self.frame_rate = rate or rate_of(DEFAULT_FPS)
+
+    def step_frames(self, frames: int) -> None:
+        """Pause and go ``frames`` frames back or forth, landing on a frame start."""
+        self.player.pause()
+        self.player.seek(max(0, step_frames(self.player.position(), frames, self.frame_rate)))
 
     def open(self, source: str | Path) -> bool:
         opened = self.player.open(source)
