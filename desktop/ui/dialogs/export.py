@@ -68,6 +68,7 @@ from desktop.export.plain_text import TextOptions, format_timestamp
 from desktop.store.library import ItemSummary, LibraryFile
 from desktop.store.subtitle_profiles import PresetFileError, all_presets
 from desktop.ui.dialogs.presets import PresetEditor
+from desktop.ui.util.messages import rules_text, translated
 from desktop.ui.util.rows_model import RowsModel
 
 PREVIEW_SENTENCES = 12
@@ -293,9 +294,9 @@ class ExportDialog(QDialog):
 
     def _fill_preset_combo(self) -> None:
         for preset in self._presets:
-            self.preset_combo.addItem(preset.name, preset.id)
+            self.preset_combo.addItem(translated(preset.name), preset.id)
             self.preset_combo.setItemData(
-                self.preset_combo.count() - 1, preset.describe(), Qt.ItemDataRole.ToolTipRole
+                self.preset_combo.count() - 1, rules_text(preset), Qt.ItemDataRole.ToolTipRole
             )
 
     def _connect(self) -> None:
@@ -392,7 +393,7 @@ class ExportDialog(QDialog):
         self.preset_combo.setEnabled(uses_cues)
         self.fps_spin.setEnabled(uses_cues)
         preset = self.options().preset
-        self.preset_rules.setText(preset.describe())
+        self.preset_rules.setText(rules_text(preset))
         checked = self.items_model.checked()
         self.export_button.setEnabled(bool(checked))
         self.destination_edit.setPlaceholderText(

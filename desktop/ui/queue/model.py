@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 
 from desktop.domain.durations import duration_text
 from desktop.store.jobs import Job, JobState
+from desktop.ui.util.messages import translated
 
 Index = QModelIndex | QPersistentModelIndex
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -165,14 +166,14 @@ class QueueModel(QAbstractTableModel):
         if column is QueueColumn.COST:
             return cost_text(job.estimated_cost)
         if job.state is JobState.FAILED:
-            return job.error_message or job.error_code or ""
+            return translated(job.error_message) or job.error_code or ""
         return ""
 
     def _tooltip(self, job: Job, column: QueueColumn) -> str | None:
         if column is QueueColumn.NAME:
             return job.source
         if column in (QueueColumn.PROBLEM, QueueColumn.STATE) and job.state is JobState.FAILED:
-            lines = [job.error_message or "", job.advice or ""]
+            lines = [translated(job.error_message), translated(job.advice)]
             if job.error_code:
                 lines.append(
                     QCoreApplication.translate("QueueModel", "Service code: {0}").format(

@@ -41,6 +41,7 @@ from desktop.jobs.sources import Source
 from desktop.media.probe import ProbeError, probe
 from desktop.settings import Settings, load_settings
 from desktop.ui.util.background import report_unexpected, run_coroutine, run_in_thread
+from desktop.ui.util.messages import translated
 from desktop.ui.util.model_combo import ModelComboBox
 
 MAX_TRACK_BOXES = 16
@@ -225,7 +226,7 @@ class NewJobDialog(QDialog):
 
     def _update_suggestion(self) -> None:
         spec = self.spec()
-        lines = [spec.summary]
+        lines = [translated(spec.summary)]
         rate = next((m.sample_rate for m in self.media if m.sample_rate), None)
         suggestion = catalog.suggest_model(
             rate,
@@ -234,11 +235,13 @@ class NewJobDialog(QDialog):
         )
         if suggestion.model != spec.name:
             lines.append(
-                self.tr("Suggested: {0} ({1})").format(suggestion.model, suggestion.reason)
+                self.tr("Suggested: {0} ({1})").format(
+                    suggestion.model, translated(suggestion.reason)
+                )
             )
         lines.append(
             self.tr("¥{0} per minute; free: {1}").format(
-                f"{spec.price_per_second * 60:.4f}", spec.free_quota.note
+                f"{spec.price_per_second * 60:.4f}", translated(spec.free_quota.note)
             )
         )
         self.guidance.setText("\n".join(lines))
@@ -251,7 +254,7 @@ class NewJobDialog(QDialog):
         problems = [
             p for m in self.media for p in media_rules.refusals(spec, m, channels, language)
         ]
-        shown = problems[:3]
+        shown = [translated(p) for p in problems[:3]]
         if len(problems) > 3:
             shown.append(self.tr("… and {0} more").format(len(problems) - 3))
         self.refusals.setText("\n".join(shown))

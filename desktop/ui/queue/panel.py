@@ -32,6 +32,7 @@ from desktop.jobs.sources import MEDIA_SUFFIXES, is_url
 from desktop.jobs.usage import FamilyUsage
 from desktop.store.jobs import Job, JobState
 from desktop.ui.queue.model import PROGRESS_ROLE, QueueColumn, QueueModel, cost_text
+from desktop.ui.util.messages import translated
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -189,7 +190,7 @@ class QueuePanel(QWidget):
         """Passing trouble the engine is retrying (nothing to do but wait), or none (empty)."""
         self.trouble.setVisible(bool(text))
         if text:
-            self.trouble.setText(text)
+            self.trouble.setText(translated(text))
 
     def set_usage(self, usage: list[FamilyUsage]) -> None:
         self._usage = usage

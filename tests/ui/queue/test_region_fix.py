@@ -18,8 +18,8 @@ from desktop.store.library import Library
 from desktop.ui.queue.bridge import EngineBridge
 from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.server import Emulator
-from tests.helpers.waiting import until
 from tests.helpers.queue_media import spoken_folder
+from tests.helpers.waiting import until
 
 
 @pytest.fixture
