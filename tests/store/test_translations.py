@@ -1,5 +1,3 @@
-
-
 def test_a_deleted_item_takes_its_tracks_translations_with_it(tmp_path) -> None:
     """The trigger of schema step 8: no translation outlives its cue track."""
     from desktop.domain.transcript import Channel, Sentence, Transcript

@@ -484,7 +484,7 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Export failed: %1").replace("%1", str(error)))
             return
         self.status.setText(
-            self.tr("Exported %n file(s): ", "", len(written)) + ", ".join(p.name for p in written)
+            self.tr("Exported %n files: ", "", len(written)) + ", ".join(p.name for p in written)
         )
         self.exported.emit(written)
 

@@ -390,14 +390,14 @@ class LibraryPanel(QWidget):
                 "The library is empty. Finished transcriptions and imported results appear here."
             )
         elif shown == total:
-            text = self.tr("%n item(s)", "", total)
+            text = self.tr("%n items", "", total)
         else:
             text = (
                 self.tr("%1 of %2 items shown").replace("%1", str(shown)).replace("%2", str(total))
             )
         if self._hits_key:
             count = self.hits_model.rowCount()
-            text += " · " + self.tr("%n matching sentence(s)", "", count)
+            text += " · " + self.tr("%n matching sentences", "", count)
         self.status.setText(text)
 
     # -- opening ---------------------------------------------------------------

@@ -425,9 +425,9 @@ class MainWindow(QMainWindow):
     def _announce_opened(self, imported: int, media: int) -> None:
         parts = []
         if imported:
-            parts.append(self.tr("Imported %n result(s) into the library", "", imported))
+            parts.append(self.tr("Imported %n results into the library", "", imported))
         if media:
-            parts.append(self.tr("%n media file(s) waiting to be transcribed", "", media))
+            parts.append(self.tr("%n media files waiting to be transcribed", "", media))
         if parts:
             self.statusBar().showMessage(" · ".join(parts))
 

@@ -55,6 +55,7 @@ class QueueController(QObject):
         self.panel.sources_chosen.connect(self.ask_to_queue)
         self.panel.cancel_requested.connect(self.bridge.cancel)
         self.panel.retry_requested.connect(self.bridge.retry)
+        self.panel.retry_with_model_requested.connect(self.bridge.retry_with_model)
         self.panel.remove_requested.connect(self.bridge.remove)
         self.panel.open_requested.connect(self.window.open_item)
         self.panel.settings_requested.connect(self.window.open_settings)
@@ -157,7 +158,7 @@ class QueueController(QObject):
             QMessageBox.Icon.Question, self.tr("Quit Tingxie?"), "", parent=self.window
         )
         box.setObjectName("quitQuestion")
-        box.setText(self.tr("%n file(s) are still being transcribed. Quit now?", "", len(busy)))
+        box.setText(self.tr("%n files are still being transcribed. Quit now?", "", len(busy)))
         box.setInformativeText(
             self.tr(
                 "Tasks already on the service keep running; Tingxie picks every file up"

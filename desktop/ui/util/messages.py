@@ -18,7 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.messages import Message, recognise, template
-from desktop.domain.subtitle_presets import SubtitlePreset
+from desktop.domain.subtitle_presets import Preset
 
 CONTEXT = "Messages"
 
@@ -139,6 +139,20 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "a server error"),
     QT_TRANSLATE_NOOP("Messages", "throttled"),
     QT_TRANSLATE_NOOP("Messages", "no code"),
+    QT_TRANSLATE_NOOP("Messages", "an empty file"),
+    QT_TRANSLATE_NOOP("Messages", "a text file"),
+    QT_TRANSLATE_NOOP("Messages", "a web page (HTML)"),
+    QT_TRANSLATE_NOOP("Messages", "data of an unknown kind"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name}: not a readable audio or video file; it is {kind} ({reason}). Check "
+        "that it plays in a media player, or convert it with ffmpeg",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "a PDF document"),
+    QT_TRANSLATE_NOOP("Messages", "a ZIP archive (or an office document)"),
+    QT_TRANSLATE_NOOP("Messages", "a PNG image"),
+    QT_TRANSLATE_NOOP("Messages", "a JPEG image"),
+    QT_TRANSLATE_NOOP("Messages", "a GIF image"),
     QT_TRANSLATE_NOOP(
         "Messages",
         "Video and live streams; Mandarin, 18 dialects, English, Japanese, Korean, "
@@ -185,8 +199,8 @@ def fill(message: Message) -> str:
         return message.template.format(**args)
 
 
-def rules_text(preset: SubtitlePreset) -> str:
+def rules_text(preset: Preset) -> str:
     """A preset's rules in one line, each rule in the UI language."""
-    return QCoreApplication.translate(CONTEXT, ", ").join(
+    return QCoreApplication.translate("Messages", ", ").join(
         fill(part) for part in preset.rule_parts()
     )
