@@ -294,7 +294,9 @@ def test_quitting_with_files_in_flight_asks_once_and_leaves_them_resumable(
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
-    loop.run_until_complete(until(lambda: [s.split()[0] for s in states(controller)] == ["running"], "a running task"))
+    loop.run_until_complete(
+        until(lambda: [s.split()[0] for s in states(controller)] == ["running"], "a running task")
+    )
     asked: list[str] = []
     answer_with = "Keep working"
 
