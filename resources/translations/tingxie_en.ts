@@ -4,6 +4,34 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
+        <source>%n cues</source>
+        <translation>
+            <numerusform>%n cue</numerusform>
+            <numerusform>%n cues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n forced by the speech — see why)</source>
+        <translation>
+            <numerusform>(%n forced by the speech — see why)</numerusform>
+            <numerusform>(%n forced by the speech — see why)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>folder for %n files</source>
         <translation>
             <numerusform>folder for %n file</numerusform>

@@ -140,6 +140,10 @@
         <translation>创建、编辑和删除自定义预设</translation>
     </message>
     <message>
+        <source>fps</source>
+        <translation>帧/秒</translation>
+    </message>
+    <message>
         <source>No conversion</source>
         <translation>不转换</translation>
     </message>
@@ -237,6 +241,34 @@
         <source>Exported %n files: </source>
         <translation>
             <numerusform>已导出 %n 个文件：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cues</source>
+        <translation>
+            <numerusform>%n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n forced by the speech — see why)</source>
+        <translation>
+            <numerusform>（其中 %n 个由语音决定，无法避免——查看原因）</numerusform>
         </translation>
     </message>
 </context>
@@ -607,6 +639,22 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
 <context>
     <name>Messages</name>
     <message>
+        <source>that does not look like an API key (expected one word of 8 or more printable ASCII characters, like sk-…); copy it again from the Model Studio console</source>
+        <translation>这看起来不像 API Key（应为 8 个或更多可打印 ASCII 字符组成的一个词，形如 sk-…）；请从百炼控制台重新复制</translation>
+    </message>
+    <message>
+        <source>no system keyring is available (on Linux: gnome-keyring or KWallet with a running D-Bus session); set the {variable} environment variable for this session instead</source>
+        <translation>没有可用的系统密钥环（Linux 上需要 gnome-keyring 或 KWallet 以及运行中的 D-Bus 会话）；请改为在本次会话中设置环境变量 {variable}</translation>
+    </message>
+    <message>
+        <source>the only keyring available ({backend}) stores secrets in a plain file; set the {variable} environment variable for this session instead</source>
+        <translation>唯一可用的密钥环（{backend}）把密钥存放在明文文件中；请改为在本次会话中设置环境变量 {variable}</translation>
+    </message>
+    <message>
+        <source>the keyring refused to store the key ({error})</source>
+        <translation>密钥环拒绝保存该 Key（{error}）</translation>
+    </message>
+    <message>
         <source>{model} is not offered in the {region} region</source>
         <translation>{model} 在 {region} 地域不提供</translation>
     </message>
@@ -805,6 +853,38 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>{n} full-width characters/line</source>
         <translation>每行 {n} 个全角字</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles (.srt)</source>
+        <translation>SubRip 字幕 (.srt)</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles (.vtt)</source>
+        <translation>WebVTT 字幕 (.vtt)</translation>
+    </message>
+    <message>
+        <source>Advanced SubStation Alpha (.ass)</source>
+        <translation>高级 SubStation Alpha 字幕 (.ass)</translation>
+    </message>
+    <message>
+        <source>Plain text (.txt)</source>
+        <translation>纯文本 (.txt)</translation>
+    </message>
+    <message>
+        <source>DashScope result JSON, corrected (.json)</source>
+        <translation>DashScope 结果 JSON，已校对 (.json)</translation>
+    </message>
+    <message>
+        <source>WhisperX-style JSON (.whisperx.json)</source>
+        <translation>WhisperX 格式 JSON (.whisperx.json)</translation>
+    </message>
+    <message>
+        <source>CSV table (.csv)</source>
+        <translation>CSV 表格 (.csv)</translation>
+    </message>
+    <message>
+        <source>Word document (.docx)</source>
+        <translation>Word 文档 (.docx)</translation>
     </message>
     <message>
         <source>{problem}; next try in {delay}</source>
@@ -2150,6 +2230,26 @@ Close anyway and lose them?</source>
 </context>
 <context>
     <name>TranscriptModel</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
     <message>
         <source>Reviewed</source>
         <translation>已校对</translation>

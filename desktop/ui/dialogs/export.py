@@ -208,7 +208,7 @@ class ExportDialog(QDialog):
 
         self.format_combo = QComboBox()
         for fmt in FORMATS:
-            self.format_combo.addItem(FORMAT_NAMES[fmt], fmt)
+            self.format_combo.addItem(translated(FORMAT_NAMES[fmt]), fmt)
         self.preset_combo = QComboBox()
         self._fill_preset_combo()
         self.manage_presets_button = QPushButton(self.tr("Manage…"))
@@ -219,7 +219,7 @@ class ExportDialog(QDialog):
         self.fps_spin.setRange(1.0, 240.0)
         self.fps_spin.setDecimals(3)
         self.fps_spin.setValue(DEFAULT_FPS)
-        self.fps_spin.setSuffix(" fps")
+        self.fps_spin.setSuffix(" " + self.tr("fps"))
         self.chinese_combo = QComboBox()
         self.chinese_combo.addItem(self.tr("No conversion"), None)
         for config, label in CONVERSIONS.items():
@@ -384,6 +384,22 @@ class ExportDialog(QDialog):
         self._update_option_state()
         self._refresh_timer.start()
 
+    def _summary(self, cue_count: int, violations: Sequence[Violation], title: str) -> str:
+        errors = sum(1 for v in violations if v.severity == "error")
+        warnings = len(violations) - errors
+        unavoidable = sum(1 for v in violations if v.severity == "error" and v.reason)
+        counts = ", ".join(
+            (
+                self.tr("%n cues", "", cue_count),
+                self.tr("%n errors", "", errors),
+                self.tr("%n warnings", "", warnings),
+            )
+        )
+        text = self.tr("{0}: {1}").format(title, counts)
+        if unavoidable:
+            text += " " + self.tr("(%n forced by the speech — see why)", "", unavoidable)
+        return text
+
     def _update_option_state(self) -> None:
         fmt = self.fmt()
         is_text = fmt == "txt"
@@ -439,7 +455,7 @@ class ExportDialog(QDialog):
             cut = segment(prepared(transcript, options), options.preset, options.fps)
             violations = check(cut.cues, options.preset, options.fps, cut.notes)
             self.report_model.set_rows(violations)
-            self.report_summary.setText(_summary(len(cut.cues), violations, item.title))
+            self.report_summary.setText(self._summary(len(cut.cues), violations, item.title))
         else:
             self.report_model.set_rows([])
             self.report_summary.setText(self.tr("The check applies to subtitle formats."))
@@ -513,13 +529,3 @@ def _head(transcript: Transcript, sentences: int) -> Transcript:
         for c in transcript.channels
     )
     return struct_replace(transcript, channels=channels)
-
-
-def _summary(cue_count: int, violations: Sequence[Violation], title: str) -> str:
-    errors = sum(1 for v in violations if v.severity == "error")
-    warnings = len(violations) - errors
-    unavoidable = sum(1 for v in violations if v.severity == "error" and v.reason)
-    text = f"{title}: {cue_count} cues, {errors} errors, {warnings} warnings"
-    if unavoidable:
-        text += f" ({unavoidable} forced by the speech — see why)"
-    return text

@@ -52,6 +52,7 @@ from desktop.settings import (
     validate,
 )
 from desktop.ui.util.background import Work, run_coroutine, run_in_thread
+from desktop.ui.util.messages import translated
 from desktop.ui.util.model_combo import ModelComboBox
 
 CONSOLE_BEIJING = "https://bailian.console.aliyun.com/?apiKey=1"
@@ -248,7 +249,7 @@ class SettingsDialog(QDialog):
             text += "\n" + self.tr(
                 "A key cannot be stored here: {0}. Paste it and press “Use for this session"
                 " only”, or start Tingxie with DASHSCOPE_API_KEY set."
-            ).format(problem)
+            ).format(translated(problem))
         self.key_status.setText(text)
         if from_environment:
             self.key_edit.clear()  # typed before the answer came: it would not be used
@@ -304,7 +305,7 @@ class SettingsDialog(QDialog):
             try:
                 key = credentials.checked_key(typed)
             except credentials.InvalidKeyError as error:
-                self.test_result.setText(str(error))
+                self.test_result.setText(translated(str(error)))
                 return
         elif self._key is not None and self._key.status.source == "none":
             self.test_result.setText(self._no_key_to_test())
@@ -525,7 +526,7 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def _show_problem(self, text: str) -> None:
-        self.problem.setText(text)
+        self.problem.setText(translated(text))
         self.problem.show()
 
 

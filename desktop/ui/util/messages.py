@@ -29,6 +29,23 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 CATALOGUE: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "that does not look like an API key (expected one word of 8 or more printable "
+        "ASCII characters, like sk-…); copy it again from the Model Studio console",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "no system keyring is available (on Linux: gnome-keyring or KWallet with a "
+        "running D-Bus session); set the {variable} environment variable for this "
+        "session instead",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "the only keyring available ({backend}) stores secrets in a plain file; set the "
+        "{variable} environment variable for this session instead",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "the keyring refused to store the key ({error})"),
     QT_TRANSLATE_NOOP("Messages", "{model} is not offered in the {region} region"),
     QT_TRANSLATE_NOOP(
         "Messages", "Pick a model offered in this region, or switch the region in Settings."
@@ -124,6 +141,14 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "{n} columns/line"),
     QT_TRANSLATE_NOOP("Messages", "{n} characters/line"),
     QT_TRANSLATE_NOOP("Messages", "{n} full-width characters/line"),
+    QT_TRANSLATE_NOOP("Messages", "SubRip subtitles (.srt)"),
+    QT_TRANSLATE_NOOP("Messages", "WebVTT subtitles (.vtt)"),
+    QT_TRANSLATE_NOOP("Messages", "Advanced SubStation Alpha (.ass)"),
+    QT_TRANSLATE_NOOP("Messages", "Plain text (.txt)"),
+    QT_TRANSLATE_NOOP("Messages", "DashScope result JSON, corrected (.json)"),
+    QT_TRANSLATE_NOOP("Messages", "WhisperX-style JSON (.whisperx.json)"),
+    QT_TRANSLATE_NOOP("Messages", "CSV table (.csv)"),
+    QT_TRANSLATE_NOOP("Messages", "Word document (.docx)"),
     QT_TRANSLATE_NOOP("Messages", "{problem}; next try in {delay}"),
     QT_TRANSLATE_NOOP("Messages", "name not resolved"),
     QT_TRANSLATE_NOOP("Messages", "connection refused"),

@@ -181,7 +181,7 @@ def test_an_8_khz_file_refused_by_a_16_khz_model_cannot_be_sent_and_the_fix_is_o
 def test_a_refused_job_is_shown_with_its_reason_and_retried_with_another_model(
     qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
 ) -> None:
-    window, controller = app_window
+    _window, controller = app_window
     phone = speech(tmp_path / "phone call.wav", "Hello, this is a phone call.", rate=8000)
     controller.bridge.add(expand([str(phone)]), "paraformer-mtl-v1", TranscriptionOptions())
     panel = controller.panel
