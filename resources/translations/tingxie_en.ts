@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
@@ -43,6 +43,23 @@
         <translation>
             <numerusform>Exported %n file: </numerusform>
             <numerusform>Exported %n files: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message numerus="yes">
+        <source>%n sentences</source>
+        <translation>
+            <numerusform>%n sentence</numerusform>
+            <numerusform>%n sentences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n sentences</source>
+        <translation>
+            <numerusform>{0} of %n sentence</numerusform>
+            <numerusform>{0} of %n sentences</numerusform>
         </translation>
     </message>
 </context>

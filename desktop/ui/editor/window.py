@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -39,6 +39,7 @@ from desktop.ui.editor.session import DEBOUNCE_MS, TranscriptSession
 from desktop.ui.editor.sync_tools import SyncTools
 from desktop.ui.editor.view import TranscriptView
 from desktop.ui.editor.waveform import WaveformPanel
+from desktop.ui.util.live_language import LiveLanguage, retranslate_children
 
 NUDGE_MS = 100
 
@@ -60,7 +61,7 @@ def media_source(item: ItemSummary) -> tuple[str | None, str]:
     )
 
 
-class TranscriptEditor(QMainWindow):
+class TranscriptEditor(LiveLanguage, QMainWindow):
     """One library item open for listening and correcting."""
 
     def __init__(
@@ -521,6 +522,12 @@ class TranscriptEditor(QMainWindow):
             return True
         self._discard_agreed = self._ask_to_discard()
         return self._discard_agreed
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch in Settings: menus, actions and labels follow at once."""
+        if event.type() == QEvent.Type.LanguageChange:
+            retranslate_children(self)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.view.finish_editing(commit=True)
