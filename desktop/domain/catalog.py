@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from desktop.domain.messages import say
+from desktop.domain.messages import say, template
 
 
 class Family(StrEnum):
@@ -109,6 +109,8 @@ LANGUAGE_NAMES: dict[str, str] = {
     "uk": "Ukrainian", "he": "Hebrew", "fa": "Persian", "ca": "Catalan",
     "fil": "Filipino", "is": "Icelandic",
 }  # fmt: skip
+for _language in LANGUAGE_NAMES.values():
+    template(_language)  # the UI says each name in its language
 
 _PARAFORMER_V2_HINTS = ("zh", "en", "ja", "yue", "ko", "de", "fr", "ru")
 # Fun-ASR HTTP API page (2026). The Fun-ASR Java SDK page lists fewer codes for

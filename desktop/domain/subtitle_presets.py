@@ -181,7 +181,9 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
         max_chars=42,
         unit="columns",
         max_cps=20,
-        source="Netflix TTSG General Requirements + English (USA) guide; cps via Subtitle Edit",
+        source=template(
+            "Netflix TTSG General Requirements + English (USA) guide; cps via Subtitle Edit"
+        ),
         **_NETFLIX_TIMING,  # type: ignore[arg-type]
     ),
     Preset(
@@ -190,7 +192,7 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
         max_chars=16,
         unit="characters",
         max_cps=9,
-        source="Netflix TTSG General Requirements + Simplified Chinese (PRC) guide",
+        source=template("Netflix TTSG General Requirements + Simplified Chinese (PRC) guide"),
         **_NETFLIX_TIMING,  # type: ignore[arg-type]
     ),
     Preset(
@@ -199,7 +201,7 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
         max_chars=13,
         unit="full-width",
         max_cps=4,
-        source="Netflix TTSG General Requirements + Japanese guide (horizontal)",
+        source=template("Netflix TTSG General Requirements + Japanese guide (horizontal)"),
         **_NETFLIX_TIMING,  # type: ignore[arg-type]
     ),
     Preset(
@@ -212,7 +214,7 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
         min_open_gap_ms=1000,
         chain_gap_ms=1000,
         dual_speaker_dash=False,  # the BBC identifies speakers by colour; dashes are legacy
-        source="BBC Subtitle Guidelines §3.1, §3.3, §4, §4.5",
+        source=template("BBC Subtitle Guidelines §3.1, §3.3, §4, §4.5"),
     ),
     Preset(
         id="vertical",
@@ -223,14 +225,16 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
         max_wpm=180,
         min_open_gap_ms=1000,
         chain_gap_ms=1000,
-        source="BBC Subtitle Guidelines §3.1 (25 characters at 9:16), §3.3 (3 lines), §4, §4.5",
+        source=template(
+            "BBC Subtitle Guidelines §3.1 (25 characters at 9:16), §3.3 (3 lines), §4, §4.5"
+        ),
     ),
     Preset(
         id="sentence",
         name=template("One sentence per cue"),
         split_sentences=False,
         allow_overlap=True,
-        source="transcript style: each sentence as the service cut it",
+        source=template("transcript style: each sentence as the service cut it"),
     ),
 )
 
@@ -271,7 +275,7 @@ def copy_of(base: Preset, taken: Collection[str]) -> Preset:
         preset_id, number = f"{stem}-{number}", number + 1
     name = f"{base.name} ({'copy' if base.source.startswith('custom') else 'custom'})"
     return msgspec.structs.replace(
-        base, id=preset_id, name=name, source=f"custom, based on {base.id}"
+        base, id=preset_id, name=name, source=template("custom, based on {id}").format(id=base.id)
     )
 
 

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -695,7 +695,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>视频、直播、电话和会议；中文方言、歌词</translation>
     </message>
     <message>
-        <source>27 languages and dialects, with each sentence&apos;s language and emotion; the newest and cheapest</source>
+        <source>27 languages and dialects, with each sentence's language and emotion; the newest and cheapest</source>
         <translation>27 种语言和方言，标出每句的语种和情绪；最新且最便宜</translation>
     </message>
     <message>
@@ -723,11 +723,11 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>31 种语言</translation>
     </message>
     <message>
-        <source>Fun-ASR&apos;s multilingual model covers 31 languages</source>
+        <source>Fun-ASR's multilingual model covers 31 languages</source>
         <translation>Fun-ASR 多语种模型支持 31 种语言</translation>
     </message>
     <message>
-        <source>Qwen3-ASR reports each sentence&apos;s emotion and language</source>
+        <source>Qwen3-ASR reports each sentence's emotion and language</source>
         <translation>Qwen3-ASR 标出每句的情绪和语种</translation>
     </message>
     <message>
@@ -743,7 +743,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>Qwen3-ASR 支持{language}</translation>
     </message>
     <message>
-        <source>Qwen3-ASR reports each sentence&apos;s emotion</source>
+        <source>Qwen3-ASR reports each sentence's emotion</source>
         <translation>Qwen3-ASR 标出每句的情绪</translation>
     </message>
     <message>
@@ -755,16 +755,16 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>Qwen3-ASR 支持{language}</translation>
     </message>
     <message>
-        <source>{name}: the service does not accept {container} files (it takes {accepted}); convert it first, e.g. ffmpeg -i &quot;{name}&quot; &quot;{stem}.flac&quot;</source>
-        <translation>{name}：服务不接受 {container} 文件（可接受 {accepted}）；请先转换，例如 ffmpeg -i &quot;{name}&quot; &quot;{stem}.flac&quot;</translation>
+        <source>{name}: the service does not accept {container} files (it takes {accepted}); convert it first, e.g. ffmpeg -i "{name}" "{stem}.flac"</source>
+        <translation>{name}：服务不接受 {container} 文件（可接受 {accepted}）；请先转换，例如 ffmpeg -i "{name}" "{stem}.flac"</translation>
     </message>
     <message>
         <source>{name}: the file has no audio track, so there is nothing to transcribe</source>
         <translation>{name}：文件没有音轨，无可转写</translation>
     </message>
     <message>
-        <source>{name}: the file is {size}; the service takes files up to {limit}. Split it, or re-encode the audio alone (ffmpeg -i &quot;{name}&quot; -vn -ac 1 -b:a 64k out.m4a)</source>
-        <translation>{name}：文件大小 {size}；服务最多接受 {limit}。请拆分，或只重新编码音频（ffmpeg -i &quot;{name}&quot; -vn -ac 1 -b:a 64k out.m4a）</translation>
+        <source>{name}: the file is {size}; the service takes files up to {limit}. Split it, or re-encode the audio alone (ffmpeg -i "{name}" -vn -ac 1 -b:a 64k out.m4a)</source>
+        <translation>{name}：文件大小 {size}；服务最多接受 {limit}。请拆分，或只重新编码音频（ffmpeg -i "{name}" -vn -ac 1 -b:a 64k out.m4a）</translation>
     </message>
     <message>
         <source>{name}: the recording is {length} long; {model} takes at most {limit} per file. Split it into parts</source>
@@ -799,24 +799,48 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>Netflix 英语（美国）</translation>
     </message>
     <message>
+        <source>Netflix TTSG General Requirements + English (USA) guide; cps via Subtitle Edit</source>
+        <translation>Netflix TTSG 通用要求 + 英语（美国）指南；每秒字数按 Subtitle Edit 计算</translation>
+    </message>
+    <message>
         <source>Netflix Simplified Chinese</source>
         <translation>Netflix 简体中文</translation>
+    </message>
+    <message>
+        <source>Netflix TTSG General Requirements + Simplified Chinese (PRC) guide</source>
+        <translation>Netflix TTSG 通用要求 + 简体中文（中国大陆）指南</translation>
     </message>
     <message>
         <source>Netflix Japanese</source>
         <translation>Netflix 日语</translation>
     </message>
     <message>
+        <source>Netflix TTSG General Requirements + Japanese guide (horizontal)</source>
+        <translation>Netflix TTSG 通用要求 + 日语指南（横排）</translation>
+    </message>
+    <message>
         <source>BBC online</source>
         <translation>BBC 在线</translation>
+    </message>
+    <message>
+        <source>BBC Subtitle Guidelines §3.1, §3.3, §4, §4.5</source>
+        <translation>BBC 字幕指南 §3.1、§3.3、§4、§4.5</translation>
     </message>
     <message>
         <source>Vertical short video</source>
         <translation>竖屏短视频</translation>
     </message>
     <message>
+        <source>BBC Subtitle Guidelines §3.1 (25 characters at 9:16), §3.3 (3 lines), §4, §4.5</source>
+        <translation>BBC 字幕指南 §3.1（9:16 画面 25 字）、§3.3（3 行）、§4、§4.5</translation>
+    </message>
+    <message>
         <source>One sentence per cue</source>
         <translation>每条字幕一句</translation>
+    </message>
+    <message>
+        <source>transcript style: each sentence as the service cut it</source>
+        <translation>转写风格：每句按服务的切分</translation>
     </message>
     <message>
         <source>{n} lines</source>
@@ -845,6 +869,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>one sentence per cue</source>
         <translation>每条字幕一句</translation>
+    </message>
+    <message>
+        <source>custom, based on {id}</source>
+        <translation>自定义，基于 {id}</translation>
     </message>
     <message>
         <source>{n} columns/line</source>
@@ -971,6 +999,38 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>{name}：不是可读取的音频或视频文件，而是{kind}（{reason}）。请确认它能在播放器中播放，或用 ffmpeg 转换</translation>
     </message>
     <message>
+        <source>Simplified → Traditional</source>
+        <translation>简体 → 繁体</translation>
+    </message>
+    <message>
+        <source>Simplified → Traditional (Taiwan)</source>
+        <translation>简体 → 繁体（台湾）</translation>
+    </message>
+    <message>
+        <source>Simplified → Traditional (Taiwan, with phrases)</source>
+        <translation>简体 → 繁体（台湾，含惯用词）</translation>
+    </message>
+    <message>
+        <source>Simplified → Traditional (Hong Kong)</source>
+        <translation>简体 → 繁体（香港）</translation>
+    </message>
+    <message>
+        <source>Traditional → Simplified</source>
+        <translation>繁体 → 简体</translation>
+    </message>
+    <message>
+        <source>Traditional (Taiwan) → Simplified</source>
+        <translation>繁体（台湾）→ 简体</translation>
+    </message>
+    <message>
+        <source>Traditional (Taiwan, with phrases) → Simplified</source>
+        <translation>繁体（台湾，含惯用词）→ 简体</translation>
+    </message>
+    <message>
+        <source>Traditional (Hong Kong) → Simplified</source>
+        <translation>繁体（香港）→ 简体</translation>
+    </message>
+    <message>
         <source>a PDF document</source>
         <translation>PDF 文档</translation>
     </message>
@@ -989,6 +1049,162 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>a GIF image</source>
         <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Chinese (Mandarin)</source>
+        <translation>中文（普通话）</translation>
+    </message>
+    <message>
+        <source>Cantonese</source>
+        <translation>粤语</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>印尼语</translation>
+    </message>
+    <message>
+        <source>Malay</source>
+        <translation>马来语</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
+    <message>
+        <source>Tagalog</source>
+        <translation>他加禄语</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>瑞典语</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>丹麦语</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>芬兰语</translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation>挪威语</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>希腊语</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <source>Czech</source>
+        <translation>捷克语</translation>
+    </message>
+    <message>
+        <source>Hungarian</source>
+        <translation>匈牙利语</translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation>罗马尼亚语</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>保加利亚语</translation>
+    </message>
+    <message>
+        <source>Croatian</source>
+        <translation>克罗地亚语</translation>
+    </message>
+    <message>
+        <source>Slovak</source>
+        <translation>斯洛伐克语</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>乌克兰语</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>波斯语</translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation>加泰罗尼亚语</translation>
+    </message>
+    <message>
+        <source>Filipino</source>
+        <translation>菲律宾语</translation>
+    </message>
+    <message>
+        <source>Icelandic</source>
+        <translation>冰岛语</translation>
     </message>
     <message>
         <source>Video and live streams; Mandarin, 18 dialects, English, Japanese, Korean, German, French, Russian</source>
@@ -1220,7 +1436,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>删除</translation>
     </message>
     <message>
-        <source>Used on the command line (--preset): letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <source>Used on the command line (--preset): letters, digits, '-' and '_'</source>
         <translation>用于命令行（--preset）：字母、数字、“-”和“_”</translation>
     </message>
     <message>
@@ -1702,8 +1918,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>在听写退出前设置 DASHSCOPE_API_KEY；不会保存任何内容。</translation>
     </message>
     <message>
-        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
-        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
+        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
+        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring ({0}): {1}</source>
@@ -2430,7 +2646,7 @@ Close anyway and lose them?</source>
 <context>
     <name>WaveformView</name>
     <message>
-        <source>Click to seek; drag a sentence&apos;s edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
+        <source>Click to seek; drag a sentence's edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
         <translation>单击跳转；拖动句子边缘调整时间，拖动句子本身移动它（按住 Shift：不吸附）；Ctrl+滚轮缩放</translation>
     </message>
 </context>
@@ -2441,8 +2657,8 @@ Close anyway and lose them?</source>
         <translation>&lt;h2&gt;欢迎使用听写&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Drop audio or video files here to transcribe them.</source>

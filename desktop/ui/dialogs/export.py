@@ -223,7 +223,7 @@ class ExportDialog(QDialog):
         self.chinese_combo = QComboBox()
         self.chinese_combo.addItem(self.tr("No conversion"), None)
         for config, label in CONVERSIONS.items():
-            self.chinese_combo.addItem(label, config)
+            self.chinese_combo.addItem(translated(label), config)
         self.timestamps_box = QCheckBox(self.tr("Timestamps"))
         self.speakers_box = QCheckBox(self.tr("Speaker turns"))
         self.destination_edit = QLineEdit()

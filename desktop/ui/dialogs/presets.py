@@ -94,7 +94,7 @@ class PresetListModel(RowsModel[Preset]):
                 return self.tr("built-in") if builtin else self.tr("custom")
             return rules_text(preset)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return rules_text(preset) if index.column() == RULES else preset.source
+            return rules_text(preset) if index.column() == RULES else translated(preset.source)
         if role == Qt.ItemDataRole.FontRole and builtin:
             font = QFont()
             font.setItalic(True)
@@ -357,7 +357,7 @@ class PresetEditor(QDialog):
             self.dash_box.setChecked(preset.dual_speaker_dash)
             self.split_box.setChecked(preset.split_sentences)
             self.overlap_box.setChecked(preset.allow_overlap)
-            self.source_label.setText(preset.source)
+            self.source_label.setText(translated(preset.source))
             self._source = preset.source
             self._shown = preset
         finally:

@@ -210,7 +210,7 @@ class NewJobDialog(QDialog):
         self.language.addItem(self.tr("Detect automatically"), None)
         codes = _language_codes(spec)
         for code in codes:
-            self.language.addItem(catalog.LANGUAGE_NAMES.get(code, code), code)
+            self.language.addItem(translated(catalog.LANGUAGE_NAMES.get(code, code)), code)
         index = self.language.findData(chosen)
         self.language.setCurrentIndex(max(index, 0))
         self.language.blockSignals(False)

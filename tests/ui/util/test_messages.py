@@ -14,6 +14,7 @@ from desktop.domain import catalog, media_rules
 from desktop.domain.media_info import MediaInfo
 from desktop.domain.messages import templates
 from desktop.domain.subtitle_presets import BUILTIN_PRESETS
+from desktop.export import chinese_script  # noqa: F401 - its labels register on import
 from desktop.jobs import trouble
 from desktop.media import file_kind, probe  # noqa: F401 - their messages register on import
 from desktop.ui.util.messages import CATALOGUE, rules_text, translated
