@@ -39,7 +39,8 @@ from tests.helpers.media import speech
 # Names, formats and units that stay as they are in Chinese.
 NAMES = re.compile(
     r"(?i)tingxie|dashscope|model studio|paraformer[\w.-]*|fun-asr[\w.-]*|sensevoice[\w.-]*"
-    r"|qwen[\w.-]*|netflix|ttsg|subtitle edit|bbc|whisperx|subrip|webvtt|substation alpha|word|opencc|ffmpeg"
+    r"|qwen[\w.-]*|netflix|ttsg|subtitle edit|bbc|whisperx|subrip|webvtt|substation alpha"
+    r"|word|opencc|ffmpeg"
     r"|dashscope_api_key|tingxie_endpoint|api key|api|key|url|https?://\S+|sk-\S*|\S+\.(wav|mp3|"
     r"mp4|srt|vtt|ass|txt|json|csv|docx|m4a|flac|ogg)\b|\.(srt|vtt|ass|txt|json|csv|docx)\b"
     r"|srt|vtt|ass|txt|json|csv|docx|utf-8|khz|hz|cps|wpm|fps|ms|gb|mb|ctrl|shift|alt|space"
