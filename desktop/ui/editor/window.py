@@ -291,6 +291,7 @@ class TranscriptEditor(LiveLanguage, QMainWindow):
                 self.tr("Split sentence"), lambda t: editing.split_sentence(t, ref, offset)
             )
             stack.endMacro()
+            self.select_row(row)  # the selection stays on the sentence just split
             return
         clicked = self.view.last_clicked_word
         if clicked is None or clicked[0] != row:
@@ -301,6 +302,7 @@ class TranscriptEditor(LiveLanguage, QMainWindow):
         self.session.apply(
             self.tr("Split sentence"), lambda t: editing.split_before_word(t, ref, clicked[1])
         )
+        self.select_row(row)  # the selection stays on the sentence just split
 
     def merge_with_next(self) -> None:
         ref = self.current_ref()
@@ -371,7 +373,9 @@ class TranscriptEditor(LiveLanguage, QMainWindow):
             self.next_unreviewed(after=self.model.row_of(ref) or row)
 
     def next_unreviewed(self, after: int | None = None) -> None:
-        start = after if after is not None else (self.current_row() or -1)
+        start = after if after is not None else self.current_row()
+        if start is None:  # row 0 is a row: only no row at all starts before the first
+            start = -1
         row = editing.next_unreviewed(self.model.sentences(), start)
         if row is None:
             self.statusBar().showMessage(self.tr("Every sentence shown is reviewed"), 5000)
