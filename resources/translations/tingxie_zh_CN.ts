@@ -222,6 +222,10 @@
         <translation>导出到文件夹</translation>
     </message>
     <message>
+        <source>{0} (*{1})</source>
+        <translation>{0} (*{1})</translation>
+    </message>
+    <message>
         <source>Export as</source>
         <translation>导出为</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -68,6 +69,7 @@ from desktop.export.plain_text import TextOptions, format_timestamp
 from desktop.store.library import ItemSummary, LibraryFile
 from desktop.store.subtitle_profiles import PresetFileError, all_presets
 from desktop.ui.dialogs.presets import PresetEditor
+from desktop.ui.util.background import run_in_thread
 from desktop.ui.util.messages import rules_text, translated
 from desktop.ui.util.rows_model import RowsModel
 
@@ -191,6 +193,19 @@ class ExportDialog(QDialog):
         self._select_first_checked()
         self._update_option_state()
         self.refresh()
+        self._use_media_frame_rate()
+
+    def _use_media_frame_rate(self) -> None:
+        """Start the frame rate at the first item's video's own (read off the GUI thread)."""
+        item = self._current_item()
+        if item is None or not item.media_path:
+            return
+        media = Path(item.media_path)
+        run_in_thread(self, lambda: _frame_rate_of(media), self._media_frame_rate, lambda _e: None)
+
+    def _media_frame_rate(self, fps: float | None) -> None:
+        if fps is not None and self.fps_spin.value() == DEFAULT_FPS:
+            self.fps_spin.setValue(fps)
 
     # -- building ------------------------------------------------------------------
 
@@ -474,15 +489,25 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         checked = self.items_model.checked()
+        global _last_folder
         if len(checked) > 1:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Export to folder"), str(_start_folder())
+            )
             if folder:
+                _last_folder = Path(folder)
                 self.destination_edit.setText(folder)
             return
         title = checked[0].title if checked else "transcript"
-        suggestion = file_name(title, self.fmt(), set())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as"), suggestion)
+        suggestion = _start_folder() / file_name(title, self.fmt(), set())
+        only_this = self.tr("{0} (*{1})").format(
+            translated(FORMAT_NAMES[self.fmt()]), SUFFIXES[self.fmt()]
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export as"), str(suggestion), only_this
+        )
         if path:
+            _last_folder = Path(path).parent
             self.destination_edit.setText(path)
 
     def export(self) -> None:
@@ -529,3 +554,28 @@ def _head(transcript: Transcript, sentences: int) -> Transcript:
         for c in transcript.channels
     )
     return struct_replace(transcript, channels=channels)
+
+
+def _frame_rate_of(media: Path) -> float | None:
+    """The video's frame rate in fps, or None (audio only, missing or unreadable file)."""
+    from desktop.media.frame_rate import read_frame_rate
+
+    if not media.is_file():
+        return None
+    try:
+        rate = read_frame_rate(media)
+    except OSError:
+        return None
+    return rate.fps if rate is not None else None
+
+
+# The folder the last export went to in this session; the documents folder before that.
+_last_folder: Path | None = None
+
+
+def _start_folder() -> Path:
+    """Where file dialogs start: the last export's folder, else the user's documents."""
+    if _last_folder is not None and _last_folder.is_dir():
+        return _last_folder
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
