@@ -10,13 +10,15 @@ import re
 
 
 def duration_text(ms: float | None) -> str:
-    """``1:02:03`` or ``2:03``; blank when unknown."""
+    """``1:02:03`` or ``2:03``; blank when unknown.
+
+    One rule for every length and every clock: whole seconds are cut, never rounded,
+    so a 19.6 s file reads 0:19 in the queue, the library and on the player's clock
+    when it reaches the end (rounding gave 0:20 beside the player's 0:19).
+    """
     if ms is None:
         return ""
-    seconds = round(ms / 1000)
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+    return format_time(int(ms))
 
 
 def format_time(ms: int, *, millis: bool = False) -> str:
