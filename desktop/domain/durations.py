@@ -45,3 +45,9 @@ def parse_time(text: str) -> int:
     if int(seconds) >= 60 and (first is not None):
         raise ValueError(f"{text!r}: seconds must be below 60")
     return ((hours * 60 + minutes) * 60 + int(seconds)) * 1000 + millis
+
+
+def clock_text(ms: int) -> str:
+    """A playhead position with tenths, ``0:02.3``, so a seek to a word can be seen."""
+    ms = max(0, ms)
+    return f"{format_time(ms)}.{ms % 1000 // 100}"

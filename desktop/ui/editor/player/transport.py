@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.durations import format_time
+from desktop.domain.durations import clock_text, format_time
 from desktop.ui.editor.player.media_player import MediaPlayer
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -174,7 +174,7 @@ class PlayerWidget(QWidget):
 
     def _show_time_text(self, ms: int) -> None:
         total = self.player.duration()
-        self.time_label.setText(f"{format_time(ms)} / {format_time(total)}")
+        self.time_label.setText(f"{clock_text(ms)} / {format_time(total)}")
 
     def _show_duration(self, ms: int) -> None:
         self.slider.setRange(0, ms)
