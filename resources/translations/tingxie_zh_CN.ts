@@ -199,6 +199,10 @@
         <source>Check</source>
         <translation>检查</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
     <message numerus="yes">
         <source>folder for %n files</source>
         <translation>
@@ -1828,6 +1832,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>
             <numerusform>%n 个完成</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>

@@ -403,7 +403,7 @@ class ExportDialog(QDialog):
         errors = sum(1 for v in violations if v.severity == "error")
         warnings = len(violations) - errors
         unavoidable = sum(1 for v in violations if v.severity == "error" and v.reason)
-        counts = ", ".join(
+        counts = self.tr(", ").join(
             (
                 self.tr("%n cues", "", cue_count),
                 self.tr("%n errors", "", errors),

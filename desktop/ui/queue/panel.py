@@ -293,7 +293,7 @@ class QueuePanel(QWidget):
         done = sum(1 for j in jobs if j.state is JobState.DONE)
         failed = sum(1 for j in jobs if j.state is JobState.FAILED)
         parts = [
-            self.tr("%n files", "", len(jobs)) + ", " + self.tr("%n done", "", done),
+            self.tr("%n files", "", len(jobs)) + self.tr(", ") + self.tr("%n done", "", done),
             self.tr("{0} of audio").format(duration_text(milliseconds) or "0:00"),
             self.tr("estimated {0}").format(cost_text(cost) if jobs else "¥0"),  # type: ignore[arg-type]
         ]
