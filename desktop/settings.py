@@ -65,6 +65,8 @@ class Settings(msgspec.Struct, kw_only=True):
     upload_concurrency: int = 6
     poll_concurrency: int = 8
     language: Language = ""
+    # The editor: a click on a word plays from it (False: only moves the playhead).
+    click_plays: bool = True
 
     def endpoint_url(self) -> str:
         """The API base URL the client should use (checked when custom)."""

@@ -2046,8 +2046,20 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>同时查询和下载数</translation>
     </message>
     <message>
+        <source>Clicking a word plays from it</source>
+        <translation>点击词语即从该处播放</translation>
+    </message>
+    <message>
+        <source>Off: a click only moves the playhead to the word</source>
+        <translation>关闭时，点击只把播放头移到该词</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑器</translation>
     </message>
     <message>
         <source>Data folder</source>

@@ -450,7 +450,11 @@ class SettingsDialog(QDialog):
         where.addWidget(open_folder)
         form.addRow(self.tr("Uploads at once"), self.upload_concurrency)
         form.addRow(self.tr("Status checks and downloads at once"), self.poll_concurrency)
+        self.click_plays = QCheckBox(self.tr("Clicking a word plays from it"), group)
+        self.click_plays.setObjectName("clickPlays")
+        self.click_plays.setToolTip(self.tr("Off: a click only moves the playhead to the word"))
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Editor"), self.click_plays)
         form.addRow(self.tr("Data folder"), where)
         return group
 
@@ -469,6 +473,7 @@ class SettingsDialog(QDialog):
         self.upload_concurrency.setValue(settings.upload_concurrency)
         self.poll_concurrency.setValue(settings.poll_concurrency)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.click_plays.setChecked(settings.click_plays)
         self._check_custom_url()
 
     def _collect_region_only(self) -> Settings:
@@ -487,6 +492,7 @@ class SettingsDialog(QDialog):
             upload_concurrency=self.upload_concurrency.value(),
             poll_concurrency=self.poll_concurrency.value(),
             language=self.language.currentData(),
+            click_plays=self.click_plays.isChecked(),
         )
 
     def accept(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import editing
 from desktop.domain.editing import EditError, SentenceRef, TextMatch
 from desktop.domain.transcript import Transcript
+from desktop.settings import load_settings
 from desktop.store.library import ItemSummary, LibraryFile
 from desktop.ui.editor.bars import FilterBar, FindBar
 from desktop.ui.editor.compare import CompareDialog
@@ -202,7 +203,7 @@ class TranscriptEditor(LiveLanguage, QMainWindow):
 
     def _connect(self) -> None:
         self.player.position_changed.connect(self.model.set_position)
-        self.view.seek_requested.connect(self.seek)
+        self.view.seek_requested.connect(self.word_clicked)
         self.session.problem.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.session.save_state.connect(self.save_label.setText)
         self.player.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -242,6 +243,12 @@ class TranscriptEditor(LiveLanguage, QMainWindow):
         self.player.seek(ms)
         self.model.set_position(ms)
         self.wave.set_position(ms)  # also without playable media: "set start here" uses it
+
+    def word_clicked(self, ms: int) -> None:
+        """A click on a word plays from it (README, mission); Settings may make it only seek."""
+        self.seek(ms)
+        if load_settings().click_plays and self.player.duration() > 0:
+            self.player.play()
 
     def replay_sentence(self) -> None:
         row = self.current_row()

@@ -146,10 +146,13 @@ def test_defaults_concurrency_and_language_are_saved_and_shown_again(qtbot) -> N
     dialog.upload_concurrency.setValue(5)
     dialog.poll_concurrency.setValue(9)
     _choose(dialog.language, "zh_CN")
+    assert dialog.click_plays.isChecked()  # a click on a word plays from it, by default
+    dialog.click_plays.setChecked(False)
     with qtbot.waitSignal(dialog.saved) as saved:
         _ok(qtbot, dialog)
     settings = load_settings()
     assert saved.args == [settings]
+    assert not settings.click_plays
     assert (settings.region, settings.default_model, settings.language_hints) == (
         "singapore",
         "fun-asr-2025-11-07",
@@ -163,6 +166,7 @@ def test_defaults_concurrency_and_language_are_saved_and_shown_again(qtbot) -> N
     assert again.language_hints.text() == "en"
     assert again.poll_concurrency.value() == 9
     assert again.language.currentText() == "简体中文"
+    assert not again.click_plays.isChecked()
 
 
 def test_a_language_hint_the_model_does_not_take_is_refused(qtbot) -> None:
