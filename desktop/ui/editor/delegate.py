@@ -13,7 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -44,6 +44,16 @@ class WordLayout:
     rects: tuple[QRect, ...]
     height: int
     block: QRect | None = None  # text of a sentence without word times
+
+
+def current_word_colours(palette: QPalette, selected: bool) -> tuple[QColor, QColor]:
+    """(fill, text) of the word being played: the selection colour in a plain row, and
+    the reverse (base on highlight) in the selected row, where blue on blue would vanish."""
+    if selected:
+        return palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight)
+    return palette.color(QPalette.ColorRole.Highlight), palette.color(
+        QPalette.ColorRole.HighlightedText
+    )
 
 
 class SentenceEditor(QLineEdit):
@@ -169,8 +179,9 @@ class WordDelegate(QStyledItemDelegate):
             for number, (word, rect) in enumerate(zip(sentence.words, layout.rects, strict=True)):
                 target = rect.translated(origin)
                 if number == current:
-                    painter.fillRect(target, palette.color(QPalette.ColorRole.Highlight))
-                    painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+                    fill, ink = current_word_colours(palette, selected)
+                    painter.fillRect(target, fill)
+                    painter.setPen(ink)
                     painter.drawText(target, Qt.AlignmentFlag.AlignLeft, word.display)
                     painter.setPen(palette.color(text_role))
                 else:

@@ -11,7 +11,7 @@ from desktop.domain import editing
 from desktop.domain.durations import parse_time
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.store.library import LibraryFile
-from desktop.ui.editor.model import Column, RowFilter, TranscriptModel
+from desktop.ui.editor.model import Column, PlayheadWordRole, RowFilter, TranscriptModel
 from desktop.ui.editor.session import TranscriptSession
 from desktop.ui.editor.window import TranscriptEditor, open_library_item
 from tests.helpers.speech_media import add_to_library
@@ -143,7 +143,7 @@ def test_an_edit_repaints_only_its_row_and_keeps_the_selection(qtbot, editor):
 def test_playhead_moves_the_highlight_and_follows(qtbot, editor):
     model = editor.model
     assert model.set_position(2350) == (1, 1)  # "order"
-    assert model.data(model.index(1, Column.TEXT), Qt.ItemDataRole.UserRole + 2) == 1
+    assert model.data(model.index(1, Column.TEXT), PlayheadWordRole) == 1
     assert model.data(model.index(0, Column.TEXT), Qt.ItemDataRole.UserRole + 2) is None
     assert model.set_position(3500) is None  # between sentences
 
