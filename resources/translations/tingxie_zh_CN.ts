@@ -495,8 +495,16 @@
         <translation>正在加载资料库…</translation>
     </message>
     <message>
+        <source>Search the library</source>
+        <translation>搜索资料库</translation>
+    </message>
+    <message>
         <source>Sentences with this emotion or sound (SenseVoice results), in every item</source>
         <translation>所有条目中带有此情绪或声音的句子（SenseVoice 结果）</translation>
+    </message>
+    <message>
+        <source>Library items</source>
+        <translation>资料库条目</translation>
     </message>
     <message>
         <source>The library is empty. Finished transcriptions and imported results appear here.</source>
@@ -1267,6 +1275,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>区分说话人</translation>
     </message>
     <message>
+        <source>Number of speakers</source>
+        <translation>说话人数</translation>
+    </message>
+    <message>
         <source>detect</source>
         <translation>自动检测</translation>
     </message>
@@ -1407,6 +1419,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Forward 5 seconds (Alt+Right)</source>
         <translation>前进 5 秒 (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>播放位置</translation>
     </message>
     <message>
         <source>Playback speed (pitch is kept)</source>
@@ -1852,6 +1868,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>{0} of audio</source>
         <translation>音频共 {0}</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
     </message>
     <message>
         <source>estimated {0}</source>
@@ -2552,6 +2572,13 @@ Close anyway and lose them?</source>
     <message>
         <source>Saving failed: {0}</source>
         <translation>保存失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Sentences</source>
+        <translation>句子</translation>
     </message>
 </context>
 <context>

@@ -218,6 +218,7 @@ class ExportDialog(QDialog):
 
     def _build(self) -> None:
         self.items_view = QListView()
+        self.items_view.setAccessibleName(self.tr("Items to export"))
         self.items_view.setModel(self.items_model)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 

@@ -40,6 +40,7 @@ class TranscriptView(QTableView):
 
     def __init__(self, model: TranscriptModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(self.tr("Sentences"))
         self.setModel(model)
         self._model = model
         self.words = WordDelegate(model, self)

@@ -40,6 +40,7 @@ from desktop.ui.editor.session import DEBOUNCE_MS, TranscriptSession
 from desktop.ui.editor.sync_tools import SyncTools
 from desktop.ui.editor.view import TranscriptView
 from desktop.ui.editor.waveform import WaveformPanel
+from desktop.ui.util.accessibility import fill_accessible_names
 from desktop.ui.util.live_language import LiveLanguage, retranslate_children
 
 NUDGE_MS = 100
@@ -99,6 +100,7 @@ class TranscriptEditor(LiveLanguage, QMainWindow):
         self._build_layout()
         self._build_actions()
         self._connect()
+        fill_accessible_names(self)
         self._hide_empty_columns()
         if media is not None:
             self.player_widget.open(media)

@@ -38,6 +38,7 @@ from desktop.store.sample import import_sample
 from desktop.ui.library.panel import LibraryPanel
 from desktop.ui.mainwindow.quitter import Quitter
 from desktop.ui.mainwindow.welcome import KeyBanner, WelcomePage
+from desktop.ui.util.accessibility import fill_accessible_names
 from desktop.ui.util.background import run_in_thread
 from desktop.ui.util.translations import install_language
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self.retranslate()
+        fill_accessible_names(self)
         self.restore_layout()
         self.refresh_key_state()
 

@@ -125,11 +125,13 @@ class NewJobDialog(QDialog):
         self.diarization.setObjectName("diarization")
         self.speakers = QSpinBox(self)
         self.speakers.setObjectName("speakers")
+        self.speakers.setAccessibleName(self.tr("Number of speakers"))
         self.speakers.setRange(0, catalog.SPEAKER_COUNT_RANGE[1])
         self.speakers.setSpecialValueText(self.tr("detect"))
         self.diarization.toggled.connect(self.speakers.setEnabled)
         self.channels = QLineEdit(self)
         self.channels.setObjectName("channels")
+        self.channels.setAccessibleName(self.tr("Audio tracks"))
         self.channels.setPlaceholderText(self.tr("0 (the first track)"))
         self.channels.textChanged.connect(lambda _text: self._update_refusals())
         # For multi-track files: one box per track, in place of the text field.

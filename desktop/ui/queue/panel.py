@@ -87,6 +87,7 @@ class QueuePanel(QWidget):
         self.model = QueueModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("queueTable")
+        self.table.setAccessibleName(self.tr("Queue"))
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(QueueColumn.STATE, ProgressDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -96,6 +96,7 @@ class PlayerWidget(QWidget):
         self.forward_button.clicked.connect(lambda: self.player.jump(JUMP_MS))
         self.slider = _SeekSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("seekSlider")
+        self.slider.setAccessibleName(self.tr("Position"))
         self.slider.setRange(0, 0)
         self.slider.sliderMoved.connect(self._show_time_text)
         self.slider.sliderReleased.connect(lambda: self.player.seek(self.slider.value()))
