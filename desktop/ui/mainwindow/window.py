@@ -157,7 +157,10 @@ class MainWindow(QMainWindow):
         self.sample_action = self._action(self.open_sample)
         self.about_action = self._action(self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.help_menu.addActions([self.sample_action, self.about_action])
+        self.shortcuts_action = self._action(
+            self.show_shortcuts, QKeySequence.StandardKey.HelpContents, "F1"
+        )
+        self.help_menu.addActions([self.shortcuts_action, self.sample_action, self.about_action])
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.sample_action.setText(self.tr("Open the &sample"))
         self.about_action.setText(self.tr("&About Tingxie"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         # Toolbar buttons: short words, without the menus' mnemonics.
         self.open_action.setIconText(self.tr("Open"))
@@ -368,6 +372,15 @@ class MainWindow(QMainWindow):
     def focus_library_search(self) -> None:
         self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.library_panel.search_box.selectAll()
+
+    def show_shortcuts(self) -> QDialog:
+        """Every shortcut of this window and its open editors, as one sheet."""
+        from desktop.ui.mainwindow.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog([self, *self.editors], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         from desktop import __version__
