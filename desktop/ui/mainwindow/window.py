@@ -40,6 +40,7 @@ from desktop.ui.mainwindow.quitter import Quitter
 from desktop.ui.mainwindow.welcome import KeyBanner, WelcomePage
 from desktop.ui.util.accessibility import fill_accessible_names
 from desktop.ui.util.background import run_in_thread
+from desktop.ui.util.icons import themed_icon
 from desktop.ui.util.translations import install_language
 
 if TYPE_CHECKING:
@@ -163,7 +164,8 @@ class MainWindow(QMainWindow):
         self.help_menu.addActions([self.shortcuts_action, self.sample_action, self.about_action])
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._set_icons()
         self.toolbar.addActions(
             [self.open_action, self.export_action, self.search_action, self.settings_action]
         )
@@ -194,7 +196,19 @@ class MainWindow(QMainWindow):
         self.settings_action.setIconText(self.tr("Settings"))
         self._show_waiting_media()
 
+    def _set_icons(self) -> None:
+        """The main actions' icons (again when the system turns dark or light)."""
+        for action, name in (
+            (self.open_action, "document-open"),
+            (self.export_action, "document-save-as"),
+            (self.search_action, "edit-find"),
+            (self.settings_action, "preferences-system"),
+        ):
+            action.setIcon(themed_icon(name))
+
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._set_icons()
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -23,6 +23,7 @@ from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.queue.bridge import EngineBridge
 from desktop.ui.queue.new_job_dialog import NewJobDialog
 from desktop.ui.queue.panel import QueuePanel
+from desktop.ui.util.icons import themed_icon
 
 RESULTS_COALESCE_MS = 300
 
@@ -81,6 +82,7 @@ class QueueController(QObject):
         window = self.window
         self.add_files_action = QAction(window)
         self.add_files_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.add_files_action.setIcon(themed_icon("list-add"))
         self.add_files_action.triggered.connect(self.panel.choose_files)
         self.add_urls_action = QAction(window)
         self.add_urls_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
