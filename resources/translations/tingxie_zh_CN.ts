@@ -2735,6 +2735,10 @@ Close anyway and lose them?</source>
         <translation>把音频或视频文件拖到这里进行转写。</translation>
     </message>
     <message>
+        <source>&lt;ol&gt;&lt;li&gt;Drop audio or video files on this window, or use &lt;b&gt;File → Transcribe files…&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;把音频或视频文件拖到此窗口，或使用&lt;b&gt;文件 → 转写文件…&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
         <source>Enter API key…</source>
         <translation>输入 API 密钥…</translation>
     </message>
