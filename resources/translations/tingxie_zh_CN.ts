@@ -2006,6 +2006,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>钥匙环未能删除密钥：{0}</translation>
     </message>
     <message>
+        <source>This does not look like a DashScope key (they start with sk-); it is tested anyway.</source>
+        <translation>这看起来不像 DashScope 密钥（它们以 sk- 开头）；仍会测试它。</translation>
+    </message>
+    <message>
         <source>The test failed: {0}</source>
         <translation>测试失败：{0}</translation>
     </message>

@@ -42,6 +42,7 @@ from desktop.dashscope import credentials
 from desktop.dashscope.errors import OptionRefused
 from desktop.dashscope.options import check_language_hints
 from desktop.domain import catalog
+from desktop.logs import remember_secret
 from desktop.settings import (
     CONCURRENCY_RANGE,
     Settings,
@@ -301,12 +302,21 @@ class SettingsDialog(QDialog):
         """Test the typed key, else the one in force, against the endpoint chosen above."""
         typed = self.key_edit.text().strip()
         key: str | None = None
+        self._shape_warning = ""
         if typed and not self.key_edit.isReadOnly():
             try:
                 key = credentials.checked_key(typed)
             except credentials.InvalidKeyError as error:
-                self.test_result.setText(translated(str(error)))
-                return
+                if not _sendable(typed):  # cannot even go into a request header
+                    self.test_result.setText(translated(str(error)))
+                    return
+                key = typed  # odd, but the queue would use it: test it, with a warning
+                remember_secret(key)
+            if not key.startswith("sk-"):
+                self._shape_warning = self.tr(
+                    "This does not look like a DashScope key (they start with sk-);"
+                    " it is tested anyway."
+                )
         elif self._key is not None and self._key.status.source == "none":
             self.test_result.setText(self._no_key_to_test())
             return
@@ -334,7 +344,8 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(True)
         ok, message = result if result is not None else (False, self._no_key_to_test())
         self.test_result.setStyleSheet("color: #1e8449" if ok else "color: #c0392b")
-        self.test_result.setText(message)
+        warning = getattr(self, "_shape_warning", "")
+        self.test_result.setText(f"{warning}\n{message}" if warning else message)
 
     # -- endpoint --------------------------------------------------------------
 
@@ -561,3 +572,8 @@ def _failed_lookup(number: int, error: Exception) -> KeyLookup:
     """A keyring failure ``keyring`` does not wrap: no key, and why."""
     reason = str(error) or type(error).__name__
     return KeyLookup(number, credentials.KeyStatus("none", None, type(error).__name__), reason)
+
+
+def _sendable(key: str) -> bool:
+    """Whether ``key`` can go in an Authorization header at all (printable ASCII, no spaces)."""
+    return bool(key) and all("\x21" <= c <= "\x7e" for c in key)

@@ -120,6 +120,21 @@ def test_test_key_reports_a_working_and_a_refused_key_from_the_service(
     assert KEY not in dialog.test_result.text()
 
 
+def test_a_key_not_shaped_like_sk_is_tested_with_a_warning_not_refused(
+    qtbot, dashscope_emulator
+) -> None:
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    qtbot.keyClicks(dialog.key_edit, "short")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert not dialog.test_button.isEnabled()  # it went to the service
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30_000)
+    assert "does not look like a DashScope key" in dialog.test_result.text()
+    assert "refused the key" in dialog.test_result.text()
+    assert dashscope_emulator.requests() != []
+
+
 def test_plain_http_to_another_machine_is_refused_with_the_reason(qtbot) -> None:
     dialog = _dialog(qtbot)
     assert not dialog.custom_url.isEnabled()
