@@ -351,6 +351,53 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>result JSON, .srt, .vtt or .ass</source>
+        <translation>结果 JSON、.srt、.vtt 或 .ass</translation>
+    </message>
+    <message>
+        <source>optional: the audio or video it belongs to</source>
+        <translation>可选：所属的音频或视频</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Choose the media</source>
+        <translation>选择媒体</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Results and subtitles (*.json *.srt *.vtt *.ass)</source>
+        <translation>结果和字幕 (*.json *.srt *.vtt *.ass)</translation>
+    </message>
+    <message>
+        <source>Audio and video ({0})</source>
+        <translation>音频和视频 ({0})</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first.</source>
+        <translation>请先选择要导入的文件。</translation>
+    </message>
+</context>
+<context>
     <name>KeyBanner</name>
     <message>
         <source>No DashScope API key yet. The library, the editor and the sample work without one; to transcribe your own files, enter a key.</source>
@@ -548,6 +595,10 @@
     <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Close item</source>

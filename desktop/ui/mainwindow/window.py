@@ -134,11 +134,14 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.open_action = self._action(self.open_library_item, QKeySequence.StandardKey.Open)
         self.export_action = self._action(lambda: self.open_export_dialog(), "Ctrl+E")
+        self.import_action = self._action(self.open_import_dialog, "Ctrl+I")
         self.close_item_action = self._action(
             self.close_editor, QKeySequence.StandardKey.Close, "Ctrl+W"
         )
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
-        self.file_menu.addActions([self.open_action, self.export_action, self.close_item_action])
+        self.file_menu.addActions(
+            [self.open_action, self.import_action, self.export_action, self.close_item_action]
+        )
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open library item…"))
         self.export_action.setText(self.tr("&Export…"))
+        self.import_action.setText(self.tr("&Import…"))
         self.close_item_action.setText(self.tr("&Close item"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -310,6 +314,20 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def open_import_dialog(self) -> QDialog:
+        """File → Import…: a result JSON or subtitle file (+ media) into the library."""
+        from desktop.ui.mainwindow.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.library, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._imported)
+        dialog.open()
+        return dialog
+
+    def _imported(self, item_id: int) -> None:
+        self.library_panel.refresh()
+        self.open_item(item_id)
 
     def open_library_item(self) -> None:
         """Ask which library item to open."""
