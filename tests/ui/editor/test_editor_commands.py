@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from PySide6.QtWidgets import QInputDialog
 
 from desktop.domain.editing import SentenceRef, sentence_at
 from desktop.store.library import LibraryFile
+from desktop.ui.editor.delegate import SentenceEditor
 from desktop.ui.editor.model import Column
 
 LEFT = Qt.MouseButton.LeftButton
@@ -19,13 +20,13 @@ def texts(editor) -> list[str]:
     return [model.data(model.index(r, Column.TEXT)) for r in range(model.rowCount())]
 
 
-def open_text_editor(qtbot, editor, row: int) -> QLineEdit:
+def open_text_editor(qtbot, editor, row: int) -> SentenceEditor:
     view = editor.view
     cell = view.visualRect(editor.model.index(row, Column.TEXT))
     qtbot.mouseClick(view.viewport(), LEFT, pos=cell.center())
     qtbot.mouseDClick(view.viewport(), LEFT, pos=cell.center())
     line = view.open_editor()
-    assert isinstance(line, QLineEdit)
+    assert isinstance(line, SentenceEditor)
     return line
 
 
