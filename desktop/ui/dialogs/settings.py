@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -252,6 +252,7 @@ class SettingsDialog(QDialog):
                 " only”, or start Tingxie with DASHSCOPE_API_KEY set."
             ).format(translated(problem))
         self.key_status.setText(text)
+        QTimer.singleShot(0, self._fit_height)  # the answer came after the dialog was sized
         if from_environment:
             self.key_edit.clear()  # typed before the answer came: it would not be used
         self.key_edit.setReadOnly(from_environment)
@@ -541,6 +542,16 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.saved.emit(settings)
         super().accept()
+
+    def _fit_height(self) -> None:
+        """Grow to show every wrapped line: a label longer than the first layout is clipped."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(translated(text))

@@ -203,6 +203,9 @@ def test_without_a_keyring_it_says_so_and_offers_the_key_for_this_session(
     monkeypatch.delenv(credentials.ENV_VAR, raising=False)
     dialog = _dialog(qtbot)
     assert "A key cannot be stored here: no system keyring" in dialog.key_status.text()
+    status = dialog.key_status
+    # Every wrapped line of the long message shows: the label is not clipped.
+    qtbot.waitUntil(lambda: status.height() >= status.heightForWidth(status.width()))
     assert dialog.session_button.isVisible() and not dialog.session_button.isEnabled()
     qtbot.keyClicks(dialog.key_edit, KEY)
     _ok(qtbot, dialog)  # storing fails: the dialog explains and stays
