@@ -252,7 +252,8 @@ class SettingsDialog(QDialog):
                 " only”, or start Tingxie with DASHSCOPE_API_KEY set."
             ).format(translated(problem))
         self.key_status.setText(text)
-        QTimer.singleShot(0, self._fit_height)  # the answer came after the dialog was sized
+        # The answer came after the dialog was sized; the timer dies with the dialog.
+        QTimer.singleShot(0, self, self._fit_height)
         if from_environment:
             self.key_edit.clear()  # typed before the answer came: it would not be used
         self.key_edit.setReadOnly(from_environment)
