@@ -68,6 +68,8 @@ class Settings(msgspec.Struct, kw_only=True):
     # Translating subtitle tracks: Qwen-MT by default, or a chat model (sent with a prompt).
     translation_model: str = translation_models.DEFAULT_MODEL
     translation_target: str = "en"  # the last target language chosen
+    # The editor: a click on a word plays from it (False: only moves the playhead).
+    click_plays: bool = True
 
     def endpoint_url(self) -> str:
         """The API base URL the client should use (checked when custom)."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from desktop.domain.messages import say
 from desktop.logs import remember_secret
 
 if TYPE_CHECKING:
@@ -108,8 +109,10 @@ def checked_key(text: str) -> str:
     key = text.strip()
     if not _KEY_SHAPE.fullmatch(key):
         raise InvalidKeyError(
-            "that does not look like an API key (expected one word of 8 or more printable ASCII"
-            " characters, like sk-…); copy it again from the Model Studio console"
+            say(
+                "that does not look like an API key (expected one word of 8 or more printable"
+                " ASCII characters, like sk-…); copy it again from the Model Studio console"
+            )
         )
     remember_secret(key)
     return key
@@ -123,7 +126,9 @@ def store_api_key(text: str) -> str:
     try:
         _backend().set_password(service_name(), USERNAME, key)
     except keyring.errors.PasswordSetError as error:
-        raise KeyringUnavailableError(f"the keyring refused to store the key ({error})") from None
+        raise KeyringUnavailableError(
+            say("the keyring refused to store the key ({error})", error=str(error))
+        ) from None
     return mask(key)
 
 
@@ -171,13 +176,21 @@ def _backend() -> KeyringBackend:
     module = type(backend).__module__
     if module.startswith("keyring.backends.fail") or _only_fail(backend):
         raise KeyringUnavailableError(
-            "no system keyring is available (on Linux: gnome-keyring or KWallet with a running"
-            f" D-Bus session); set the {ENV_VAR} environment variable for this session instead"
+            say(
+                "no system keyring is available (on Linux: gnome-keyring or KWallet with a"
+                " running D-Bus session); set the {variable} environment variable for this"
+                " session instead",
+                variable=ENV_VAR,
+            )
         )
     if module.startswith("keyrings.alt"):
         raise KeyringUnavailableError(
-            f"the only keyring available ({_backend_name(backend)}) stores secrets in a plain"
-            f" file; set the {ENV_VAR} environment variable for this session instead"
+            say(
+                "the only keyring available ({backend}) stores secrets in a plain file;"
+                " set the {variable} environment variable for this session instead",
+                backend=_backend_name(backend),
+                variable=ENV_VAR,
+            )
         )
     return backend
 

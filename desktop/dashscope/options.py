@@ -16,6 +16,7 @@ from typing import Any
 from desktop.dashscope.errors import OptionRefused
 from desktop.domain import catalog
 from desktop.domain.catalog import Option, Region
+from desktop.domain.messages import say
 
 
 @dataclass(frozen=True)
@@ -68,15 +69,25 @@ class TranscriptionOptions:
             raise OptionRefused(str(exc), code="UnknownModel") from None
         if region is not None and region not in spec.regions:
             raise OptionRefused(
-                f"{model} is not offered in the {region.value} region",
+                say(
+                    "{model} is not offered in the {region} region",
+                    model=model,
+                    region=region.value,
+                ),
                 code="ModelNotInRegion",
-                advice="Pick a model offered in this region, or switch the region in Settings.",
+                advice=say(
+                    "Pick a model offered in this region, or switch the region in Settings."
+                ),
             )
         for option in self._set_options():
             if not spec.accepts(option):
                 raise OptionRefused(
-                    f"{model} does not accept {option.value}; models that do: "
-                    f"{', '.join(_models_accepting(option))}",
+                    say(
+                        "{model} does not accept {option}; models that do: {models}",
+                        model=model,
+                        option=option.value,
+                        models=", ".join(_models_accepting(option)),
+                    ),
                     code="OptionNotSupported",
                 )
         self._check_values(spec)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from desktop.domain.messages import say, template
+
 
 class Family(StrEnum):
     PARAFORMER = "paraformer"
@@ -107,6 +109,8 @@ LANGUAGE_NAMES: dict[str, str] = {
     "uk": "Ukrainian", "he": "Hebrew", "fa": "Persian", "ca": "Catalan",
     "fil": "Filipino", "is": "Icelandic",
 }  # fmt: skip
+for _language in LANGUAGE_NAMES.values():
+    template(_language)  # the UI says each name in its language
 
 _PARAFORMER_V2_HINTS = ("zh", "en", "ja", "yue", "ko", "de", "fr", "ru")
 # Fun-ASR HTTP API page (2026). The Fun-ASR Java SDK page lists fewer codes for
@@ -226,10 +230,10 @@ class SampleRateRule:
 
     def describe(self) -> str:
         if self.exactly is not None:
-            return f"{self.exactly // 1000} kHz only"
+            return say("{khz} kHz only", khz=self.exactly // 1000)
         if self.minimum is not None:
-            return f"{self.minimum // 1000} kHz or higher"
-        return "any sample rate"
+            return say("{khz} kHz or higher", khz=self.minimum // 1000)
+        return say("any sample rate")
 
 
 @dataclass(frozen=True)
@@ -267,6 +271,10 @@ class ModelSpec:
     # The model to use instead once this one is gone (retiring or possibly retired ones).
     replacement: str | None = None
 
+    def __post_init__(self) -> None:
+        # The summary is shown in the model menus: a message the UI can translate.
+        object.__setattr__(self, "summary", say(str(self.summary)))
+
     @property
     def price_per_second(self) -> Decimal:
         return PRICE_PER_SECOND[self.family]
@@ -285,13 +293,16 @@ class ModelSpec:
     def unavailable_advice(self) -> str:
         """What to tell a user when the service says this model does not exist."""
         if self.replacement is not None:
-            return (
-                f"The service no longer offers {self.name}; it may have been retired."
-                f" Retry the job with {self.replacement}, which replaces it."
+            return say(
+                "The service no longer offers {model}; it may have been retired."
+                " Retry the job with {replacement}, which replaces it.",
+                model=self.name,
+                replacement=self.replacement,
             )
-        return (
-            f"The service does not offer {self.name} in this region: pick another model,"
-            " or activate it in the Model Studio console."
+        return say(
+            "The service does not offer {model} in this region: pick another model,"
+            " or activate it in the Model Studio console.",
+            model=self.name,
         )
 
     def estimate_cost(self, seconds: float, channels: int = 1) -> Decimal:
@@ -309,13 +320,13 @@ PRICE_PER_SECOND: dict[Family, Decimal] = {
     Family.QWEN_ASR: Decimal("0.00022"),
 }
 FREE_QUOTA: dict[Family, FreeQuota] = {
-    Family.PARAFORMER: FreeQuota(36_000, True, "10 hours each month"),
-    Family.FUN_ASR: FreeQuota(36_000, False, "10 hours once, valid 180 days after approval"),
-    Family.SENSEVOICE: FreeQuota(36_000, True, "10 hours each month"),
+    Family.PARAFORMER: FreeQuota(36_000, True, say("10 hours each month")),
+    Family.FUN_ASR: FreeQuota(36_000, False, say("10 hours once, valid 180 days after approval")),
+    Family.SENSEVOICE: FreeQuota(36_000, True, say("10 hours each month")),
     # qwen3-asr-flash: Beijing 10 h within 180 days, Singapore 10 h within 90 days;
     # whether file transcription shares it is UNCONFIRMED (qwen doc §A.7).
     Family.QWEN_ASR: FreeQuota(
-        36_000, False, "10 hours once (Beijing: 180 days, Singapore: 90 days)"
+        36_000, False, say("10 hours once (Beijing: 180 days, Singapore: 90 days)")
     ),
 }
 
@@ -368,7 +379,7 @@ def _fun_asr(
 ) -> ModelSpec:
     defaults: dict[str, object] = {
         "family": Family.FUN_ASR,
-        "summary": "Video, live streams, calls and meetings; Chinese dialects, song lyrics",
+        "summary": say("Video, live streams, calls and meetings; Chinese dialects, song lyrics"),
         "language_hints": hints,
         "max_language_hints": 1,  # Fun-ASR reads only the first hint
         "sample_rate": _ANY_RATE,
@@ -385,8 +396,10 @@ def _fun_asr(
 def _qwen_asr(name: str, **kw: object) -> ModelSpec:
     defaults: dict[str, object] = {
         "family": Family.QWEN_ASR,
-        "summary": "27 languages and dialects, with each sentence's language and emotion;"
-        " the newest and cheapest",
+        "summary": say(
+            "27 languages and dialects, with each sentence's language and emotion;"
+            " the newest and cheapest"
+        ),
         "language_hints": (),
         "max_language_hints": None,
         # The sample rate is not stated for file transcription (UNCONFIRMED): any is sent.
@@ -458,16 +471,16 @@ MODELS: tuple[ModelSpec, ...] = (
         "fun-asr-2025-08-25",
         ("zh", "en"),
         ("zh", "en"),
-        summary="Video, live streams, calls and meetings; Mandarin and English",
+        summary=say("Video, live streams, calls and meetings; Mandarin and English"),
     ),
     _fun_asr(
         "fun-asr-mtl",
         _MTL_LANGUAGES,
         _FUN_ASR_HINTS,
-        summary="31 languages",
+        summary=say("31 languages"),
         alias_of="fun-asr-mtl-2025-08-25",
     ),
-    _fun_asr("fun-asr-mtl-2025-08-25", _MTL_LANGUAGES, _FUN_ASR_HINTS, summary="31 languages"),
+    _fun_asr("fun-asr-mtl-2025-08-25", _MTL_LANGUAGES, _FUN_ASR_HINTS, summary=say("31 languages")),
     ModelSpec(
         name="sensevoice-v1",
         family=Family.SENSEVOICE,
@@ -539,18 +552,33 @@ def suggest_model(
     qwen = "qwen3-asr-flash-filetrans"
     if region is Region.SINGAPORE:
         if want_emotion:
-            return Suggestion(qwen, "Qwen3-ASR reports each sentence's emotion")
+            return Suggestion(qwen, say("Qwen3-ASR reports each sentence's emotion"))
         if language in (None, "zh", "en", "ja"):
-            return Suggestion("fun-asr", "Singapore offers Fun-ASR; it covers Chinese and English")
+            return Suggestion(
+                "fun-asr", say("Singapore offers Fun-ASR; it covers Chinese and English")
+            )
         if language in _QWEN_ASR_LANGUAGES:
-            return Suggestion(qwen, f"Qwen3-ASR covers {LANGUAGE_NAMES.get(language, language)}")
-        return Suggestion("fun-asr-mtl", "Fun-ASR's multilingual model covers 31 languages")
+            return Suggestion(
+                qwen,
+                say("Qwen3-ASR covers {language}", language=LANGUAGE_NAMES.get(language, language)),
+            )
+        return Suggestion("fun-asr-mtl", say("Fun-ASR's multilingual model covers 31 languages"))
     if want_emotion:
-        return Suggestion(qwen, "Qwen3-ASR reports each sentence's emotion and language")
+        return Suggestion(qwen, say("Qwen3-ASR reports each sentence's emotion and language"))
     if sample_rate_hz == 8000 and language in (None, "zh"):
-        return Suggestion("paraformer-8k-v2", "8 kHz phone audio is best sent to an 8k model as is")
+        return Suggestion(
+            "paraformer-8k-v2", say("8 kHz phone audio is best sent to an 8k model as is")
+        )
     if language is None or (language in _PARAFORMER_V2_HINTS and language != "ru"):
-        return Suggestion("paraformer-v2", "Paraformer v2 with the language set is most accurate")
+        return Suggestion(
+            "paraformer-v2", say("Paraformer v2 with the language set is most accurate")
+        )
     if language in _QWEN_ASR_LANGUAGES:
-        return Suggestion(qwen, f"{LANGUAGE_NAMES.get(language, language)} is covered by Qwen3-ASR")
-    return Suggestion("sensevoice-v1", "SenseVoice covers 50+ other languages")
+        return Suggestion(
+            qwen,
+            say(
+                "{language} is covered by Qwen3-ASR",
+                language=LANGUAGE_NAMES.get(language, language),
+            ),
+        )
+    return Suggestion("sensevoice-v1", say("SenseVoice covers 50+ other languages"))

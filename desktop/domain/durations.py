@@ -10,13 +10,15 @@ import re
 
 
 def duration_text(ms: float | None) -> str:
-    """``1:02:03`` or ``2:03``; blank when unknown."""
+    """``1:02:03`` or ``2:03``; blank when unknown.
+
+    One rule for every length and every clock: whole seconds are cut, never rounded,
+    so a 19.6 s file reads 0:19 in the queue, the library and on the player's clock
+    when it reaches the end (rounding gave 0:20 beside the player's 0:19).
+    """
     if ms is None:
         return ""
-    seconds = round(ms / 1000)
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+    return format_time(int(ms))
 
 
 def format_time(ms: int, *, millis: bool = False) -> str:
@@ -43,3 +45,9 @@ def parse_time(text: str) -> int:
     if int(seconds) >= 60 and (first is not None):
         raise ValueError(f"{text!r}: seconds must be below 60")
     return ((hours * 60 + minutes) * 60 + int(seconds)) * 1000 + millis
+
+
+def clock_text(ms: int) -> str:
+    """A playhead position with tenths, ``0:02.3``, so a seek to a word can be seen."""
+    ms = max(0, ms)
+    return f"{format_time(ms)}.{ms % 1000 // 100}"

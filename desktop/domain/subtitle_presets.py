@@ -54,6 +54,7 @@ from typing import Literal
 
 import msgspec
 
+from desktop.domain.messages import Message, say, template
 from desktop.domain.transcript import WIDE_PATTERN, count_wide, is_wide
 
 Unit = Literal["columns", "characters", "full-width"]
@@ -129,26 +130,35 @@ class Preset(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
 
     def describe(self) -> str:
         """One line of the rules, as a person reads them."""
-        parts: list[str] = []
+        return ", ".join(self.rule_parts())
+
+    def rule_parts(self) -> list[Message]:
+        """The rules one by one, each a message the UI can translate and join."""
+        parts: list[Message] = []
         if self.max_chars is not None:
-            parts.append(f"{_num(self.max_chars)} {self.unit}/line")
+            per_line = {
+                "columns": template("{n} columns/line"),
+                "characters": template("{n} characters/line"),
+                "full-width": template("{n} full-width characters/line"),
+            }.get(self.unit, "{n} columns/line")
+            parts.append(say(per_line, n=_num(self.max_chars)))
         if self.max_lines is not None:
-            parts.append(f"{self.max_lines} lines")
+            parts.append(say("{n} lines", n=self.max_lines))
         if self.max_cps is not None:
-            parts.append(f"{_num(self.max_cps)} cps")
+            parts.append(say("{n} cps", n=_num(self.max_cps)))
         if self.max_wpm is not None:
-            parts.append(f"{_num(self.max_wpm)} wpm")
+            parts.append(say("{n} wpm", n=_num(self.max_wpm)))
         if self.min_duration_ms is not None or self.max_duration_ms is not None:
             low = f"{(self.min_duration_ms or 0) / 1000:.3g}"
             high = f"{self.max_duration_ms / 1000:.3g}" if self.max_duration_ms else "∞"
-            parts.append(f"{low}–{high} s")
+            parts.append(say("{low}–{high} s", low=low, high=high))
         if self.min_gap_frames:
-            parts.append(f"gap ≥ {self.min_gap_frames} frames")
+            parts.append(say("gap ≥ {n} frames", n=self.min_gap_frames))
         if self.min_open_gap_ms:
-            parts.append(f"gaps closed or ≥ {self.min_open_gap_ms / 1000:.3g} s")
+            parts.append(say("gaps closed or ≥ {n} s", n=f"{self.min_open_gap_ms / 1000:.3g}"))
         if not self.split_sentences:
-            parts.append("one sentence per cue")
-        return ", ".join(parts)
+            parts.append(say("one sentence per cue"))
+        return parts
 
 
 def _num(value: float) -> str:
@@ -167,34 +177,36 @@ _NETFLIX_TIMING = {
 BUILTIN_PRESETS: tuple[Preset, ...] = (
     Preset(
         id="netflix-en",
-        name="Netflix English (USA)",
+        name=template("Netflix English (USA)"),
         max_chars=42,
         unit="columns",
         max_cps=20,
-        source="Netflix TTSG General Requirements + English (USA) guide; cps via Subtitle Edit",
+        source=template(
+            "Netflix TTSG General Requirements + English (USA) guide; cps via Subtitle Edit"
+        ),
         **_NETFLIX_TIMING,  # type: ignore[arg-type]
     ),
     Preset(
         id="netflix-zh-hans",
-        name="Netflix Simplified Chinese",
+        name=template("Netflix Simplified Chinese"),
         max_chars=16,
         unit="characters",
         max_cps=9,
-        source="Netflix TTSG General Requirements + Simplified Chinese (PRC) guide",
+        source=template("Netflix TTSG General Requirements + Simplified Chinese (PRC) guide"),
         **_NETFLIX_TIMING,  # type: ignore[arg-type]
     ),
     Preset(
         id="netflix-ja",
-        name="Netflix Japanese",
+        name=template("Netflix Japanese"),
         max_chars=13,
         unit="full-width",
         max_cps=4,
-        source="Netflix TTSG General Requirements + Japanese guide (horizontal)",
+        source=template("Netflix TTSG General Requirements + Japanese guide (horizontal)"),
         **_NETFLIX_TIMING,  # type: ignore[arg-type]
     ),
     Preset(
         id="bbc",
-        name="BBC online",
+        name=template("BBC online"),
         max_chars=37,
         unit="columns",
         max_lines=2,
@@ -202,25 +214,27 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
         min_open_gap_ms=1000,
         chain_gap_ms=1000,
         dual_speaker_dash=False,  # the BBC identifies speakers by colour; dashes are legacy
-        source="BBC Subtitle Guidelines §3.1, §3.3, §4, §4.5",
+        source=template("BBC Subtitle Guidelines §3.1, §3.3, §4, §4.5"),
     ),
     Preset(
         id="vertical",
-        name="Vertical short video",
+        name=template("Vertical short video"),
         max_chars=25,
         unit="columns",
         max_lines=3,
         max_wpm=180,
         min_open_gap_ms=1000,
         chain_gap_ms=1000,
-        source="BBC Subtitle Guidelines §3.1 (25 characters at 9:16), §3.3 (3 lines), §4, §4.5",
+        source=template(
+            "BBC Subtitle Guidelines §3.1 (25 characters at 9:16), §3.3 (3 lines), §4, §4.5"
+        ),
     ),
     Preset(
         id="sentence",
-        name="One sentence per cue",
+        name=template("One sentence per cue"),
         split_sentences=False,
         allow_overlap=True,
-        source="transcript style: each sentence as the service cut it",
+        source=template("transcript style: each sentence as the service cut it"),
     ),
 )
 
@@ -261,7 +275,7 @@ def copy_of(base: Preset, taken: Collection[str]) -> Preset:
         preset_id, number = f"{stem}-{number}", number + 1
     name = f"{base.name} ({'copy' if base.source.startswith('custom') else 'custom'})"
     return msgspec.structs.replace(
-        base, id=preset_id, name=name, source=f"custom, based on {base.id}"
+        base, id=preset_id, name=name, source=template("custom, based on {id}").format(id=base.id)
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from msgspec.structs import replace
 
 from desktop.domain.cue_track import CueTrack
+from desktop.domain.messages import template
 from desktop.domain.subtitle_presets import Preset, builtin
 from desktop.domain.subtitles import Cue, Segmentation, segment
 from desktop.domain.transcript import Transcript
@@ -37,14 +38,14 @@ SUFFIXES = {
     "docx": ".docx",
 }
 FORMAT_NAMES = {
-    "srt": "SubRip subtitles (.srt)",
-    "vtt": "WebVTT subtitles (.vtt)",
-    "ass": "Advanced SubStation Alpha (.ass)",
-    "txt": "Plain text (.txt)",
-    "json": "DashScope result JSON, corrected (.json)",
-    "whisperx": "WhisperX-style JSON (.whisperx.json)",
-    "csv": "CSV table (.csv)",
-    "docx": "Word document (.docx)",
+    "srt": template("SubRip subtitles (.srt)"),
+    "vtt": template("WebVTT subtitles (.vtt)"),
+    "ass": template("Advanced SubStation Alpha (.ass)"),
+    "txt": template("Plain text (.txt)"),
+    "json": template("DashScope result JSON, corrected (.json)"),
+    "whisperx": template("WhisperX-style JSON (.whisperx.json)"),
+    "csv": template("CSV table (.csv)"),
+    "docx": template("Word document (.docx)"),
 }
 
 

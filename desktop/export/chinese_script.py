@@ -14,6 +14,7 @@ from functools import lru_cache
 import msgspec
 import opencc
 
+from desktop.domain.messages import template
 from desktop.domain.transcript import Transcript
 
 # OpenCC configurations offered, with what a person picks them for.
@@ -27,6 +28,8 @@ CONVERSIONS: dict[str, str] = {
     "tw2sp": "Traditional (Taiwan, with phrases) → Simplified",
     "hk2s": "Traditional (Hong Kong) → Simplified",
 }
+for _label in CONVERSIONS.values():
+    template(_label)  # the UI says each in its language
 
 
 class UnknownConversionError(ValueError):

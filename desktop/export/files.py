@@ -16,6 +16,11 @@ from desktop.export import SUFFIXES, ExportOptions, export_transcript
 # Characters Windows, macOS or Linux refuse (or treat specially) in file names.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 MAX_STEM = 120
+# A media file's suffix at the end of a title (items are titled by their file's name).
+_MEDIA_SUFFIX = re.compile(
+    r"\.(wav|mp3|m4a|aac|flac|ogg|opus|wma|amr|mp4|m4v|mov|mkv|avi|webm|flv|wmv|3gp|ts|mpeg|mpg)$",
+    re.IGNORECASE,
+)
 
 
 class ExportWriteError(Exception):
@@ -31,14 +36,43 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
+        # mkstemp makes the file 0600; an export is an ordinary file the umask governs
+        # (or keeps the mode of the file it replaces).
+        Path(tmp).chmod(_mode_of(path))
         Path(tmp).replace(path)
     except OSError as error:
         Path(tmp).unlink(missing_ok=True)
         raise ExportWriteError(f"{path}: {error.strerror or error}") from None
 
 
+def _mode_of(path: Path) -> int:
+    """The mode a new ``path`` gets from the umask, or the mode of the file already there."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    try:  # Linux says it without changing it (os.umask would, for every thread)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def export_stem(title: str) -> str:
+    """The file stem for an item titled ``title``: "talk.mp4" exports as "talk.srt"."""
+    return _MEDIA_SUFFIX.sub("", title) or title
+
+
 def file_name(title: str, fmt: str, taken: set[str]) -> str:
     """A safe, unique file name for an item's export: its title plus the format's suffix."""
+    title = export_stem(title)
     stem = _UNSAFE.sub("_", clean_line(title)).strip(" .")[:MAX_STEM] or "transcript"
     name = stem + SUFFIXES[fmt]
     number = 2

@@ -299,17 +299,24 @@ class JobEngine:
             self._spawn(self._cancel_task_if_unwanted(job.task_id, job.endpoint))
         return job
 
-    def retry(self, job_id: int) -> Job:
+    def retry(self, job_id: int, model: str | None = None) -> Job:
         """Queue a failed or cancelled job again, re-using its upload while it is valid;
-        it stays on its own endpoint, and this engine holds it."""
+        it stays on its own endpoint, and this engine holds it. With ``model`` the job
+        changes model (a refusal or a retired model) and is checked again from the probe."""
         job = self._jobs.get(job_id)
         if job.state not in (JobState.FAILED, JobState.CANCELED):
             return job
         state = JobState.WAITING if self._upload_valid(job) else JobState.QUEUED
+        changes: dict[str, object] = {}
+        if model is not None and model != job.model:
+            catalog.get(model)  # an unknown name is a programming error, raised here
+            changes = {"model": model}
+            state = JobState.QUEUED
         changed = self._jobs.update_if(
             [job_id],
             [JobState.FAILED, JobState.CANCELED],
             owner=None,
+            **changes,
             state=state,
             task_id=None,
             error_code=None,

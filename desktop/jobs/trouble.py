@@ -13,17 +13,18 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from desktop.dashscope import errors
+from desktop.domain.messages import say
 
 # What the operating system says, by the words a person understands.
 _REASONS = (
     (("name or service not known", "nodename nor servname", "name resolution",
-      "getaddrinfo", "no address associated", "name does not resolve"), "name not resolved"),
+      "getaddrinfo", "no address associated", "name does not resolve"), say("name not resolved")),
     # httpx (anyio) says only this when every address of a resolved host refused.
-    (("connection refused", "all connection attempts failed"), "connection refused"),
-    (("network is unreachable", "no route to host"), "no network route"),
-    (("certificate", "ssl"), "secure connection failed"),
+    (("connection refused", "all connection attempts failed"), say("connection refused")),
+    (("network is unreachable", "no route to host"), say("no network route")),
+    (("certificate", "ssl"), say("secure connection failed")),
     (("disconnected", "connection reset", "closed", "incomplete", "peer"),
-     "the connection dropped"),
+     say("the connection dropped")),
 )  # fmt: skip
 
 
@@ -34,7 +35,9 @@ def host_of(url: str) -> str:
 
 def trouble_text(error: errors.DashScopeError, host: str, delay_s: float) -> str:
     """One sentence: what went wrong with ``host`` and when the next try is."""
-    return f"{_problem(error, host)}; next try in {_seconds(delay_s)}"
+    return say(
+        "{problem}; next try in {delay}", problem=_problem(error, host), delay=_seconds(delay_s)
+    )
 
 
 def failure_text(error: errors.DashScopeError, where: str | None) -> str:
@@ -47,16 +50,23 @@ def failure_text(error: errors.DashScopeError, where: str | None) -> str:
 
 def _problem(error: errors.DashScopeError, host: str) -> str:
     if isinstance(error, errors.RequestTimeout):
-        return f"{host} did not answer in time"
+        return say("{host} did not answer in time", host=host)
     if isinstance(error, errors.NetworkError):
-        return f"cannot reach {host}: {_reason(error.message)}"
+        return say("cannot reach {host}: {reason}", host=host, reason=_reason(error.message))
     if isinstance(error, errors.ThrottledError):
-        return f"{host} asks to slow down ({error.code or 'throttled'})"
+        return say(
+            "{host} asks to slow down ({code})", host=host, code=error.code or say("throttled")
+        )
     if isinstance(error, errors.ServerError):
-        status = f"HTTP {error.status}" if error.status else "a server error"
-        return f"{host} answers {status} ({error.code or 'no code'})"
+        status = f"HTTP {error.status}" if error.status else say("a server error")
+        return say(
+            "{host} answers {status} ({code})",
+            host=host,
+            status=status,
+            code=error.code or say("no code"),
+        )
     if isinstance(error, errors.MalformedResponseError):
-        return f"{host} sent a reply that cannot be read"
+        return say("{host} sent a reply that cannot be read", host=host)
     return f"{host}: {error.message}"
 
 
@@ -65,7 +75,7 @@ def _reason(message: str) -> str:
     for needles, reason in _REASONS:
         if any(n in lowered for n in needles):
             return reason
-    return message.rsplit(": ", 1)[-1] or "no connection"
+    return message.rsplit(": ", 1)[-1] or say("no connection")
 
 
 def _seconds(delay_s: float) -> str:

@@ -13,6 +13,8 @@ from pathlib import Path
 import av
 
 from desktop.domain.media_info import MediaInfo
+from desktop.domain.messages import say
+from desktop.media.file_kind import file_kind
 
 # ffmpeg demuxer name → the service's format names for that container family.
 _FAMILIES: dict[str, tuple[str, ...]] = {
@@ -57,8 +59,13 @@ def probe(path: Path) -> MediaInfo:
             return _facts(path, size, container)
     except (av.FFmpegError, UnicodeDecodeError, ValueError) as error:
         raise ProbeError(
-            f"{path.name}: not a readable audio or video file ({_reason(error)});"
-            " check that it plays in a media player, or convert it with ffmpeg"
+            say(
+                "{name}: not a readable audio or video file; it is {kind} ({reason})."
+                " Check that it plays in a media player, or convert it with ffmpeg",
+                name=path.name,
+                kind=file_kind(path),
+                reason=_reason(error),
+            )
         ) from None
 
 

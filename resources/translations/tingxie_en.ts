@@ -4,6 +4,34 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
+        <source>%n cues</source>
+        <translation>
+            <numerusform>%n cue</numerusform>
+            <numerusform>%n cues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n forced by the speech — see why)</source>
+        <translation>
+            <numerusform>(%n forced by the speech — see why)</numerusform>
+            <numerusform>(%n forced by the speech — see why)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>folder for %n files</source>
         <translation>
             <numerusform>folder for %n file</numerusform>
@@ -11,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n file(s): </source>
+        <source>Exported %n files: </source>
         <translation>
             <numerusform>Exported %n file: </numerusform>
             <numerusform>Exported %n files: </numerusform>
@@ -19,16 +47,33 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message numerus="yes">
+        <source>%n sentences</source>
+        <translation>
+            <numerusform>%n sentence</numerusform>
+            <numerusform>%n sentences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n sentences</source>
+        <translation>
+            <numerusform>{0} of %n sentence</numerusform>
+            <numerusform>{0} of %n sentences</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <source>%n item(s)</source>
+        <source>%n items</source>
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n matching sentence(s)</source>
+        <source>%n matching sentences</source>
         <translation>
             <numerusform>%n matching sentence</numerusform>
             <numerusform>%n matching sentences</numerusform>
@@ -38,14 +83,14 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>Imported %n result(s) into the library</source>
+        <source>Imported %n results into the library</source>
         <translation>
             <numerusform>Imported %n result into the library</numerusform>
             <numerusform>Imported %n results into the library</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n media file(s) waiting to be transcribed</source>
+        <source>%n media files waiting to be transcribed</source>
         <translation>
             <numerusform>%n media file waiting to be transcribed</numerusform>
             <numerusform>%n media files waiting to be transcribed</numerusform>
@@ -53,12 +98,77 @@
     </message>
 </context>
 <context>
+    <name>NewJobDialog</name>
+    <message numerus="yes">
+        <source>Transcribe %n files</source>
+        <translation>
+            <numerusform>Transcribe %n file</numerusform>
+            <numerusform>Transcribe %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files cannot be transcribed and will be left out.</source>
+        <translation>
+            <numerusform>%n file cannot be transcribed and will be left out.</numerusform>
+            <numerusform>%n files cannot be transcribed and will be left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(+ %n files of unknown length)</source>
+        <translation>
+            <numerusform>(+ %n file of unknown length)</numerusform>
+            <numerusform>(+ %n files of unknown length)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QueueController</name>
     <message numerus="yes">
-        <source>%n file(s) are still being transcribed. Quit now?</source>
+        <source>%n files are still being transcribed. Quit now?</source>
         <translation>
             <numerusform>%n file is still being transcribed. Quit now?</numerusform>
             <numerusform>%n files are still being transcribed. Quit now?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n done</numerusform>
+            <numerusform>%n done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show only failed (%n)</source>
+        <translation>
+            <numerusform>Show only failed (%n)</numerusform>
+            <numerusform>Show only failed (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetryModelDialog</name>
+    <message numerus="yes">
+        <source>Retry %n jobs with this model:</source>
+        <translation>
+            <numerusform>Retry %n job with this model:</numerusform>
+            <numerusform>Retry %n jobs with this model:</numerusform>
         </translation>
     </message>
 </context>

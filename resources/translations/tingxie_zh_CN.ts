@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -159,6 +159,10 @@
         <translation>创建、编辑和删除自定义预设</translation>
     </message>
     <message>
+        <source>fps</source>
+        <translation>帧/秒</translation>
+    </message>
+    <message>
         <source>No conversion</source>
         <translation>不转换</translation>
     </message>
@@ -222,11 +226,33 @@
         <source>Track {0}</source>
         <translation>字幕轨 {0}</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cues</source>
+        <translation><numerusform>%n 条字幕</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation><numerusform>%n 个错误</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation><numerusform>%n 个警告</numerusform></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n forced by the speech — see why)</source>
+        <translation><numerusform>（其中 %n 个由语音决定，无法避免——查看原因）</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>folder for %n files</source>
-        <translation>
-            <numerusform>存放 %n 个文件的文件夹</numerusform>
-        </translation>
+        <translation><numerusform>存放 %n 个文件的文件夹</numerusform></translation>
     </message>
     <message>
         <source>file to write</source>
@@ -249,6 +275,10 @@
         <translation>导出到文件夹</translation>
     </message>
     <message>
+        <source>{0} (*{1})</source>
+        <translation>{0} (*{1})</translation>
+    </message>
+    <message>
         <source>Export as</source>
         <translation>导出为</translation>
     </message>
@@ -265,10 +295,8 @@
         <translation>导出失败：%1</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n file(s): </source>
-        <translation>
-            <numerusform>已导出 %n 个文件：</numerusform>
-        </translation>
+        <source>Exported %n files: </source>
+        <translation><numerusform>已导出 %n 个文件：</numerusform></translation>
     </message>
     <message>
         <source>a subtitle track exports as SRT, WebVTT, ASS or CSV, not {0}</source>
@@ -293,13 +321,13 @@
         <source>All labels</source>
         <translation>所有标签</translation>
     </message>
-    <message>
-        <source>{0} sentences</source>
-        <translation>{0} 个句子</translation>
+    <message numerus="yes">
+        <source>%n sentences</source>
+        <translation><numerusform>%n 个句子</numerusform></translation>
     </message>
-    <message>
-        <source>{0} of {1} sentences</source>
-        <translation>{0} / {1} 个句子</translation>
+    <message numerus="yes">
+        <source>{0} of %n sentences</source>
+        <translation><numerusform>{0} / %n 个句子</numerusform></translation>
     </message>
 </context>
 <context>
@@ -339,6 +367,53 @@
     <message>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>result JSON, .srt, .vtt or .ass</source>
+        <translation>结果 JSON、.srt、.vtt 或 .ass</translation>
+    </message>
+    <message>
+        <source>optional: the audio or video it belongs to</source>
+        <translation>可选：所属的音频或视频</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Choose the media</source>
+        <translation>选择媒体</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Results and subtitles (*.json *.srt *.vtt *.ass)</source>
+        <translation>结果和字幕 (*.json *.srt *.vtt *.ass)</translation>
+    </message>
+    <message>
+        <source>Audio and video ({0})</source>
+        <translation>音频和视频 ({0})</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first.</source>
+        <translation>请先选择要导入的文件。</translation>
     </message>
 </context>
 <context>
@@ -486,28 +561,32 @@
         <translation>正在加载资料库…</translation>
     </message>
     <message>
+        <source>Search the library</source>
+        <translation>搜索资料库</translation>
+    </message>
+    <message>
         <source>Sentences with this emotion or sound (SenseVoice results), in every item</source>
         <translation>所有条目中带有此情绪或声音的句子（SenseVoice 结果）</translation>
+    </message>
+    <message>
+        <source>Library items</source>
+        <translation>资料库条目</translation>
     </message>
     <message>
         <source>The library is empty. Finished transcriptions and imported results appear here.</source>
         <translation>资料库为空。完成的转写和导入的结果会显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n 个条目</numerusform>
-        </translation>
+        <source>%n items</source>
+        <translation><numerusform>%n 项</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching sentences</source>
+        <translation><numerusform>%n 个匹配的句子</numerusform></translation>
     </message>
     <message>
         <source>%1 of %2 items shown</source>
         <translation>显示 %1 / %2 个条目</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n matching sentence(s)</source>
-        <translation>
-            <numerusform>%n 个匹配的句子</numerusform>
-        </translation>
     </message>
     <message>
         <source>Open</source>
@@ -531,6 +610,10 @@
     <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Close item</source>
@@ -581,6 +664,10 @@
         <translation>关于听写(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -609,16 +696,12 @@
         <translation>等待转写：</translation>
     </message>
     <message numerus="yes">
-        <source>Imported %n result(s) into the library</source>
-        <translation>
-            <numerusform>已将 %n 个结果导入资料库</numerusform>
-        </translation>
+        <source>Imported %n results into the library</source>
+        <translation><numerusform>已将 %n 个结果导入资料库</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n media file(s) waiting to be transcribed</source>
-        <translation>
-            <numerusform>%n 个媒体文件等待转写</numerusform>
-        </translation>
+        <source>%n media files waiting to be transcribed</source>
+        <translation><numerusform>%n 个媒体文件等待转写</numerusform></translation>
     </message>
     <message>
         <source>Some files were not opened</source>
@@ -644,6 +727,597 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>that does not look like an API key (expected one word of 8 or more printable ASCII characters, like sk-…); copy it again from the Model Studio console</source>
+        <translation>这看起来不像 API Key（应为 8 个或更多可打印 ASCII 字符组成的一个词，形如 sk-…）；请从百炼控制台重新复制</translation>
+    </message>
+    <message>
+        <source>no system keyring is available (on Linux: gnome-keyring or KWallet with a running D-Bus session); set the {variable} environment variable for this session instead</source>
+        <translation>没有可用的系统密钥环（Linux 上需要 gnome-keyring 或 KWallet 以及运行中的 D-Bus 会话）；请改为在本次会话中设置环境变量 {variable}</translation>
+    </message>
+    <message>
+        <source>the only keyring available ({backend}) stores secrets in a plain file; set the {variable} environment variable for this session instead</source>
+        <translation>唯一可用的密钥环（{backend}）把密钥存放在明文文件中；请改为在本次会话中设置环境变量 {variable}</translation>
+    </message>
+    <message>
+        <source>the keyring refused to store the key ({error})</source>
+        <translation>密钥环拒绝保存该 Key（{error}）</translation>
+    </message>
+    <message>
+        <source>{model} is not offered in the {region} region</source>
+        <translation>{model} 在 {region} 地域不提供</translation>
+    </message>
+    <message>
+        <source>Pick a model offered in this region, or switch the region in Settings.</source>
+        <translation>请选择该地域提供的模型，或在“设置”中切换地域。</translation>
+    </message>
+    <message>
+        <source>{model} does not accept {option}; models that do: {models}</source>
+        <translation>{model} 不支持 {option}；支持的模型：{models}</translation>
+    </message>
+    <message>
+        <source>any sample rate</source>
+        <translation>任意采样率</translation>
+    </message>
+    <message>
+        <source>The service does not offer {model} in this region: pick another model, or activate it in the Model Studio console.</source>
+        <translation>服务在此地域不提供 {model}：请选择其他模型，或在百炼控制台开通它。</translation>
+    </message>
+    <message>
+        <source>10 hours each month</source>
+        <translation>每月 10 小时</translation>
+    </message>
+    <message>
+        <source>10 hours once, valid 180 days after approval</source>
+        <translation>一次性 10 小时，开通后 180 天内有效</translation>
+    </message>
+    <message>
+        <source>10 hours once (Beijing: 180 days, Singapore: 90 days)</source>
+        <translation>一次性 10 小时（北京：180 天，新加坡：90 天）</translation>
+    </message>
+    <message>
+        <source>Video, live streams, calls and meetings; Chinese dialects, song lyrics</source>
+        <translation>视频、直播、电话和会议；中文方言、歌词</translation>
+    </message>
+    <message>
+        <source>27 languages and dialects, with each sentence's language and emotion; the newest and cheapest</source>
+        <translation>27 种语言和方言，标出每句的语种和情绪；最新且最便宜</translation>
+    </message>
+    <message>
+        <source>SenseVoice covers 50+ other languages</source>
+        <translation>SenseVoice 支持 50 多种其他语言</translation>
+    </message>
+    <message>
+        <source>{khz} kHz only</source>
+        <translation>仅 {khz} kHz</translation>
+    </message>
+    <message>
+        <source>{khz} kHz or higher</source>
+        <translation>{khz} kHz 或更高</translation>
+    </message>
+    <message>
+        <source>The service no longer offers {model}; it may have been retired. Retry the job with {replacement}, which replaces it.</source>
+        <translation>服务已不再提供 {model}，它可能已下线。请用替代它的 {replacement} 重试该任务。</translation>
+    </message>
+    <message>
+        <source>Video, live streams, calls and meetings; Mandarin and English</source>
+        <translation>视频、直播、电话和会议；普通话和英语</translation>
+    </message>
+    <message>
+        <source>31 languages</source>
+        <translation>31 种语言</translation>
+    </message>
+    <message>
+        <source>Fun-ASR's multilingual model covers 31 languages</source>
+        <translation>Fun-ASR 多语种模型支持 31 种语言</translation>
+    </message>
+    <message>
+        <source>Qwen3-ASR reports each sentence's emotion and language</source>
+        <translation>Qwen3-ASR 标出每句的情绪和语种</translation>
+    </message>
+    <message>
+        <source>8 kHz phone audio is best sent to an 8k model as is</source>
+        <translation>8 kHz 电话录音最好原样交给 8k 模型</translation>
+    </message>
+    <message>
+        <source>Paraformer v2 with the language set is most accurate</source>
+        <translation>设定语种的 Paraformer v2 最准确</translation>
+    </message>
+    <message>
+        <source>{language} is covered by Qwen3-ASR</source>
+        <translation>Qwen3-ASR 支持{language}</translation>
+    </message>
+    <message>
+        <source>Qwen3-ASR reports each sentence's emotion</source>
+        <translation>Qwen3-ASR 标出每句的情绪</translation>
+    </message>
+    <message>
+        <source>Singapore offers Fun-ASR; it covers Chinese and English</source>
+        <translation>新加坡地域提供 Fun-ASR，支持中文和英语</translation>
+    </message>
+    <message>
+        <source>Qwen3-ASR covers {language}</source>
+        <translation>Qwen3-ASR 支持{language}</translation>
+    </message>
+    <message>
+        <source>{name}: the service does not accept {container} files (it takes {accepted}); convert it first, e.g. ffmpeg -i "{name}" "{stem}.flac"</source>
+        <translation>{name}：服务不接受 {container} 文件（可接受 {accepted}）；请先转换，例如 ffmpeg -i "{name}" "{stem}.flac"</translation>
+    </message>
+    <message>
+        <source>{name}: the file has no audio track, so there is nothing to transcribe</source>
+        <translation>{name}：文件没有音轨，无可转写</translation>
+    </message>
+    <message>
+        <source>{name}: the file is {size}; the service takes files up to {limit}. Split it, or re-encode the audio alone (ffmpeg -i "{name}" -vn -ac 1 -b:a 64k out.m4a)</source>
+        <translation>{name}：文件大小 {size}；服务最多接受 {limit}。请拆分，或只重新编码音频（ffmpeg -i "{name}" -vn -ac 1 -b:a 64k out.m4a）</translation>
+    </message>
+    <message>
+        <source>{name}: the recording is {length} long; {model} takes at most {limit} per file. Split it into parts</source>
+        <translation>{name}：录音长 {length}；{model} 每个文件最多 {limit}。请拆分成几段</translation>
+    </message>
+    <message>
+        <source>{name}: the audio is {rate} kHz; {model} takes {takes}. Use {better} for this file</source>
+        <translation>{name}：音频为 {rate} kHz；{model} 要求{takes}。请对此文件使用 {better}</translation>
+    </message>
+    <message>
+        <source>{name}: the file has these audio channels: {existing}; channel {missing} does not exist. Choose from {existing}</source>
+        <translation>{name}：文件的音轨为 {existing}；音轨 {missing} 不存在。请从 {existing} 中选择</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{name}: the recording is {length} long; {model} takes at most {limit} per file. Split it into parts, or use {other}, which has no length limit</source>
+        <translation>{name}：录音长 {length}；{model} 每个文件最多 {limit}。请拆分成几段，或使用没有时长限制的 {other}</translation>
+    </message>
+    <message>
+        <source>{name}: the audio is {rate} kHz; {model} takes {takes}. Use {better} for this file (8 kHz audio is best sent as it is, not resampled)</source>
+        <translation>{name}：音频为 {rate} kHz；{model} 要求{takes}。请对此文件使用 {better}（8 kHz 音频最好原样发送，不要重采样）</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Netflix English (USA)</source>
+        <translation>Netflix 英语（美国）</translation>
+    </message>
+    <message>
+        <source>Netflix TTSG General Requirements + English (USA) guide; cps via Subtitle Edit</source>
+        <translation>Netflix TTSG 通用要求 + 英语（美国）指南；每秒字数按 Subtitle Edit 计算</translation>
+    </message>
+    <message>
+        <source>Netflix Simplified Chinese</source>
+        <translation>Netflix 简体中文</translation>
+    </message>
+    <message>
+        <source>Netflix TTSG General Requirements + Simplified Chinese (PRC) guide</source>
+        <translation>Netflix TTSG 通用要求 + 简体中文（中国大陆）指南</translation>
+    </message>
+    <message>
+        <source>Netflix Japanese</source>
+        <translation>Netflix 日语</translation>
+    </message>
+    <message>
+        <source>Netflix TTSG General Requirements + Japanese guide (horizontal)</source>
+        <translation>Netflix TTSG 通用要求 + 日语指南（横排）</translation>
+    </message>
+    <message>
+        <source>BBC online</source>
+        <translation>BBC 在线</translation>
+    </message>
+    <message>
+        <source>BBC Subtitle Guidelines §3.1, §3.3, §4, §4.5</source>
+        <translation>BBC 字幕指南 §3.1、§3.3、§4、§4.5</translation>
+    </message>
+    <message>
+        <source>Vertical short video</source>
+        <translation>竖屏短视频</translation>
+    </message>
+    <message>
+        <source>BBC Subtitle Guidelines §3.1 (25 characters at 9:16), §3.3 (3 lines), §4, §4.5</source>
+        <translation>BBC 字幕指南 §3.1（9:16 画面 25 字）、§3.3（3 行）、§4、§4.5</translation>
+    </message>
+    <message>
+        <source>One sentence per cue</source>
+        <translation>每条字幕一句</translation>
+    </message>
+    <message>
+        <source>transcript style: each sentence as the service cut it</source>
+        <translation>转写风格：每句按服务的切分</translation>
+    </message>
+    <message>
+        <source>{n} lines</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <source>{n} cps</source>
+        <translation>每秒 {n} 字</translation>
+    </message>
+    <message>
+        <source>{n} wpm</source>
+        <translation>每分钟 {n} 词</translation>
+    </message>
+    <message>
+        <source>{low}–{high} s</source>
+        <translation>{low}–{high} 秒</translation>
+    </message>
+    <message>
+        <source>gap ≥ {n} frames</source>
+        <translation>间隔 ≥ {n} 帧</translation>
+    </message>
+    <message>
+        <source>gaps closed or ≥ {n} s</source>
+        <translation>间隔闭合或 ≥ {n} 秒</translation>
+    </message>
+    <message>
+        <source>one sentence per cue</source>
+        <translation>每条字幕一句</translation>
+    </message>
+    <message>
+        <source>custom, based on {id}</source>
+        <translation>自定义，基于 {id}</translation>
+    </message>
+    <message>
+        <source>{n} columns/line</source>
+        <translation>每行 {n} 列</translation>
+    </message>
+    <message>
+        <source>{n} characters/line</source>
+        <translation>每行 {n} 字</translation>
+    </message>
+    <message>
+        <source>{n} full-width characters/line</source>
+        <translation>每行 {n} 个全角字</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles (.srt)</source>
+        <translation>SubRip 字幕 (.srt)</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles (.vtt)</source>
+        <translation>WebVTT 字幕 (.vtt)</translation>
+    </message>
+    <message>
+        <source>Advanced SubStation Alpha (.ass)</source>
+        <translation>高级 SubStation Alpha 字幕 (.ass)</translation>
+    </message>
+    <message>
+        <source>Plain text (.txt)</source>
+        <translation>纯文本 (.txt)</translation>
+    </message>
+    <message>
+        <source>DashScope result JSON, corrected (.json)</source>
+        <translation>DashScope 结果 JSON，已校对 (.json)</translation>
+    </message>
+    <message>
+        <source>WhisperX-style JSON (.whisperx.json)</source>
+        <translation>WhisperX 格式 JSON (.whisperx.json)</translation>
+    </message>
+    <message>
+        <source>CSV table (.csv)</source>
+        <translation>CSV 表格 (.csv)</translation>
+    </message>
+    <message>
+        <source>Word document (.docx)</source>
+        <translation>Word 文档 (.docx)</translation>
+    </message>
+    <message>
+        <source>{problem}; next try in {delay}</source>
+        <translation>{problem}；{delay}后重试</translation>
+    </message>
+    <message>
+        <source>name not resolved</source>
+        <translation>无法解析域名</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>no network route</source>
+        <translation>没有网络路由</translation>
+    </message>
+    <message>
+        <source>secure connection failed</source>
+        <translation>安全连接失败</translation>
+    </message>
+    <message>
+        <source>the connection dropped</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time</source>
+        <translation>{host} 未及时响应</translation>
+    </message>
+    <message>
+        <source>cannot reach {host}: {reason}</source>
+        <translation>无法连接 {host}：{reason}</translation>
+    </message>
+    <message>
+        <source>{host} asks to slow down ({code})</source>
+        <translation>{host} 要求放慢速度（{code}）</translation>
+    </message>
+    <message>
+        <source>{host} answers {status} ({code})</source>
+        <translation>{host} 返回 {status}（{code}）</translation>
+    </message>
+    <message>
+        <source>{host} sent a reply that cannot be read</source>
+        <translation>{host} 返回了无法读取的回复</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>没有连接</translation>
+    </message>
+    <message>
+        <source>a server error</source>
+        <translation>服务器错误</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>限流</translation>
+    </message>
+    <message>
+        <source>no code</source>
+        <translation>无代码</translation>
+    </message>
+    <message>
+        <source>an empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <source>a text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <source>a web page (HTML)</source>
+        <translation>网页（HTML）</translation>
+    </message>
+    <message>
+        <source>data of an unknown kind</source>
+        <translation>未知类型的数据</translation>
+    </message>
+    <message>
+        <source>{name}: not a readable audio or video file; it is {kind} ({reason}). Check that it plays in a media player, or convert it with ffmpeg</source>
+        <translation>{name}：不是可读取的音频或视频文件，而是{kind}（{reason}）。请确认它能在播放器中播放，或用 ffmpeg 转换</translation>
+    </message>
+    <message>
+        <source>Simplified → Traditional</source>
+        <translation>简体 → 繁体</translation>
+    </message>
+    <message>
+        <source>Simplified → Traditional (Taiwan)</source>
+        <translation>简体 → 繁体（台湾）</translation>
+    </message>
+    <message>
+        <source>Simplified → Traditional (Taiwan, with phrases)</source>
+        <translation>简体 → 繁体（台湾，含惯用词）</translation>
+    </message>
+    <message>
+        <source>Simplified → Traditional (Hong Kong)</source>
+        <translation>简体 → 繁体（香港）</translation>
+    </message>
+    <message>
+        <source>Traditional → Simplified</source>
+        <translation>繁体 → 简体</translation>
+    </message>
+    <message>
+        <source>Traditional (Taiwan) → Simplified</source>
+        <translation>繁体（台湾）→ 简体</translation>
+    </message>
+    <message>
+        <source>Traditional (Taiwan, with phrases) → Simplified</source>
+        <translation>繁体（台湾，含惯用词）→ 简体</translation>
+    </message>
+    <message>
+        <source>Traditional (Hong Kong) → Simplified</source>
+        <translation>繁体（香港）→ 简体</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>a ZIP archive (or an office document)</source>
+        <translation>ZIP 压缩包（或 Office 文档）</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Chinese (Mandarin)</source>
+        <translation>中文（普通话）</translation>
+    </message>
+    <message>
+        <source>Cantonese</source>
+        <translation>粤语</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>印尼语</translation>
+    </message>
+    <message>
+        <source>Malay</source>
+        <translation>马来语</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
+    <message>
+        <source>Tagalog</source>
+        <translation>他加禄语</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>瑞典语</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>丹麦语</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>芬兰语</translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation>挪威语</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>希腊语</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <source>Czech</source>
+        <translation>捷克语</translation>
+    </message>
+    <message>
+        <source>Hungarian</source>
+        <translation>匈牙利语</translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation>罗马尼亚语</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>保加利亚语</translation>
+    </message>
+    <message>
+        <source>Croatian</source>
+        <translation>克罗地亚语</translation>
+    </message>
+    <message>
+        <source>Slovak</source>
+        <translation>斯洛伐克语</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>乌克兰语</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>波斯语</translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation>加泰罗尼亚语</translation>
+    </message>
+    <message>
+        <source>Filipino</source>
+        <translation>菲律宾语</translation>
+    </message>
+    <message>
+        <source>Icelandic</source>
+        <translation>冰岛语</translation>
+    </message>
+    <message>
+        <source>Video and live streams; Mandarin, 18 dialects, English, Japanese, Korean, German, French, Russian</source>
+        <translation>视频和直播；普通话、18 种方言、英语、日语、韩语、德语、法语、俄语</translation>
+    </message>
+    <message>
+        <source>Phone calls (8 kHz); Mandarin</source>
+        <translation>电话录音（8 kHz）；普通话</translation>
+    </message>
+    <message>
+        <source>Audio or video; Mandarin and English</source>
+        <translation>音频或视频；普通话和英语</translation>
+    </message>
+    <message>
+        <source>Audio or video, 16 kHz or higher; Mandarin, 15 dialects and nine other languages</source>
+        <translation>音频或视频，16 kHz 或更高；普通话、15 种方言和另外九种语言</translation>
+    </message>
+    <message>
+        <source>50+ languages, with emotion (angry, happy, sad) and audio events (applause, music, laughter)</source>
+        <translation>50 多种语言，标出情绪（生气、高兴、悲伤）和声音事件（掌声、音乐、笑声）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>ModelComboBox</name>
     <message>
         <source>{0} (may be retired; use {1})</source>
@@ -652,10 +1326,6 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
 </context>
 <context>
     <name>NewJobDialog</name>
-    <message>
-        <source>Transcribe {0} file(s)</source>
-        <translation>转写 {0} 个文件</translation>
-    </message>
     <message>
         <source> and {0} more</source>
         <translation> 等另外 {0} 个</translation>
@@ -667,6 +1337,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Tell speakers apart</source>
         <translation>区分说话人</translation>
+    </message>
+    <message>
+        <source>Number of speakers</source>
+        <translation>说话人数</translation>
     </message>
     <message>
         <source>detect</source>
@@ -716,9 +1390,17 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <source>Speakers</source>
         <translation>说话人</translation>
     </message>
+    <message numerus="yes">
+        <source>(+ %n files of unknown length)</source>
+        <translation><numerusform>（另有 %n 个文件时长未知）</numerusform></translation>
+    </message>
     <message>
         <source>Audio tracks</source>
         <translation>音轨</translation>
+    </message>
+    <message numerus="yes">
+        <source>Transcribe %n files</source>
+        <translation><numerusform>转写 %n 个文件</numerusform></translation>
     </message>
     <message>
         <source>Sensitive words</source>
@@ -727,6 +1409,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>使用 {0}</translation>
     </message>
     <message>
         <source>Suggested: {0} ({1})</source>
@@ -740,13 +1426,17 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
+    <message numerus="yes">
+        <source>%n files cannot be transcribed and will be left out.</source>
+        <translation><numerusform>%n 个文件无法转写，将被略过。</numerusform></translation>
+    </message>
+    <message>
+        <source>No file can be transcribed as chosen.</source>
+        <translation>按当前选择，没有可转写的文件。</translation>
+    </message>
     <message>
         <source>Estimated cost: ¥{0} for {1} of audio</source>
         <translation>预计费用：¥{0}，音频时长 {1}</translation>
-    </message>
-    <message>
-        <source> (+ {0} file(s) of unknown length)</source>
-        <translation>（另有 {0} 个文件时长未知）</translation>
     </message>
     <message>
         <source>Track {0}</source>
@@ -803,6 +1493,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>前进一帧 (Alt+.)</translation>
     </message>
     <message>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
         <source>Playback speed (pitch is kept)</source>
         <translation>播放速度（保持音调）</translation>
     </message>
@@ -838,7 +1532,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>删除</translation>
     </message>
     <message>
-        <source>Used on the command line (--preset): letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <source>Used on the command line (--preset): letters, digits, '-' and '_'</source>
         <translation>用于命令行（--preset）：字母、数字、“-”和“_”</translation>
     </message>
     <message>
@@ -1060,10 +1754,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>退出听写？</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) are still being transcribed. Quit now?</source>
-        <translation>
-            <numerusform>还有 %n 个文件正在转写。现在退出吗？</numerusform>
-        </translation>
+        <source>%n files are still being transcribed. Quit now?</source>
+        <translation><numerusform>还有 %n 个文件正在转写。现在退出吗？</numerusform></translation>
     </message>
     <message>
         <source>Tasks already on the service keep running; Tingxie picks every file up where it stopped the next time it starts.</source>
@@ -1125,6 +1817,14 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>已取消</translation>
     </message>
     <message>
+        <source>failed: {0}</source>
+        <translation>失败：{0}</translation>
+    </message>
+    <message>
+        <source>{0} for {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1156,6 +1856,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
 <context>
     <name>QueuePanel</name>
     <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
@@ -1170,6 +1874,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Retry with another model…</source>
+        <translation>换个模型重试…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -1203,9 +1911,25 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <source>Audio and video ({0})</source>
         <translation>音频和视频（{0}）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation><numerusform>%n 个文件</numerusform></translation>
+    </message>
     <message>
-        <source>{0} files, {1} done</source>
-        <translation>{0} 个文件，{1} 个已完成</translation>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation><numerusform>%n 个完成</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n 个失败</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show only failed (%n)</source>
+        <translation><numerusform>只显示失败的（%n）</numerusform></translation>
     </message>
     <message>
         <source>{0} of audio</source>
@@ -1218,6 +1942,25 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>{0} this month: {1} used of {2} free</source>
         <translation>{0} 本月：已用 {1}，免费额度 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>RetryModelDialog</name>
+    <message>
+        <source>Retry with another model</source>
+        <translation>换个模型重试</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n jobs with this model:</source>
+        <translation><numerusform>用这个模型重试 %n 个任务：</numerusform></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
     </message>
 </context>
 <context>
@@ -1267,8 +2010,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>在听写退出前设置 DASHSCOPE_API_KEY；不会保存任何内容。</translation>
     </message>
     <message>
-        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
-        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
+        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
+        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring ({0}): {1}</source>
@@ -1317,6 +2060,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>The keyring did not remove the key: {0}</source>
         <translation>钥匙环未能删除密钥：{0}</translation>
+    </message>
+    <message>
+        <source>This does not look like a DashScope key (they start with sk-); it is tested anyway.</source>
+        <translation>这看起来不像 DashScope 密钥（它们以 sk- 开头）；仍会测试它。</translation>
     </message>
     <message>
         <source>The test failed: {0}</source>
@@ -1383,8 +2130,20 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>同时查询和下载数</translation>
     </message>
     <message>
+        <source>Clicking a word plays from it</source>
+        <translation>点击词语即从该处播放</translation>
+    </message>
+    <message>
+        <source>Off: a click only moves the playhead to the word</source>
+        <translation>关闭时，点击只把播放头移到该词</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑器</translation>
     </message>
     <message>
         <source>Data folder</source>
@@ -1420,6 +2179,21 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Which sentences</source>
         <translation>哪些句子</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
@@ -1560,7 +2334,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>字幕轨无法保存：{0}</translation>
     </message>
     <message>
-        <source>The track&apos;s preset {0} is gone; it is checked with Netflix English.</source>
+        <source>The track's preset {0} is gone; it is checked with Netflix English.</source>
         <translation>字幕轨的预设 {0} 已不存在；改用 Netflix 英语规则检查。</translation>
     </message>
     <message>
@@ -1573,9 +2347,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>Track {0} made: %n cue(s)</source>
-        <translation>
-            <numerusform>已生成字幕轨 {0}：%n 条字幕</numerusform>
-        </translation>
+        <translation><numerusform>已生成字幕轨 {0}：%n 条字幕</numerusform></translation>
     </message>
     <message>
         <source>Import subtitle file</source>
@@ -1595,27 +2367,19 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>%n cue(s)</source>
-        <translation>
-            <numerusform>%n 条字幕</numerusform>
-        </translation>
+        <translation><numerusform>%n 条字幕</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation>
-            <numerusform>%n 个错误</numerusform>
-        </translation>
+        <translation><numerusform>%n 个错误</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n 个警告</numerusform>
-        </translation>
+        <translation><numerusform>%n 个警告</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n stale</source>
-        <translation>
-            <numerusform>%n 条过期</numerusform>
-        </translation>
+        <translation><numerusform>%n 条过期</numerusform></translation>
     </message>
     <message>
         <source>Open or make a subtitle track first</source>
@@ -1666,7 +2430,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>吸附到镜头切换</translation>
     </message>
     <message>
-        <source>No cue breaks a rule of the track&apos;s preset</source>
+        <source>No cue breaks a rule of the track's preset</source>
         <translation>没有字幕违反字幕轨预设的规则</translation>
     </message>
     <message>
@@ -1682,7 +2446,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>拉伸字幕时间</translation>
     </message>
     <message>
-        <source>Every cue already follows the preset&apos;s timing rules</source>
+        <source>Every cue already follows the preset's timing rules</source>
         <translation>所有字幕都已符合预设的时间规则</translation>
     </message>
     <message>
@@ -2182,6 +2946,26 @@ Close anyway and lose them?</source>
 <context>
     <name>TranscriptModel</name>
     <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
         <source>Reviewed</source>
         <translation>已校对</translation>
     </message>
@@ -2242,6 +3026,13 @@ Close anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+</context>
+<context>
     <name>TranslateDialog</name>
     <message>
         <source>Translate subtitle track</source>
@@ -2297,9 +3088,7 @@ Close anyway and lose them?</source>
     </message>
     <message numerus="yes">
         <source>%n cue(s) to translate</source>
-        <translation>
-            <numerusform>待翻译 %n 条字幕</numerusform>
-        </translation>
+        <translation><numerusform>待翻译 %n 条字幕</numerusform></translation>
     </message>
     <message>
         <source>{0} request(s), about {1} tokens sent and {2} received.</source>
@@ -2310,7 +3099,7 @@ Close anyway and lose them?</source>
         <translation>费用：约 {0} {1}。</translation>
     </message>
     <message>
-        <source>Cost: unknown (the model&apos;s price here is not published).</source>
+        <source>Cost: unknown (the model's price here is not published).</source>
         <translation>费用：未知（该模型在此地域的价格未公布）。</translation>
     </message>
 </context>
@@ -2353,9 +3142,7 @@ Close anyway and lose them?</source>
     </message>
     <message numerus="yes">
         <source>Translated “{0}” into {1}; %n cue(s) the service would not translate.</source>
-        <translation>
-            <numerusform>已将“{0}”译为{1}；服务拒绝翻译其中 %n 条字幕。</numerusform>
-        </translation>
+        <translation><numerusform>已将“{0}”译为{1}；服务拒绝翻译其中 %n 条字幕。</numerusform></translation>
     </message>
     <message>
         <source>Translated “{0}” into {1}.</source>
@@ -2493,7 +3280,7 @@ Close anyway and lose them?</source>
 <context>
     <name>WaveformView</name>
     <message>
-        <source>Click to seek; drag a sentence&apos;s edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
+        <source>Click to seek; drag a sentence's edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
         <translation>单击跳转；拖动句子边缘调整时间，拖动句子本身移动它（按住 Shift：不吸附）；Ctrl+滚轮缩放</translation>
     </message>
 </context>
@@ -2504,12 +3291,16 @@ Close anyway and lose them?</source>
         <translation>&lt;h2&gt;欢迎使用听写&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Drop audio or video files here to transcribe them.</source>
         <translation>把音频或视频文件拖到这里进行转写。</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;Drop audio or video files on this window, or use &lt;b&gt;File → Transcribe files…&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;把音频或视频文件拖到此窗口，或使用&lt;b&gt;文件 → 转写文件…&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Enter API key…</source>

@@ -117,7 +117,8 @@ def test_export_accepts_presets_conversion_and_several_items(
     )
     assert code == 0
     written = [Path(line) for line in capsys.readouterr().out.splitlines()]
-    assert [p.name for p in written] == ["interview one.mp3.vtt", "call-0042.wav.vtt"]
+    # Titled by their media files, they export as "interview one.vtt", not ".mp3.vtt".
+    assert [p.name for p in written] == ["interview one.vtt", "call-0042.vtt"]
     assert "後來我們" in written[0].read_text(encoding="utf-8")
 
 

@@ -66,7 +66,7 @@ def test_unaccepted_container_no_audio_and_missing_channels() -> None:
     )
     assert message == "call 1.wav: the file has no audio track, so there is nothing to transcribe"
     [message] = _refusals("paraformer-v2", _media(channels=2), channel_ids=[0, 2])
-    assert "has 2 audio channel(s) (0, 1); channel 2 does not exist" in message
+    assert "has these audio channels: 0, 1; channel 2 does not exist" in message
 
 
 def test_every_problem_is_reported_at_once() -> None:

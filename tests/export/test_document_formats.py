@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import docx
@@ -109,3 +110,21 @@ def test_file_names_take_the_formats_suffix() -> None:
     taken: set[str] = set()
     assert file_name("talk", "whisperx", taken) == "talk" + SUFFIXES["whisperx"]
     assert file_name("  ", "docx", taken) == "transcript.docx"
+
+
+def test_an_item_titled_by_its_media_file_exports_as_talk_srt_not_talk_mp4_srt() -> None:
+    taken: set[str] = set()
+    assert file_name("talk.mp4", "srt", taken) == "talk.srt"
+    assert file_name("Call 2.WAV", "vtt", taken) == "Call 2.vtt"
+    assert file_name("v1.2 notes", "txt", taken) == "v1.2 notes.txt"
+
+
+def test_exported_files_honour_the_umask_not_0600(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        [written] = export_batch(
+            [("talk", lambda: load("diarization"))], "srt", ExportOptions(), tmp_path
+        )
+    finally:
+        os.umask(old)
+    assert written.stat().st_mode & 0o777 == 0o644

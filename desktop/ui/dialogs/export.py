@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -74,6 +75,8 @@ from desktop.export.plain_text import TextOptions, format_timestamp
 from desktop.store.library import ItemSummary, LibraryFile
 from desktop.store.subtitle_profiles import PresetFileError, all_presets, find_preset
 from desktop.ui.dialogs.presets import PresetEditor
+from desktop.ui.util.background import run_in_thread
+from desktop.ui.util.messages import rules_text, translated
 from desktop.ui.util.rows_model import RowsModel
 
 PREVIEW_SENTENCES = 12
@@ -198,6 +201,19 @@ class ExportDialog(QDialog):
         self._select_first_checked()
         self._update_option_state()
         self.refresh()
+        self._use_media_frame_rate()
+
+    def _use_media_frame_rate(self) -> None:
+        """Start the frame rate at the first item's video's own (read off the GUI thread)."""
+        item = self._current_item()
+        if item is None or not item.media_path:
+            return
+        media = Path(item.media_path)
+        run_in_thread(self, lambda: _frame_rate_of(media), self._media_frame_rate, lambda _e: None)
+
+    def _media_frame_rate(self, fps: float | None) -> None:
+        if fps is not None and self.fps_spin.value() == DEFAULT_FPS:
+            self.fps_spin.setValue(fps)
 
     # -- building ------------------------------------------------------------------
 
@@ -210,6 +226,7 @@ class ExportDialog(QDialog):
 
     def _build(self) -> None:
         self.items_view = QListView()
+        self.items_view.setAccessibleName(self.tr("Items to export"))
         self.items_view.setModel(self.items_model)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
@@ -218,7 +235,7 @@ class ExportDialog(QDialog):
         self.source_combo.addItem(self.tr("Transcript"), None)
         self.format_combo = QComboBox()
         for fmt in FORMATS:
-            self.format_combo.addItem(FORMAT_NAMES[fmt], fmt)
+            self.format_combo.addItem(translated(FORMAT_NAMES[fmt]), fmt)
         self.preset_combo = QComboBox()
         self._fill_preset_combo()
         self.manage_presets_button = QPushButton(self.tr("Manage…"))
@@ -229,11 +246,11 @@ class ExportDialog(QDialog):
         self.fps_spin.setRange(1.0, 240.0)
         self.fps_spin.setDecimals(3)
         self.fps_spin.setValue(DEFAULT_FPS)
-        self.fps_spin.setSuffix(" fps")
+        self.fps_spin.setSuffix(" " + self.tr("fps"))
         self.chinese_combo = QComboBox()
         self.chinese_combo.addItem(self.tr("No conversion"), None)
         for config, label in CONVERSIONS.items():
-            self.chinese_combo.addItem(label, config)
+            self.chinese_combo.addItem(translated(label), config)
         self.timestamps_box = QCheckBox(self.tr("Timestamps"))
         self.speakers_box = QCheckBox(self.tr("Speaker turns"))
         self.destination_edit = QLineEdit()
@@ -305,9 +322,9 @@ class ExportDialog(QDialog):
 
     def _fill_preset_combo(self) -> None:
         for preset in self._presets:
-            self.preset_combo.addItem(preset.name, preset.id)
+            self.preset_combo.addItem(translated(preset.name), preset.id)
             self.preset_combo.setItemData(
-                self.preset_combo.count() - 1, preset.describe(), Qt.ItemDataRole.ToolTipRole
+                self.preset_combo.count() - 1, rules_text(preset), Qt.ItemDataRole.ToolTipRole
             )
 
     def _connect(self) -> None:
@@ -425,6 +442,22 @@ class ExportDialog(QDialog):
         self._update_option_state()
         self._refresh_timer.start()
 
+    def _summary(self, cue_count: int, violations: Sequence[Violation], title: str) -> str:
+        errors = sum(1 for v in violations if v.severity == "error")
+        warnings = len(violations) - errors
+        unavoidable = sum(1 for v in violations if v.severity == "error" and v.reason)
+        counts = self.tr(", ").join(
+            (
+                self.tr("%n cues", "", cue_count),
+                self.tr("%n errors", "", errors),
+                self.tr("%n warnings", "", warnings),
+            )
+        )
+        text = self.tr("{0}: {1}").format(title, counts)
+        if unavoidable:
+            text += " " + self.tr("(%n forced by the speech — see why)", "", unavoidable)
+        return text
+
     def _update_option_state(self) -> None:
         self._fill_sources(self._current_item())
         fmt = self.fmt()
@@ -436,7 +469,7 @@ class ExportDialog(QDialog):
         self.preset_combo.setEnabled(uses_cues and not from_track)
         self.fps_spin.setEnabled(uses_cues)
         preset = self.options().preset
-        self.preset_rules.setText(preset.describe())
+        self.preset_rules.setText(rules_text(preset))
         checked = self.items_model.checked()
         self.export_button.setEnabled(bool(checked))
         self.destination_edit.setPlaceholderText(
@@ -486,7 +519,7 @@ class ExportDialog(QDialog):
             cut = segment(prepared(transcript, options), options.preset, options.fps)
             violations = check(cut.cues, options.preset, options.fps, cut.notes)
             self.report_model.set_rows(violations)
-            self.report_summary.setText(_summary(len(cut.cues), violations, item.title))
+            self.report_summary.setText(self._summary(len(cut.cues), violations, item.title))
         else:
             self.report_model.set_rows([])
             self.report_summary.setText(self.tr("The check applies to subtitle formats."))
@@ -508,7 +541,7 @@ class ExportDialog(QDialog):
         fps = track.rate.fps if track.rate else options.fps
         violations = check(track.plain_cues(), preset, fps)
         self.report_model.set_rows(violations)
-        self.report_summary.setText(_summary(len(track), violations, item.title))
+        self.report_summary.setText(self._summary(len(track), violations, item.title))
 
     def _preview_text(self, transcript: Transcript, options: ExportOptions) -> str:
         fmt = self.fmt()
@@ -524,15 +557,25 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         checked = self.items_model.checked()
+        global _last_folder
         if len(checked) > 1:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Export to folder"), str(_start_folder())
+            )
             if folder:
+                _last_folder = Path(folder)
                 self.destination_edit.setText(folder)
             return
         title = checked[0].title if checked else "transcript"
-        suggestion = file_name(title, self.fmt(), set())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as"), suggestion)
+        suggestion = _start_folder() / file_name(title, self.fmt(), set())
+        only_this = self.tr("{0} (*{1})").format(
+            translated(FORMAT_NAMES[self.fmt()]), SUFFIXES[self.fmt()]
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export as"), str(suggestion), only_this
+        )
         if path:
+            _last_folder = Path(path).parent
             self.destination_edit.setText(path)
 
     def export(self) -> None:
@@ -550,7 +593,7 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Export failed: %1").replace("%1", str(error)))
             return
         self.status.setText(
-            self.tr("Exported %n file(s): ", "", len(written)) + ", ".join(p.name for p in written)
+            self.tr("Exported %n files: ", "", len(written)) + ", ".join(p.name for p in written)
         )
         self.exported.emit(written)
 
@@ -592,11 +635,26 @@ def _head(transcript: Transcript, sentences: int) -> Transcript:
     return struct_replace(transcript, channels=channels)
 
 
-def _summary(cue_count: int, violations: Sequence[Violation], title: str) -> str:
-    errors = sum(1 for v in violations if v.severity == "error")
-    warnings = len(violations) - errors
-    unavoidable = sum(1 for v in violations if v.severity == "error" and v.reason)
-    text = f"{title}: {cue_count} cues, {errors} errors, {warnings} warnings"
-    if unavoidable:
-        text += f" ({unavoidable} forced by the speech — see why)"
-    return text
+def _frame_rate_of(media: Path) -> float | None:
+    """The video's frame rate in fps, or None (audio only, missing or unreadable file)."""
+    from desktop.media.frame_rate import read_frame_rate
+
+    if not media.is_file():
+        return None
+    try:
+        rate = read_frame_rate(media)
+    except OSError:
+        return None
+    return rate.fps if rate is not None else None
+
+
+# The folder the last export went to in this session; the documents folder before that.
+_last_folder: Path | None = None
+
+
+def _start_folder() -> Path:
+    """Where file dialogs start: the last export's folder, else the user's documents."""
+    if _last_folder is not None and _last_folder.is_dir():
+        return _last_folder
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()

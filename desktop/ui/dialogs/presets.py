@@ -55,6 +55,7 @@ from desktop.store.subtitle_profiles import (
     profiles_path,
     save_edited_preset,
 )
+from desktop.ui.util.messages import rules_text, translated
 from desktop.ui.util.rows_model import RowsModel
 
 _IndexLike = QModelIndex | QPersistentModelIndex
@@ -86,14 +87,14 @@ class PresetListModel(RowsModel[Preset]):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == NAME:
-                return preset.name
+                return translated(preset.name)
             if column == ID:
                 return preset.id
             if column == KIND:
                 return self.tr("built-in") if builtin else self.tr("custom")
-            return preset.describe()
+            return rules_text(preset)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return preset.describe() if index.column() == RULES else preset.source
+            return rules_text(preset) if index.column() == RULES else translated(preset.source)
         if role == Qt.ItemDataRole.FontRole and builtin:
             font = QFont()
             font.setItalic(True)
@@ -356,7 +357,7 @@ class PresetEditor(QDialog):
             self.dash_box.setChecked(preset.dual_speaker_dash)
             self.split_box.setChecked(preset.split_sentences)
             self.overlap_box.setChecked(preset.allow_overlap)
-            self.source_label.setText(preset.source)
+            self.source_label.setText(translated(preset.source))
             self._source = preset.source
             self._shown = preset
         finally:
@@ -421,7 +422,7 @@ class PresetEditor(QDialog):
             self.summary.setStyleSheet("color: #b00020;")
             return
         self.summary.setStyleSheet("")
-        self.summary.setText(self.tr("Rules: %1").replace("%1", preset.describe() or "—"))
+        self.summary.setText(self.tr("Rules: %1").replace("%1", rules_text(preset) or "—"))
 
     # -- actions -----------------------------------------------------------------
 
@@ -441,7 +442,9 @@ class PresetEditor(QDialog):
         finally:
             self._loading = False
         self._show(copy, editable=True, original=None)
-        self.status.setText(self.tr("A copy of %1: change it and save.").replace("%1", base.name))
+        self.status.setText(
+            self.tr("A copy of %1: change it and save.").replace("%1", translated(base.name))
+        )
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.name_edit.selectAll()
         return copy
@@ -473,7 +476,7 @@ class PresetEditor(QDialog):
             QMessageBox.Icon.Question,
             self.tr("Delete preset"),
             self.tr("Delete the preset \u201c%1\u201d (%2)?")
-            .replace("%1", preset.name)
+            .replace("%1", translated(preset.name))
             .replace("%2", preset.id),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,

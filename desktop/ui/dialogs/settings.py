@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,7 @@ from desktop.dashscope import credentials
 from desktop.dashscope.errors import OptionRefused
 from desktop.dashscope.options import check_language_hints
 from desktop.domain import catalog
+from desktop.logs import remember_secret
 from desktop.settings import (
     CONCURRENCY_RANGE,
     Settings,
@@ -53,6 +54,7 @@ from desktop.settings import (
 )
 from desktop.ui.dialogs.translation_settings import TranslationGroup
 from desktop.ui.util.background import Work, run_coroutine, run_in_thread
+from desktop.ui.util.messages import translated
 from desktop.ui.util.model_combo import ModelComboBox
 
 CONSOLE_BEIJING = "https://bailian.console.aliyun.com/?apiKey=1"
@@ -251,8 +253,10 @@ class SettingsDialog(QDialog):
             text += "\n" + self.tr(
                 "A key cannot be stored here: {0}. Paste it and press “Use for this session"
                 " only”, or start Tingxie with DASHSCOPE_API_KEY set."
-            ).format(problem)
+            ).format(translated(problem))
         self.key_status.setText(text)
+        # The answer came after the dialog was sized; the timer dies with the dialog.
+        QTimer.singleShot(0, self, self._fit_height)
         if from_environment:
             self.key_edit.clear()  # typed before the answer came: it would not be used
         self.key_edit.setReadOnly(from_environment)
@@ -303,12 +307,21 @@ class SettingsDialog(QDialog):
         """Test the typed key, else the one in force, against the endpoint chosen above."""
         typed = self.key_edit.text().strip()
         key: str | None = None
+        self._shape_warning = ""
         if typed and not self.key_edit.isReadOnly():
             try:
                 key = credentials.checked_key(typed)
             except credentials.InvalidKeyError as error:
-                self.test_result.setText(str(error))
-                return
+                if not _sendable(typed):  # cannot even go into a request header
+                    self.test_result.setText(translated(str(error)))
+                    return
+                key = typed  # odd, but the queue would use it: test it, with a warning
+                remember_secret(key)
+            if not key.startswith("sk-"):
+                self._shape_warning = self.tr(
+                    "This does not look like a DashScope key (they start with sk-);"
+                    " it is tested anyway."
+                )
         elif self._key is not None and self._key.status.source == "none":
             self.test_result.setText(self._no_key_to_test())
             return
@@ -336,7 +349,8 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(True)
         ok, message = result if result is not None else (False, self._no_key_to_test())
         self.test_result.setStyleSheet("color: #1e8449" if ok else "color: #c0392b")
-        self.test_result.setText(message)
+        warning = getattr(self, "_shape_warning", "")
+        self.test_result.setText(f"{warning}\n{message}" if warning else message)
 
     # -- endpoint --------------------------------------------------------------
 
@@ -452,7 +466,11 @@ class SettingsDialog(QDialog):
         where.addWidget(open_folder)
         form.addRow(self.tr("Uploads at once"), self.upload_concurrency)
         form.addRow(self.tr("Status checks and downloads at once"), self.poll_concurrency)
+        self.click_plays = QCheckBox(self.tr("Clicking a word plays from it"), group)
+        self.click_plays.setObjectName("clickPlays")
+        self.click_plays.setToolTip(self.tr("Off: a click only moves the playhead to the word"))
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Editor"), self.click_plays)
         form.addRow(self.tr("Data folder"), where)
         return group
 
@@ -472,6 +490,7 @@ class SettingsDialog(QDialog):
         self.poll_concurrency.setValue(settings.poll_concurrency)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         self.translation.load(settings)
+        self.click_plays.setChecked(settings.click_plays)
         self._check_custom_url()
 
     def _collect_region_only(self) -> Settings:
@@ -490,6 +509,7 @@ class SettingsDialog(QDialog):
             upload_concurrency=self.upload_concurrency.value(),
             poll_concurrency=self.poll_concurrency.value(),
             language=self.language.currentData(),
+            click_plays=self.click_plays.isChecked(),
         )
         return self.translation.applied(collected, self.settings)
 
@@ -529,8 +549,18 @@ class SettingsDialog(QDialog):
         self.saved.emit(settings)
         super().accept()
 
+    def _fit_height(self) -> None:
+        """Grow to show every wrapped line: a label longer than the first layout is clipped."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
     def _show_problem(self, text: str) -> None:
-        self.problem.setText(text)
+        self.problem.setText(translated(text))
         self.problem.show()
 
 
@@ -559,3 +589,8 @@ def _failed_lookup(number: int, error: Exception) -> KeyLookup:
     """A keyring failure ``keyring`` does not wrap: no key, and why."""
     reason = str(error) or type(error).__name__
     return KeyLookup(number, credentials.KeyStatus("none", None, type(error).__name__), reason)
+
+
+def _sendable(key: str) -> bool:
+    """Whether ``key`` can go in an Authorization header at all (printable ASCII, no spaces)."""
+    return bool(key) and all("\x21" <= c <= "\x7e" for c in key)

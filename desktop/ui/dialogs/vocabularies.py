@@ -51,6 +51,7 @@ from desktop.dashscope.vocabulary import (
 )
 from desktop.domain import catalog
 from desktop.ui.util.background import Work, run_coroutine
+from desktop.ui.util.messages import translated
 from desktop.ui.util.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -275,7 +276,7 @@ class VocabularyWindow(QDialog):
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
         if isinstance(error, DashScopeError):
-            self.status.setText(f"{error.message} — {error.advice}")
+            self.status.setText(f"{translated(error.message)} — {translated(error.advice)}")
         else:
             self.status.setText(self.tr("Failed: {0}").format(error))
 

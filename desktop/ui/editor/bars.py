@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -112,11 +112,16 @@ class FilterBar(QWidget):
         shown = self._model.rowCount()
         total = self._model.transcript.sentence_count
         text = (
-            self.tr("{0} sentences").format(total)
+            self.tr("%n sentences", "", total)
             if shown == total
-            else self.tr("{0} of {1} sentences").format(shown, total)
+            else self.tr("{0} of %n sentences", "", total).format(shown)
         )
         self.count.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_count()
+        super().changeEvent(event)
 
 
 class FindBar(QWidget):

@@ -13,11 +13,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QLineEdit,
+    QFrame,
+    QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -46,8 +47,67 @@ class WordLayout:
     block: QRect | None = None  # text of a sentence without word times
 
 
-class SentenceEditor(QLineEdit):
-    """The line editor of a sentence's text."""
+def current_word_colours(palette: QPalette, selected: bool) -> tuple[QColor, QColor]:
+    """(fill, text) of the word being played: the selection colour in a plain row, and
+    the reverse (base on highlight) in the selected row, where blue on blue would vanish."""
+    if selected:
+        return palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight)
+    return palette.color(QPalette.ColorRole.Highlight), palette.color(
+        QPalette.ColorRole.HighlightedText
+    )
+
+
+class SentenceEditor(QPlainTextEdit):
+    """The editor of a sentence's text: wrapped over as many lines as the text needs, so the
+    start of a long sentence stays in view. Return commits (Shift+Return too: a sentence
+    has no line breaks); the line-edit calls the window uses (text, cursorPosition) work.
+
+    Signals:
+        commit_requested(): Return was pressed
+    """
+
+    commit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTabChangesFocus(True)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def cursorPosition(self) -> int:
+        return self.textCursor().position()
+
+    def setCursorPosition(self, position: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(position, len(self.toPlainText()))))
+        self.setTextCursor(cursor)
+
+    def insert(self, text: str) -> None:
+        self.insertPlainText(text)
+
+    def height_for(self, width: int) -> int:
+        """The height that shows the whole text at ``width``."""
+        document = self.document().clone()
+        document.setTextWidth(max(width - 8, 40))
+        margins = self.contentsMargins()
+        return int(document.size().height()) + margins.top() + margins.bottom() + 8
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not plain:
+            self.commit_requested.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class WordDelegate(QStyledItemDelegate):
@@ -169,8 +229,9 @@ class WordDelegate(QStyledItemDelegate):
             for number, (word, rect) in enumerate(zip(sentence.words, layout.rects, strict=True)):
                 target = rect.translated(origin)
                 if number == current:
-                    painter.fillRect(target, palette.color(QPalette.ColorRole.Highlight))
-                    painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+                    fill, ink = current_word_colours(palette, selected)
+                    painter.fillRect(target, fill)
+                    painter.setPen(ink)
                     painter.drawText(target, Qt.AlignmentFlag.AlignLeft, word.display)
                     painter.setPen(palette.color(text_role))
                 else:
@@ -186,23 +247,33 @@ class WordDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = SentenceEditor(parent)
-        editor.setFrame(False)
+        editor.setFrameShape(QFrame.Shape.NoFrame)
+        editor.commit_requested.connect(lambda: self._commit_and_close(editor))
+        editor.textChanged.connect(lambda: self._fit(editor))
         self.editor_opened.emit(editor)
         return editor
 
+    def _commit_and_close(self, editor: SentenceEditor) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def _fit(self, editor: SentenceEditor) -> None:
+        editor.resize(editor.width(), max(editor.height(), editor.height_for(editor.width())))
+
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        if isinstance(editor, QLineEdit):
+        if isinstance(editor, SentenceEditor):
             editor.setText(self._model.sentence(index.row()).text)
 
     def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
-        if isinstance(editor, QLineEdit):
+        if isinstance(editor, SentenceEditor):
             self._model.setData(index, editor.text())
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         rect = QRect(option.rect)
-        rect.setHeight(max(rect.height(), editor.sizeHint().height()))
+        if isinstance(editor, SentenceEditor):
+            rect.setHeight(max(rect.height(), editor.height_for(rect.width())))
         editor.setGeometry(rect)
 
 

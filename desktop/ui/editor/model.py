@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -26,6 +33,7 @@ from desktop.domain.editing import SentenceRef
 from desktop.domain.timeline import Playhead, TimeIndex
 from desktop.domain.transcript import Sentence, Transcript
 from desktop.ui.editor.session import TranscriptSession
+from desktop.ui.util.messages import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 PlayheadWordRole = Qt.ItemDataRole.UserRole + 1  # word index being played in this row, or None
@@ -40,13 +48,14 @@ class Column(IntEnum):
     TEXT = 5
 
 
+# Literals marked for lupdate (a variable passed to tr() is never collected).
 HEADERS = {
     Column.REVIEWED: "✓",
-    Column.START: "Start",
-    Column.END: "End",
-    Column.SPEAKER: "Speaker",
-    Column.LABELS: "Labels",
-    Column.TEXT: "Text",
+    Column.START: QT_TRANSLATE_NOOP("TranscriptModel", "Start"),
+    Column.END: QT_TRANSLATE_NOOP("TranscriptModel", "End"),
+    Column.SPEAKER: QT_TRANSLATE_NOOP("TranscriptModel", "Speaker"),
+    Column.LABELS: QT_TRANSLATE_NOOP("TranscriptModel", "Labels"),
+    Column.TEXT: QT_TRANSLATE_NOOP("TranscriptModel", "Text"),
 }
 
 
@@ -258,7 +267,7 @@ class TranscriptModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Column(section)])
+            return QCoreApplication.translate("TranscriptModel", HEADERS[Column(section)])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

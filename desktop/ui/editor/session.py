@@ -22,6 +22,7 @@ from desktop.domain.transcript import Transcript
 from desktop.store.autosave import Autosaver
 from desktop.store.library import LibraryFile
 from desktop.ui.util.background import GuiDelivery
+from desktop.ui.util.live_language import LiveLanguage
 
 DEBOUNCE_MS = 1000
 
@@ -42,7 +43,7 @@ class _EditCommand(QUndoCommand):
         self._session._set(self._before)
 
 
-class TranscriptSession(QObject):
+class TranscriptSession(LiveLanguage, QObject):
     """The transcript being edited, its undo stack and its autosave.
 
     Signals:

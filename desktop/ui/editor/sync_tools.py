@@ -41,6 +41,7 @@ from desktop.domain.retiming import TimingChange, TimingRules
 from desktop.domain.subtitle_presets import BUILTIN_PRESETS, Preset
 from desktop.domain.transcript import Transcript
 from desktop.store.subtitle_profiles import PresetFileError, all_presets
+from desktop.ui.util.live_language import LiveLanguage
 from desktop.ui.util.rows_model import RowsModel
 
 if TYPE_CHECKING:
@@ -219,7 +220,7 @@ class TimingRulesDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).setEnabled(bool(changes))
 
 
-class SyncTools(QObject):
+class SyncTools(LiveLanguage, QObject):
     """The Sync menu's actions on one editor window."""
 
     def __init__(self, editor: TranscriptEditor) -> None:

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
-    QLineEdit,
     QTableView,
     QWidget,
 )
 
 from desktop.domain.timeline import Playhead
-from desktop.ui.editor.delegate import SpeakerDelegate, WordDelegate
+from desktop.ui.editor.delegate import SentenceEditor, SpeakerDelegate, WordDelegate
 from desktop.ui.editor.model import Column, TranscriptModel
 
 # After the user scrolls or moves with the keyboard, playback stops dragging the view for this long.
@@ -40,6 +39,7 @@ class TranscriptView(QTableView):
 
     def __init__(self, model: TranscriptModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(self.tr("Sentences"))
         self.setModel(model)
         self._model = model
         self.words = WordDelegate(model, self)
@@ -62,7 +62,7 @@ class TranscriptView(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        self._editor: QLineEdit | None = None
+        self._editor: SentenceEditor | None = None
         self._last_user_move = 0.0
         self.last_clicked_word: tuple[int, int] | None = None  # (row, word) for "split here"
         self._pending_heights: dict[int, int] = {}
@@ -218,14 +218,14 @@ class TranscriptView(QTableView):
     # -- the open text editor --------------------------------------------------
 
     def _remember_editor(self, editor: QWidget) -> None:
-        if isinstance(editor, QLineEdit):
+        if isinstance(editor, SentenceEditor):
             self._editor = editor
             editor.destroyed.connect(self._forget_editor)
 
     def _forget_editor(self, _obj: QObject | None = None) -> None:
         self._editor = None
 
-    def open_editor(self) -> QLineEdit | None:
+    def open_editor(self) -> SentenceEditor | None:
         """The sentence text editor if one is open."""
         return self._editor if self.state() == self.State.EditingState else None
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import editing
 from desktop.domain.editing import EditError, SentenceRef, TextMatch
 from desktop.domain.transcript import Transcript
+from desktop.settings import load_settings
 from desktop.store.library import ItemSummary, LibraryFile
 from desktop.ui.editor.bars import FilterBar, FindBar
 from desktop.ui.editor.compare import CompareDialog
@@ -43,6 +44,8 @@ from desktop.ui.editor.subtitles.panel import SubtitlePanel
 from desktop.ui.editor.sync_tools import SyncTools
 from desktop.ui.editor.view import TranscriptView
 from desktop.ui.editor.waveform import WaveformPanel
+from desktop.ui.util.accessibility import fill_accessible_names
+from desktop.ui.util.live_language import LiveLanguage, retranslate_children
 
 NUDGE_MS = 100
 
@@ -64,7 +67,7 @@ def media_source(item: ItemSummary) -> tuple[str | None, str]:
     )
 
 
-class TranscriptEditor(QMainWindow):
+class TranscriptEditor(LiveLanguage, QMainWindow):
     """One library item open for listening and correcting."""
 
     def __init__(
@@ -114,6 +117,7 @@ class TranscriptEditor(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._connect()
+        fill_accessible_names(self)
         self._hide_empty_columns()
         if media is not None:
             self.player_widget.open(media)
@@ -295,7 +299,7 @@ class TranscriptEditor(QMainWindow):
 
     def _connect(self) -> None:
         self.player.position_changed.connect(self.model.set_position)
-        self.view.seek_requested.connect(self.seek)
+        self.view.seek_requested.connect(self.word_clicked)
         self.session.problem.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.session.save_state.connect(self.save_label.setText)
         self.player.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -347,6 +351,12 @@ class TranscriptEditor(QMainWindow):
         self.subtitles.set_position(ms)
         self.wave.set_position(ms)  # also without playable media: "set start here" uses it
 
+    def word_clicked(self, ms: int) -> None:
+        """A click on a word plays from it (README, mission); Settings may make it only seek."""
+        self.seek(ms)
+        if load_settings().click_plays and self.player.duration() > 0:
+            self.player.play()
+
     def replay_sentence(self) -> None:
         row = self.current_row()
         if row is None:
@@ -395,6 +405,7 @@ class TranscriptEditor(QMainWindow):
                 self.tr("Split sentence"), lambda t: editing.split_sentence(t, ref, offset)
             )
             stack.endMacro()
+            self.select_row(row)  # the selection stays on the sentence just split
             return
         clicked = self.view.last_clicked_word
         if clicked is None or clicked[0] != row:
@@ -405,6 +416,7 @@ class TranscriptEditor(QMainWindow):
         self.session.apply(
             self.tr("Split sentence"), lambda t: editing.split_before_word(t, ref, clicked[1])
         )
+        self.select_row(row)  # the selection stays on the sentence just split
 
     def merge_with_next(self) -> None:
         ref = self.current_ref()
@@ -475,7 +487,9 @@ class TranscriptEditor(QMainWindow):
             self.next_unreviewed(after=self.model.row_of(ref) or row)
 
     def next_unreviewed(self, after: int | None = None) -> None:
-        start = after if after is not None else (self.current_row() or -1)
+        start = after if after is not None else self.current_row()
+        if start is None:  # row 0 is a row: only no row at all starts before the first
+            start = -1
         row = editing.next_unreviewed(self.model.sentences(), start)
         if row is None:
             self.statusBar().showMessage(self.tr("Every sentence shown is reviewed"), 5000)
@@ -626,6 +640,12 @@ class TranscriptEditor(QMainWindow):
             return True
         self._discard_agreed = self._ask_to_discard()
         return self._discard_agreed
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch in Settings: menus, actions and labels follow at once."""
+        if event.type() == QEvent.Type.LanguageChange:
+            retranslate_children(self)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.view.finish_editing(commit=True)

@@ -147,6 +147,7 @@ class LibraryPanel(QWidget):
         self.title = QLabel(self)
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("librarySearch")
+        self.search_box.setAccessibleName(self.tr("Search the library"))
         self.search_box.setClearButtonEnabled(True)
         self.model_filter = self._combo("modelFilter", [("", None)])
         self.label_filter = self._combo("labelFilter", [("", None)])
@@ -173,6 +174,7 @@ class LibraryPanel(QWidget):
     def _items_table(self) -> _Table:
         view = _Table(self)
         view.setObjectName("libraryItems")
+        view.setAccessibleName(self.tr("Library items"))
         view.setModel(self.proxy)
         view.setSortingEnabled(True)
         view.sortByColumn(ItemColumn.DATE, Qt.SortOrder.DescendingOrder)
@@ -390,14 +392,14 @@ class LibraryPanel(QWidget):
                 "The library is empty. Finished transcriptions and imported results appear here."
             )
         elif shown == total:
-            text = self.tr("%n item(s)", "", total)
+            text = self.tr("%n items", "", total)
         else:
             text = (
                 self.tr("%1 of %2 items shown").replace("%1", str(shown)).replace("%2", str(total))
             )
         if self._hits_key:
             count = self.hits_model.rowCount()
-            text += " · " + self.tr("%n matching sentence(s)", "", count)
+            text += " · " + self.tr("%n matching sentences", "", count)
         self.status.setText(text)
 
     # -- opening ---------------------------------------------------------------

@@ -106,10 +106,33 @@ class WelcomePage(QWidget):
         column.addSpacing(24)
         column.addWidget(self.hint)
         column.addStretch(2)
+        self._has_key = False
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("<h2>Welcome to Tingxie</h2>"))
+        if self._has_key:
+            # A key is in use: no step asks to create one.
+            self.steps.setText(
+                self.tr(
+                    "<ol>"
+                    "<li>Drop audio or video files on this window, or use"
+                    " <b>File → Transcribe files…</b>.</li>"
+                    "<li>Finished transcripts appear in the library; open one to listen,"
+                    " correct and export subtitles.</li>"
+                    "</ol>"
+                )
+            )
+        else:
+            self._show_key_steps()
+        self.hint.setText(self.tr("Drop audio or video files here to transcribe them."))
+        self.enter_key.setText(self.tr("Enter API key…"))
+        self.open_sample.setText(self.tr("Open the sample"))
+        self.open_sample.setToolTip(
+            self.tr("A ten-second recording with its transcript: try the editor and export now.")
+        )
+
+    def _show_key_steps(self) -> None:
         self.steps.setText(
             self.tr(
                 "<ol>"
@@ -122,12 +145,6 @@ class WelcomePage(QWidget):
                 "</ol>"
             ).format(CONSOLE_BEIJING, CONSOLE_INTERNATIONAL)
         )
-        self.hint.setText(self.tr("Drop audio or video files here to transcribe them."))
-        self.enter_key.setText(self.tr("Enter API key…"))
-        self.open_sample.setText(self.tr("Open the sample"))
-        self.open_sample.setToolTip(
-            self.tr("A ten-second recording with its transcript: try the editor and export now.")
-        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -136,3 +153,5 @@ class WelcomePage(QWidget):
 
     def set_has_key(self, has_key: bool) -> None:
         self.enter_key.setVisible(not has_key)
+        self._has_key = has_key
+        self.retranslate()

@@ -38,7 +38,9 @@ from desktop.store.sample import import_sample
 from desktop.ui.library.panel import LibraryPanel
 from desktop.ui.mainwindow.quitter import Quitter
 from desktop.ui.mainwindow.welcome import KeyBanner, WelcomePage
+from desktop.ui.util.accessibility import fill_accessible_names
 from desktop.ui.util.background import run_in_thread
+from desktop.ui.util.icons import themed_icon
 from desktop.ui.util.translations import install_language
 
 if TYPE_CHECKING:
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self.retranslate()
+        fill_accessible_names(self)
         self.restore_layout()
         self.refresh_key_state()
 
@@ -133,11 +136,14 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.open_action = self._action(self.open_library_item, QKeySequence.StandardKey.Open)
         self.export_action = self._action(lambda: self.open_export_dialog(), "Ctrl+E")
+        self.import_action = self._action(self.open_import_dialog, "Ctrl+I")
         self.close_item_action = self._action(
             self.close_editor, QKeySequence.StandardKey.Close, "Ctrl+W"
         )
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
-        self.file_menu.addActions([self.open_action, self.export_action, self.close_item_action])
+        self.file_menu.addActions(
+            [self.open_action, self.import_action, self.export_action, self.close_item_action]
+        )
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -159,10 +165,14 @@ class MainWindow(QMainWindow):
         self.sample_action = self._action(self.open_sample)
         self.about_action = self._action(self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.help_menu.addActions([self.sample_action, self.about_action])
+        self.shortcuts_action = self._action(
+            self.show_shortcuts, QKeySequence.StandardKey.HelpContents, "F1"
+        )
+        self.help_menu.addActions([self.shortcuts_action, self.sample_action, self.about_action])
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._set_icons()
         self.toolbar.addActions(
             [self.open_action, self.export_action, self.search_action, self.settings_action]
         )
@@ -173,6 +183,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open library item…"))
         self.export_action.setText(self.tr("&Export…"))
+        self.import_action.setText(self.tr("&Import…"))
         self.close_item_action.setText(self.tr("&Close item"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -185,6 +196,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.sample_action.setText(self.tr("Open the &sample"))
         self.about_action.setText(self.tr("&About Tingxie"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         # Toolbar buttons: short words, without the menus' mnemonics.
         self.open_action.setIconText(self.tr("Open"))
@@ -193,7 +205,19 @@ class MainWindow(QMainWindow):
         self.settings_action.setIconText(self.tr("Settings"))
         self._show_waiting_media()
 
+    def _set_icons(self) -> None:
+        """The main actions' icons (again when the system turns dark or light)."""
+        for action, name in (
+            (self.open_action, "document-open"),
+            (self.export_action, "document-save-as"),
+            (self.search_action, "edit-find"),
+            (self.settings_action, "preferences-system"),
+        ):
+            action.setIcon(themed_icon(name))
+
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._set_icons()
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -298,6 +322,20 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_import_dialog(self) -> QDialog:
+        """File → Import…: a result JSON or subtitle file (+ media) into the library."""
+        from desktop.ui.mainwindow.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.library, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._imported)
+        dialog.open()
+        return dialog
+
+    def _imported(self, item_id: int) -> None:
+        self.library_panel.refresh()
+        self.open_item(item_id)
+
     def open_library_item(self) -> None:
         """Ask which library item to open."""
         from desktop.ui.library.open_item import OpenItemDialog
@@ -395,6 +433,15 @@ class MainWindow(QMainWindow):
         self.library_panel.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.library_panel.search_box.selectAll()
 
+    def show_shortcuts(self) -> QDialog:
+        """Every shortcut of this window and its open editors, as one sheet."""
+        from desktop.ui.mainwindow.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog([self, *self.editors], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def show_about(self) -> None:
         from desktop import __version__
 
@@ -453,9 +500,9 @@ class MainWindow(QMainWindow):
     def _announce_opened(self, imported: int, media: int) -> None:
         parts = []
         if imported:
-            parts.append(self.tr("Imported %n result(s) into the library", "", imported))
+            parts.append(self.tr("Imported %n results into the library", "", imported))
         if media:
-            parts.append(self.tr("%n media file(s) waiting to be transcribed", "", media))
+            parts.append(self.tr("%n media files waiting to be transcribed", "", media))
         if parts:
             self.statusBar().showMessage(" · ".join(parts))
 

@@ -172,6 +172,11 @@ class EngineBridge(QObject):
         for job_id in job_ids:
             self.engine.retry(job_id)
 
+    def retry_with_model(self, job_ids: Sequence[int], model: str) -> None:
+        """Queue the jobs again on ``model`` (checked against their media afresh)."""
+        for job_id in job_ids:
+            self.engine.retry(job_id, model)
+
     def remove(self, job_ids: Sequence[int]) -> None:
         for job_id in job_ids:
             self.engine.remove(job_id)

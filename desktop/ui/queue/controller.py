@@ -23,6 +23,7 @@ from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.queue.bridge import EngineBridge
 from desktop.ui.queue.new_job_dialog import NewJobDialog
 from desktop.ui.queue.panel import QueuePanel
+from desktop.ui.util.icons import themed_icon
 
 RESULTS_COALESCE_MS = 300
 
@@ -55,6 +56,7 @@ class QueueController(QObject):
         self.panel.sources_chosen.connect(self.ask_to_queue)
         self.panel.cancel_requested.connect(self.bridge.cancel)
         self.panel.retry_requested.connect(self.bridge.retry)
+        self.panel.retry_with_model_requested.connect(self.bridge.retry_with_model)
         self.panel.remove_requested.connect(self.bridge.remove)
         self.panel.open_requested.connect(self.window.open_item)
         self.panel.settings_requested.connect(self.window.open_settings)
@@ -80,6 +82,7 @@ class QueueController(QObject):
         window = self.window
         self.add_files_action = QAction(window)
         self.add_files_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.add_files_action.setIcon(themed_icon("list-add"))
         self.add_files_action.triggered.connect(self.panel.choose_files)
         self.add_urls_action = QAction(window)
         self.add_urls_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
@@ -157,7 +160,7 @@ class QueueController(QObject):
             QMessageBox.Icon.Question, self.tr("Quit Tingxie?"), "", parent=self.window
         )
         box.setObjectName("quitQuestion")
-        box.setText(self.tr("%n file(s) are still being transcribed. Quit now?", "", len(busy)))
+        box.setText(self.tr("%n files are still being transcribed. Quit now?", "", len(busy)))
         box.setInformativeText(
             self.tr(
                 "Tasks already on the service keep running; Tingxie picks every file up"

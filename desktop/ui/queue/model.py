@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+from datetime import UTC, datetime
 from decimal import Decimal
 from enum import IntEnum
 
@@ -15,6 +17,7 @@ from PySide6.QtCore import (
 
 from desktop.domain.durations import duration_text
 from desktop.store.jobs import Job, JobState
+from desktop.ui.util.messages import translated
 
 Index = QModelIndex | QPersistentModelIndex
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,21 +50,40 @@ def state_text(job: Job) -> str:
     text = names[job.state]
     if job.state is JobState.UPLOADING and job.size_bytes:
         return f"{text} {progress(job)} %"
+    if job.state is JobState.FAILED:
+        reason = translated(job.error_message) or job.error_code
+        if reason:
+            # The reason where it is seen: the state cell, not an off-screen column.
+            return QCoreApplication.translate("QueueModel", "failed: {0}").format(reason)
+    if job.state in _BUSY and job.submit_started_at is not None:
+        elapsed = datetime.now(UTC) - job.submit_started_at
+        return QCoreApplication.translate("QueueModel", "{0} for {1}").format(
+            text, duration_text(max(0, int(elapsed.total_seconds() * 1000)))
+        )
     return text
 
 
+# States where the service is working and no fraction is known: a busy bar.
+_BUSY = (JobState.SUBMITTED, JobState.RUNNING)
+BUSY = -2  # PROGRESS_ROLE for an indeterminate bar
+
+
 def progress(job: Job) -> int:
-    """Where the row's bar stands: upload bytes while uploading, else by state."""
+    """Where the row's bar stands: upload bytes while uploading, busy while the service
+    works (a full bar would read as done), full when done, else by state."""
     if job.state is JobState.UPLOADING and job.size_bytes:
         return min(100, 100 * job.bytes_done // max(job.size_bytes, 1))
+    if job.state in _BUSY or job.state in (JobState.SUBMITTING, JobState.FETCHING):
+        return BUSY
     return {
-        JobState.WAITING: 100,
-        JobState.SUBMITTING: 100,
-        JobState.SUBMITTED: 100,
-        JobState.RUNNING: 100,
-        JobState.FETCHING: 100,
+        JobState.WAITING: 0,
         JobState.DONE: 100,
-    }.get(job.state, 0)
+    }.get(job.state, -1)
+
+
+def wrapped(text: str) -> str:
+    """``text`` as a rich-text tooltip, which Qt wraps to a readable width."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def cost_text(cost: Decimal | None) -> str:
@@ -165,19 +187,19 @@ class QueueModel(QAbstractTableModel):
         if column is QueueColumn.COST:
             return cost_text(job.estimated_cost)
         if job.state is JobState.FAILED:
-            return job.error_message or job.error_code or ""
+            return translated(job.error_message) or job.error_code or ""
         return ""
 
     def _tooltip(self, job: Job, column: QueueColumn) -> str | None:
         if column is QueueColumn.NAME:
             return job.source
         if column in (QueueColumn.PROBLEM, QueueColumn.STATE) and job.state is JobState.FAILED:
-            lines = [job.error_message or "", job.advice or ""]
+            lines = [translated(job.error_message), translated(job.advice)]
             if job.error_code:
                 lines.append(
                     QCoreApplication.translate("QueueModel", "Service code: {0}").format(
                         job.error_code
                     )
                 )
-            return "\n".join(line for line in lines if line)
+            return wrapped("\n".join(line for line in lines if line))
         return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -41,21 +42,24 @@ from desktop.jobs.sources import Source
 from desktop.media.probe import ProbeError, probe
 from desktop.settings import Settings, load_settings
 from desktop.ui.util.background import report_unexpected, run_coroutine, run_in_thread
+from desktop.ui.util.messages import translated
 from desktop.ui.util.model_combo import ModelComboBox
 
 MAX_TRACK_BOXES = 16
 PROBE_AT_MOST = 200  # enough to judge the batch; the engine probes every file anyway
 
 
-def _probe_all(paths: list[Path]) -> list[MediaInfo]:
-    """What can be read of ``paths``; unreadable files are left to the engine's row."""
-    infos = []
+def _probe_all(paths: list[Path]) -> tuple[list[MediaInfo], dict[str, str]]:
+    """What can be read of ``paths``, and why each other one cannot (by path): a text
+    file named .mp3 is refused here, naming what it really is, not after an upload."""
+    infos: list[MediaInfo] = []
+    unreadable: dict[str, str] = {}
     for path in paths:
         try:
             infos.append(probe(path))
-        except ProbeError:
-            continue  # the engine reports it on the file's row
-    return infos
+        except ProbeError as error:
+            unreadable[str(path)] = error.args[0] if error.args else str(error)
+    return infos, unreadable
 
 
 class NewJobDialog(QDialog):
@@ -77,10 +81,12 @@ class NewJobDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("newJobDialog")
-        self.setWindowTitle(self.tr("Transcribe {0} file(s)").format(len(sources)))
+        self.setWindowTitle(self.tr("Transcribe %n files", "", len(sources)))
         self.sources = list(sources)
         self.settings = settings or load_settings()
         self.media: list[MediaInfo] = []
+        self.unreadable: dict[str, str] = {}  # path → why it cannot be read
+        self.refused: set[str] = set()  # paths left out for the chosen model
         self._client = client
         self._build()
         self._fill_models(self.settings.default_model)
@@ -103,6 +109,11 @@ class NewJobDialog(QDialog):
         self.guidance = QLabel(self)
         self.guidance.setObjectName("guidance")
         self.guidance.setWordWrap(True)
+        self.use_suggestion = QPushButton(self)
+        self.use_suggestion.setObjectName("useSuggestion")
+        self.use_suggestion.hide()
+        self.use_suggestion.clicked.connect(self._take_suggestion)
+        self._suggested: str | None = None
         self.language = QComboBox(self)
         self.language.setObjectName("language")
         self.language.currentIndexChanged.connect(self._update_suggestion)
@@ -114,11 +125,13 @@ class NewJobDialog(QDialog):
         self.diarization.setObjectName("diarization")
         self.speakers = QSpinBox(self)
         self.speakers.setObjectName("speakers")
+        self.speakers.setAccessibleName(self.tr("Number of speakers"))
         self.speakers.setRange(0, catalog.SPEAKER_COUNT_RANGE[1])
         self.speakers.setSpecialValueText(self.tr("detect"))
         self.diarization.toggled.connect(self.speakers.setEnabled)
         self.channels = QLineEdit(self)
         self.channels.setObjectName("channels")
+        self.channels.setAccessibleName(self.tr("Audio tracks"))
         self.channels.setPlaceholderText(self.tr("0 (the first track)"))
         self.channels.textChanged.connect(lambda _text: self._update_refusals())
         # For multi-track files: one box per track, in place of the text field.
@@ -155,6 +168,7 @@ class NewJobDialog(QDialog):
         form.addRow(self.tr("Files"), self.files_label)
         form.addRow(self.tr("Model"), self.model)
         form.addRow("", self.guidance)
+        form.addRow("", self.use_suggestion)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Hot words"), self.vocabulary)
         form.addRow(self.tr("Speakers"), speakers)
@@ -198,7 +212,7 @@ class NewJobDialog(QDialog):
         self.language.addItem(self.tr("Detect automatically"), None)
         codes = _language_codes(spec)
         for code in codes:
-            self.language.addItem(catalog.LANGUAGE_NAMES.get(code, code), code)
+            self.language.addItem(translated(catalog.LANGUAGE_NAMES.get(code, code)), code)
         index = self.language.findData(chosen)
         self.language.setCurrentIndex(max(index, 0))
         self.language.blockSignals(False)
@@ -225,37 +239,66 @@ class NewJobDialog(QDialog):
 
     def _update_suggestion(self) -> None:
         spec = self.spec()
-        lines = [spec.summary]
+        lines = [translated(spec.summary)]
         rate = next((m.sample_rate for m in self.media if m.sample_rate), None)
         suggestion = catalog.suggest_model(
             rate,
             self.language.currentData(),
             region=models_region(self.settings) or catalog.Region.BEIJING,
         )
+        offered = self.model.findData(suggestion.model) >= 0
+        self._suggested = suggestion.model if suggestion.model != spec.name and offered else None
+        self.use_suggestion.setVisible(self._suggested is not None)
+        if self._suggested is not None:
+            self.use_suggestion.setText(self.tr("Use {0}").format(self._suggested))
         if suggestion.model != spec.name:
             lines.append(
-                self.tr("Suggested: {0} ({1})").format(suggestion.model, suggestion.reason)
+                self.tr("Suggested: {0} ({1})").format(
+                    suggestion.model, translated(suggestion.reason)
+                )
             )
         lines.append(
             self.tr("¥{0} per minute; free: {1}").format(
-                f"{spec.price_per_second * 60:.4f}", spec.free_quota.note
+                f"{spec.price_per_second * 60:.4f}", translated(spec.free_quota.note)
             )
         )
         self.guidance.setText("\n".join(lines))
         self._update_refusals()
 
+    def _take_suggestion(self) -> None:
+        if self._suggested is not None:
+            self.model.setCurrentIndex(self.model.findData(self._suggested))
+
     def _update_refusals(self) -> None:
         spec = self.spec()
         channels = self._channel_ids() or (0,)
         language = self.language.currentData()
-        problems = [
-            p for m in self.media for p in media_rules.refusals(spec, m, channels, language)
-        ]
-        shown = problems[:3]
+        problems: list[str] = list(self.unreadable.values())
+        self.refused = set(self.unreadable)
+        for media in self.media:
+            found = media_rules.refusals(spec, media, channels, language)
+            if found:
+                self.refused.add(media.path)
+                problems.extend(found)
+        shown = [translated(p) for p in problems[:3]]
         if len(problems) > 3:
             shown.append(self.tr("… and {0} more").format(len(problems) - 3))
+        kept = len(self.kept_sources())
+        if self.refused and kept:
+            shown.append(
+                self.tr(
+                    "%n files cannot be transcribed and will be left out.", "", len(self.refused)
+                )
+            )
+        elif self.refused:
+            shown.append(self.tr("No file can be transcribed as chosen."))
         self.refusals.setText("\n".join(shown))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(kept > 0)
         self._update_cost()
+
+    def kept_sources(self) -> list[Source]:
+        """The files that go to the service: the refused and unreadable ones left out."""
+        return [s for s in self.sources if s.is_url or str(s.path) not in self.refused]
 
     def _update_cost(self) -> None:
         known = [m.duration_ms for m in self.media if m.duration_ms]
@@ -267,7 +310,7 @@ class NewJobDialog(QDialog):
             f"{cost:.4f}", duration_text(int(seconds * 1000)) or "0:00"
         )
         if unknown > 0:
-            text += self.tr(" (+ {0} file(s) of unknown length)").format(unknown)
+            text += " " + self.tr("(+ %n files of unknown length)", "", unknown)
         self.cost.setText(text)
 
     # -- probing and vocabularies (off the UI thread) -----------------------------------
@@ -280,7 +323,8 @@ class NewJobDialog(QDialog):
         # If probing itself breaks, the engine probes again and reports per file.
         run_in_thread(self, lambda: _probe_all(paths), self._probed, lambda _error: None)
 
-    def _probed(self, infos: list[MediaInfo]) -> None:
+    def _probed(self, probed: tuple[list[MediaInfo], dict[str, str]]) -> None:
+        infos, self.unreadable = probed
         self.media = infos
         most = max((m.channels or 1 for m in infos), default=1)
         if most > 1 and not self.track_boxes:
@@ -372,9 +416,12 @@ class NewJobDialog(QDialog):
             options = self.options()
             options.check(self.spec().name, models_region(self.settings))
         except DashScopeError as error:
-            self.refusals.setText(error.message)
+            self.refusals.setText(translated(error.message))
             return
-        self.submitted.emit(self.sources, self.spec().name, options)
+        kept = self.kept_sources()
+        if not kept:
+            return
+        self.submitted.emit(kept, self.spec().name, options)
         super().accept()
 
 

@@ -7,7 +7,7 @@ or chosen sources, and the ``QueueController`` carries it out on the engine.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtGui import QAction, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import catalog
 from desktop.domain.durations import duration_text
 from desktop.jobs.sources import MEDIA_SUFFIXES, is_url
 from desktop.jobs.usage import FamilyUsage
 from desktop.store.jobs import Job, JobState
-from desktop.ui.queue.model import PROGRESS_ROLE, QueueColumn, QueueModel, cost_text
+from desktop.ui.queue.model import BUSY, PROGRESS_ROLE, QueueColumn, QueueModel, cost_text
+from desktop.ui.util.messages import translated
+from desktop.ui.util.model_combo import ModelComboBox
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,12 +44,15 @@ class ProgressDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         value = index.data(PROGRESS_ROLE)
-        if not isinstance(value, int) or value < 0:
+        if not isinstance(value, int) or value < BUSY or value == -1:
             super().paint(painter, option, index)
             return
         bar = QStyleOptionProgressBar()
         bar.rect = QRect(option.rect).adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
-        bar.minimum, bar.maximum, bar.progress = 0, 100, value  # type: ignore[attr-defined]
+        if value == BUSY:  # minimum == maximum: the style draws a busy bar
+            bar.minimum, bar.maximum, bar.progress = 0, 0, 0  # type: ignore[attr-defined]
+        else:
+            bar.minimum, bar.maximum, bar.progress = 0, 100, value  # type: ignore[attr-defined]
         bar.text = str(index.data())  # type: ignore[attr-defined]
         bar.textVisible = True  # type: ignore[attr-defined]
         bar.state = option.state  # type: ignore[attr-defined]
@@ -61,6 +67,7 @@ class QueuePanel(QWidget):
         sources_chosen(list): paths (files or folders) and URLs to queue
         cancel_requested(list): job ids
         retry_requested(list)
+        retry_with_model_requested(list, str): job ids and the model to use now
         remove_requested(list)
         open_requested(int): library item id of a finished job
         settings_requested()
@@ -69,6 +76,7 @@ class QueuePanel(QWidget):
     sources_chosen = Signal(list)
     cancel_requested = Signal(list)
     retry_requested = Signal(list)
+    retry_with_model_requested = Signal(list, str)
     remove_requested = Signal(list)
     open_requested = Signal(int)
     settings_requested = Signal()
@@ -79,6 +87,7 @@ class QueuePanel(QWidget):
         self.model = QueueModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("queueTable")
+        self.table.setAccessibleName(self.tr("Queue"))
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(QueueColumn.STATE, ProgressDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -115,12 +124,21 @@ class QueuePanel(QWidget):
         self.add_urls_button = QPushButton(self)
         self.cancel_button = QPushButton(self)
         self.retry_button = QPushButton(self)
+        self.retry_model_button = QPushButton(self)
+        self.retry_model_button.setObjectName("retryWithModel")
+        self.failed_button = QPushButton(self)
+        self.failed_button.setObjectName("showFailed")
+        self.failed_button.setCheckable(True)
+        self.failed_button.toggled.connect(lambda _on: self._apply_filter())
+        self.failed_button.hide()
         self.remove_button = QPushButton(self)
         self.open_button = QPushButton(self)
         self.add_files_button.clicked.connect(self.choose_files)
         self.add_urls_button.clicked.connect(self.choose_urls)
         self.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(self.selected_ids()))
         self.retry_button.clicked.connect(lambda: self.retry_requested.emit(self.selected_ids()))
+        self.retry_model_button.clicked.connect(self.choose_retry_model)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.selected_ids()))
         self.open_button.clicked.connect(self._open_selected)
         self._usage: list[FamilyUsage] = []
@@ -134,6 +152,17 @@ class QueuePanel(QWidget):
             signal.connect(self._totals_due.start)
         self.model.modelReset.connect(self._refresh)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        # The same actions on the table's context menu, for the row under the pointer.
+        self.retry_action = QAction(self)
+        self.retry_action.triggered.connect(self.retry_button.click)
+        self.retry_model_action = QAction(self)
+        self.retry_model_action.triggered.connect(self.choose_retry_model)
+        self.table.addActions([self.retry_action, self.retry_model_action])
+        # Elapsed times of running rows move on while nothing else changes.
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self.table.viewport().update)
+        self._clock.start()
         self.retranslate()
         self._refresh()
 
@@ -143,7 +172,7 @@ class QueuePanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.open_button, self.cancel_button, self.retry_button,
-                       self.remove_button):  # fmt: skip
+                       self.retry_model_button, self.remove_button):  # fmt: skip
             buttons.addWidget(button)
         banner = QHBoxLayout()
         banner.addWidget(self.banner, 1)
@@ -155,13 +184,19 @@ class QueuePanel(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.table, 1)
         column.addWidget(self.empty_hint, 1)
-        column.addWidget(self.totals)
+        totals = QHBoxLayout()
+        totals.addWidget(self.totals, 1)
+        totals.addWidget(self.failed_button)
+        column.addLayout(totals)
 
     def retranslate(self) -> None:
         self.add_files_button.setText(self.tr("Add files…"))
         self.add_urls_button.setText(self.tr("Add URLs…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.retry_button.setText(self.tr("Retry"))
+        self.retry_model_button.setText(self.tr("Retry with another model…"))
+        self.retry_action.setText(self.tr("Retry"))
+        self.retry_model_action.setText(self.tr("Retry with another model…"))
         self.remove_button.setText(self.tr("Remove"))
         self.open_button.setText(self.tr("Open result"))
         self.banner_button.setText(self.tr("Settings…"))
@@ -189,7 +224,7 @@ class QueuePanel(QWidget):
         """Passing trouble the engine is retrying (nothing to do but wait), or none (empty)."""
         self.trouble.setVisible(bool(text))
         if text:
-            self.trouble.setText(text)
+            self.trouble.setText(translated(text))
 
     def set_usage(self, usage: list[FamilyUsage]) -> None:
         self._usage = usage
@@ -242,9 +277,11 @@ class QueuePanel(QWidget):
     def _update_buttons(self) -> None:
         jobs = self.selected_jobs()
         self.cancel_button.setEnabled(any(not j.state.final for j in jobs))
-        self.retry_button.setEnabled(
-            any(j.state in (JobState.FAILED, JobState.CANCELED) for j in jobs)
-        )
+        retryable = any(j.state in (JobState.FAILED, JobState.CANCELED) for j in jobs)
+        self.retry_button.setEnabled(retryable)
+        self.retry_model_button.setEnabled(retryable)
+        self.retry_action.setEnabled(retryable)
+        self.retry_model_action.setEnabled(retryable)
         self.remove_button.setEnabled(bool(jobs))
         self.open_button.setEnabled(any(j.item_id is not None for j in jobs))
 
@@ -255,8 +292,9 @@ class QueuePanel(QWidget):
         milliseconds = sum(j.duration_ms or 0 for j in jobs)
         cost = sum((j.estimated_cost for j in jobs if j.estimated_cost is not None), start=0)
         done = sum(1 for j in jobs if j.state is JobState.DONE)
+        failed = sum(1 for j in jobs if j.state is JobState.FAILED)
         parts = [
-            self.tr("{0} files, {1} done").format(len(jobs), done),
+            self.tr("%n files", "", len(jobs)) + self.tr(", ") + self.tr("%n done", "", done),
             self.tr("{0} of audio").format(duration_text(milliseconds) or "0:00"),
             self.tr("estimated {0}").format(cost_text(cost) if jobs else "¥0"),  # type: ignore[arg-type]
         ]
@@ -267,8 +305,82 @@ class QueuePanel(QWidget):
                     duration_text(usage.free_seconds * 1000),
                 )
             )  # fmt: skip
+        if failed:
+            parts.insert(1, self.tr("%n failed", "", failed))
         self.totals.setText(" · ".join(parts))
+        self.failed_button.setVisible(bool(failed) or self.failed_button.isChecked())
+        self.failed_button.setText(self.tr("Show only failed (%n)", "", failed))
+        self._apply_filter()
         self._update_buttons()
+
+    def _apply_filter(self) -> None:
+        """With "show only failed" on, the other rows are hidden (not removed)."""
+        only_failed = self.failed_button.isChecked()
+        for row, job in enumerate(self.model.jobs()):
+            self.table.setRowHidden(row, only_failed and job.state is not JobState.FAILED)
+
+    def choose_retry_model(self) -> QDialog | None:
+        """Ask for the model to retry the selected failed jobs with (window-modal)."""
+        jobs = [j for j in self.selected_jobs() if j.state in (JobState.FAILED, JobState.CANCELED)]
+        if not jobs:
+            return None
+        dialog = RetryModelDialog(jobs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.model_chosen.connect(
+            lambda model: self.retry_with_model_requested.emit([j.id for j in jobs], model)
+        )
+        dialog.open()
+        return dialog
+
+
+class RetryModelDialog(QDialog):
+    """Which model to retry failed jobs with: a retired model's replacement comes first.
+
+    Signals:
+        model_chosen(str): the model's name
+    """
+
+    model_chosen = Signal(str)
+
+    def __init__(self, jobs: list[Job], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("retryModelDialog")
+        self.setWindowTitle(self.tr("Retry with another model"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.models = ModelComboBox(self)
+        self.models.setObjectName("retryModel")
+        self.models.setAccessibleName(self.tr("Model"))
+        self.models.fill(None, _first_choice(jobs))
+        question = QLabel(self.tr("Retry %n jobs with this model:", "", len(jobs)), self)
+        question.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("Retry"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.models)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.model_chosen.emit(self.models.chosen())
+        super().accept()
+
+
+def _first_choice(jobs: list[Job]) -> str | None:
+    """The replacement of a retired model, else a model that is not the one that failed."""
+    for job in jobs:
+        try:
+            spec = catalog.get(job.model)
+        except catalog.UnknownModelError:
+            continue
+        if spec.replacement:
+            return spec.replacement
+    failed = {job.model for job in jobs}
+    return next(
+        (m.name for m in catalog.models() if m.alias_of is None and m.name not in failed), None
+    )
 
 
 class UrlDialog(QDialog):

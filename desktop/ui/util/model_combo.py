@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.domain import catalog
+from desktop.ui.util.messages import translated
 
 
 class ModelComboBox(QComboBox):
@@ -23,7 +24,7 @@ class ModelComboBox(QComboBox):
         self.clear()
         for spec in catalog.models(region):
             if spec.alias_of is None:
-                label = f"{spec.name} — {spec.summary}"
+                label = f"{spec.name} — {translated(spec.summary)}"
                 if spec.may_be_retired:
                     label = self.tr("{0} (may be retired; use {1})").format(label, spec.replacement)
                 self.addItem(label, spec.name)

@@ -169,3 +169,34 @@ def test_the_items_and_the_check_report_pass_qts_model_checks(
     # No answer for no item: a view asking about the space below the rows gets nothing.
     assert model.data(QModelIndex()) is None
     assert dialog.report_model.data(QModelIndex()) is None
+
+
+def test_the_frame_rate_starts_at_the_videos_own(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.helpers.media import video
+
+    clip = video(tmp_path / "clip.mp4")  # 25 fps
+    with Library.open() as library:
+        item = import_result_file(library, fixture_path("diarization"), media=clip, title="clip")
+    dialog = open_dialog(qtbot, [item])
+    qtbot.waitUntil(lambda: dialog.fps_spin.value() == 25.0, timeout=10_000)
+
+
+def test_the_save_dialog_suggests_talk_srt_in_the_documents_folder_filtered_by_format(
+    qtbot: QtBot, items: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[tuple[str, str]] = []
+
+    def answer(_parent, _title, start, file_filter, *_rest, **_kw):
+        asked.append((start, file_filter))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    dialog = open_dialog(qtbot, items[:1])
+    choose(dialog.format_combo, "srt")
+    dialog._browse()
+    [(start, file_filter)] = asked
+    assert Path(start).name == "diarization.srt"
+    assert Path(start).parent != Path.cwd() or Path.cwd() == Path.home()
+    assert "*.srt" in file_filter

@@ -120,6 +120,21 @@ def test_test_key_reports_a_working_and_a_refused_key_from_the_service(
     assert KEY not in dialog.test_result.text()
 
 
+def test_a_key_not_shaped_like_sk_is_tested_with_a_warning_not_refused(
+    qtbot, dashscope_emulator
+) -> None:
+    dialog = _dialog(qtbot)
+    _choose(dialog.region, "custom")
+    qtbot.keyClicks(dialog.custom_url, dashscope_emulator.base_url)
+    qtbot.keyClicks(dialog.key_edit, "short")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert not dialog.test_button.isEnabled()  # it went to the service
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30_000)
+    assert "does not look like a DashScope key" in dialog.test_result.text()
+    assert "refused the key" in dialog.test_result.text()
+    assert dashscope_emulator.requests() != []
+
+
 def test_plain_http_to_another_machine_is_refused_with_the_reason(qtbot) -> None:
     dialog = _dialog(qtbot)
     assert not dialog.custom_url.isEnabled()
@@ -146,10 +161,13 @@ def test_defaults_concurrency_and_language_are_saved_and_shown_again(qtbot) -> N
     dialog.upload_concurrency.setValue(5)
     dialog.poll_concurrency.setValue(9)
     _choose(dialog.language, "zh_CN")
+    assert dialog.click_plays.isChecked()  # a click on a word plays from it, by default
+    dialog.click_plays.setChecked(False)
     with qtbot.waitSignal(dialog.saved) as saved:
         _ok(qtbot, dialog)
     settings = load_settings()
     assert saved.args == [settings]
+    assert not settings.click_plays
     assert (settings.region, settings.default_model, settings.language_hints) == (
         "singapore",
         "fun-asr-2025-11-07",
@@ -163,6 +181,7 @@ def test_defaults_concurrency_and_language_are_saved_and_shown_again(qtbot) -> N
     assert again.language_hints.text() == "en"
     assert again.poll_concurrency.value() == 9
     assert again.language.currentText() == "简体中文"
+    assert not again.click_plays.isChecked()
 
 
 def test_a_language_hint_the_model_does_not_take_is_refused(qtbot) -> None:
@@ -184,6 +203,9 @@ def test_without_a_keyring_it_says_so_and_offers_the_key_for_this_session(
     monkeypatch.delenv(credentials.ENV_VAR, raising=False)
     dialog = _dialog(qtbot)
     assert "A key cannot be stored here: no system keyring" in dialog.key_status.text()
+    status = dialog.key_status
+    # Every wrapped line of the long message shows: the label is not clipped.
+    qtbot.waitUntil(lambda: status.height() >= status.heightForWidth(status.width()))
     assert dialog.session_button.isVisible() and not dialog.session_button.isEnabled()
     qtbot.keyClicks(dialog.key_edit, KEY)
     _ok(qtbot, dialog)  # storing fails: the dialog explains and stays

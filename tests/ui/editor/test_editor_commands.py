@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from PySide6.QtWidgets import QInputDialog
 
 from desktop.domain.editing import SentenceRef, sentence_at
 from desktop.store.library import LibraryFile
+from desktop.ui.editor.delegate import SentenceEditor
 from desktop.ui.editor.model import Column
 
 LEFT = Qt.MouseButton.LeftButton
@@ -19,13 +20,13 @@ def texts(editor) -> list[str]:
     return [model.data(model.index(r, Column.TEXT)) for r in range(model.rowCount())]
 
 
-def open_text_editor(qtbot, editor, row: int) -> QLineEdit:
+def open_text_editor(qtbot, editor, row: int) -> SentenceEditor:
     view = editor.view
     cell = view.visualRect(editor.model.index(row, Column.TEXT))
     qtbot.mouseClick(view.viewport(), LEFT, pos=cell.center())
     qtbot.mouseDClick(view.viewport(), LEFT, pos=cell.center())
     line = view.open_editor()
-    assert isinstance(line, QLineEdit)
+    assert isinstance(line, SentenceEditor)
     return line
 
 
@@ -169,3 +170,22 @@ def test_nudges_and_typed_times(qtbot, editor, speech):
     assert "not a time" in editor.statusBar().currentMessage()
     assert not model.setData(model.index(1, Column.END), "0:01.000")  # before the start
     assert "end after it starts" in editor.statusBar().currentMessage()
+
+
+def test_after_a_split_the_selection_stays_on_the_split_sentence(qtbot, editor, speech):
+    rect = editor.view.word_rect(1, 2)  # "a" in "this is a test"
+    qtbot.mouseClick(editor.view.viewport(), LEFT, pos=rect.center())
+    assert editor.view.currentIndex().row() == 1
+    qtbot.keyClick(editor.view, Qt.Key.Key_Return, CTRL)
+    assert texts(editor)[1:3] == ["this is", "a test"]
+    assert editor.view.currentIndex().row() == 1
+
+
+def test_next_unreviewed_from_the_first_row_goes_to_the_second(qtbot, editor):
+    view, model = editor.view, editor.model
+    view.setCurrentIndex(model.index(0, Column.TEXT))
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert view.currentIndex().row() == 1
+    view.setCurrentIndex(model.index(0, Column.TEXT))
+    editor.next_unreviewed()  # as other code calls it, with no row given
+    assert view.currentIndex().row() == 1, "row 0 was taken for no row at all"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
 
 from desktop.domain.editing import SentenceRef, sentence_at
+from desktop.settings import Settings, save_settings
 from desktop.store.library import Library, LibraryFile
+from desktop.ui.editor.delegate import SentenceEditor
 from desktop.ui.editor.model import Column
 from desktop.ui.editor.window import open_library_item
 
@@ -30,7 +31,18 @@ def double_click(qtbot, widget, pos) -> None:
     qtbot.mouseDClick(widget, LEFT, pos=pos)
 
 
-def test_clicking_a_word_seeks_the_player_to_that_word(qtbot, editor, speech):
+def test_clicking_a_word_plays_from_that_word(qtbot, editor, speech):
+    _track, timings = speech
+    truth = timings[1][2]
+    click_word(qtbot, editor, 1, 2)
+    assert editor.player.is_playing(), "a click on a word must play from it (README)"
+    qtbot.waitUntil(lambda: editor.player.libvlc_time() > truth.begin_ms)
+    assert editor.player.libvlc_time() < truth.begin_ms + 3000
+    editor.player.pause()
+
+
+def test_clicking_a_word_only_seeks_when_settings_say_so(qtbot, editor, speech):
+    save_settings(Settings(click_plays=False))
     _track, timings = speech
     for row, word in [(1, 2), (0, 0), (2, 1), (1, 3)]:
         truth = timings[row][word]
@@ -39,6 +51,7 @@ def test_clicking_a_word_seeks_the_player_to_that_word(qtbot, editor, speech):
         # libvlc itself goes there, not only our clock.
         qtbot.waitUntil(lambda t=truth: abs(editor.player.libvlc_time() - t.begin_ms) <= 50)
         assert editor.model.playhead == (row, word)  # and that word is highlighted
+    assert not editor.player.is_playing()
 
 
 def test_clicking_the_time_cell_seeks_to_the_sentence(qtbot, editor, speech):
@@ -87,7 +100,7 @@ def test_editing_text_keeps_untouched_word_times_and_undo_redo(qtbot, editor, sp
     cell = view.visualRect(editor.model.index(1, Column.TEXT))
     double_click(qtbot, view.viewport(), cell.center())
     line = view.open_editor()
-    assert isinstance(line, QLineEdit)
+    assert isinstance(line, SentenceEditor)
     assert line.text() == "this is a test"
     line.selectAll()
     qtbot.keyClicks(line, "this is the best test")
@@ -132,3 +145,17 @@ def test_edits_are_autosaved_and_shown_after_reopening(qtbot, editor, speech_ite
         assert library.transcript(speech_item).channels[0].sentences[0].text == (
             "hello there world again"
         )
+
+
+def test_a_long_sentence_is_edited_in_a_box_tall_enough_to_show_all_of_it(qtbot, editor):
+    view, model = editor.view, editor.model
+    long_text = " ".join(["this is a test"] * 30)
+    assert model.setData(model.index(1, Column.TEXT), long_text)
+    cell = view.visualRect(model.index(1, Column.TEXT))
+    double_click(qtbot, view.viewport(), cell.center())
+    box = view.open_editor()
+    assert isinstance(box, SentenceEditor)
+    assert box.text() == long_text
+    assert box.document().lineCount() > 1 or box.height() > cell.height() * 2
+    assert box.height() >= box.height_for(box.width()) - 2  # no line hidden
+    assert box.verticalScrollBar().value() == 0  # the start of the sentence is in view

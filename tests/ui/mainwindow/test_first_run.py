@@ -47,6 +47,8 @@ def test_with_no_key_the_window_opens_and_explains_how_to_get_one(qtbot) -> None
 
 def test_entering_a_key_from_the_banner_makes_the_banner_go_away(qtbot) -> None:
     window = _window(qtbot)
+    assert "Create a DashScope API key" in window.welcome.steps.text()
+    left = window.main_splitter.sizes()[0]
     qtbot.mouseClick(window.key_banner.enter_key, Qt.MouseButton.LeftButton)
     dialog = window.findChild(SettingsDialog)
     assert dialog.isVisible()
@@ -59,6 +61,10 @@ def test_entering_a_key_from_the_banner_makes_the_banner_go_away(qtbot) -> None:
     qtbot.waitUntil(window.key_state_known, timeout=20_000)
     assert window.key_banner.isHidden()
     assert window.welcome.enter_key.isHidden()
+    # With a key in use the welcome page no longer asks to create one.
+    assert "Create a DashScope API key" not in window.welcome.steps.text()
+    assert "Transcribe files" in window.welcome.steps.text()
+    assert window.main_splitter.sizes()[0] == left, "the left panel's width jumped"
 
 
 def test_a_stored_key_means_no_banner_from_the_start(qtbot) -> None:

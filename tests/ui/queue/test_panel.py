@@ -154,7 +154,7 @@ def test_a_rejected_key_shows_the_key_error_and_pauses_the_queue(
     assert not banner.isVisible()
 
 
-def test_an_8_khz_file_is_refused_for_a_16_khz_model_before_upload(
+def test_an_8_khz_file_refused_by_a_16_khz_model_cannot_be_sent_and_the_fix_is_one_click(
     qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
 ) -> None:
     window, controller = app_window
@@ -166,13 +166,78 @@ def test_an_8_khz_file_is_refused_for_a_16_khz_model_before_upload(
         until(lambda: "8 kHz" in dialog.refusals.text(), "the dialog's warning")
     )
     assert "phone call.wav" in dialog.refusals.text()
-    qtbot.mouseClick(
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    transcribe = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not transcribe.isEnabled(), "every file is refused, yet Transcribe is enabled"
+    assert dialog.use_suggestion.isVisible()
+    assert dialog.use_suggestion.text() == "Use paraformer-8k-v2"
+    qtbot.mouseClick(dialog.use_suggestion, Qt.MouseButton.LeftButton)
+    assert dialog.model.chosen() == "paraformer-8k-v2"
+    assert dialog.refusals.text() == "" and transcribe.isEnabled()
+    qtbot.mouseClick(transcribe, Qt.MouseButton.LeftButton)
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the 8k job"))
+    assert controller.panel.model.jobs()[0].model == "paraformer-8k-v2"
+
+
+def test_a_refused_job_is_shown_with_its_reason_and_retried_with_another_model(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    _window, controller = app_window
+    phone = speech(tmp_path / "phone call.wav", "Hello, this is a phone call.", rate=8000)
+    controller.bridge.add(expand([str(phone)]), "paraformer-mtl-v1", TranscriptionOptions())
+    panel = controller.panel
+    loop.run_until_complete(
+        until(lambda: str(states(controller)).startswith("['failed: "), "the refusal")
     )
-    loop.run_until_complete(until(lambda: states(controller) == ["failed"], "the refusal"))
-    problem = controller.panel.model.index(0, QueueColumn.PROBLEM).data()
-    assert "phone call.wav" in problem and "16 kHz" in problem
-    assert emulator.requests("upload") == [] and emulator.requests("get_policy") == []
+    [state] = states(controller)
+    assert state.startswith("failed: phone call.wav: the audio is 8 kHz")
+    tooltip = panel.model.index(0, QueueColumn.STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("<qt>"), "a plain tooltip does not wrap and runs off the screen"
+    loop.run_until_complete(until(lambda: "1 failed" in panel.totals.text(), "the count"))
+    assert panel.failed_button.isVisible() and panel.failed_button.text() == "Show only failed (1)"
+    assert emulator.requests("upload") == []
+    panel.table.selectRow(0)
+    assert panel.retry_model_button.isEnabled()
+    assert panel.retry_model_action in panel.table.actions()
+    dialog = panel.choose_retry_model()
+    assert dialog is not None
+    dialog.models.setCurrentIndex(dialog.models.findData("paraformer-8k-v2"))
+    dialog.accept()
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the retried job"))
+    assert panel.model.jobs()[0].model == "paraformer-8k-v2"
+
+
+def test_a_text_file_named_mp3_is_refused_in_the_dialog_saying_what_it_is(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, _controller = app_window
+    fake = tmp_path / "lecture.mp3"
+    fake.write_text("These are my notes, not a recording.\n" * 20)
+    drop(window, [fake])
+    dialog = the_dialog(window)
+    loop.run_until_complete(until(lambda: dialog.refusals.text() != "", "the dialog's refusal"))
+    text = dialog.refusals.text()
+    assert "lecture.mp3" in text and "it is a text file" in text
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_a_refused_file_is_left_out_and_the_others_are_transcribed(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    fake = tmp_path / "notes.mp3"
+    fake.write_text("not audio\n" * 50)
+    good = speech(tmp_path / "talk.wav", "Hello there.")
+    install_language("en")  # the English catalogue's plural forms: "1 file", not "1 files"
+    try:
+        drop(window, [fake, good])
+        dialog = the_dialog(window)
+        loop.run_until_complete(until(lambda: "left out" in dialog.refusals.text(), "the note"))
+        assert "1 file cannot be transcribed and will be left out." in dialog.refusals.text()
+    finally:
+        clear_language()
+    dialog.accept()
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the good file"))
+    assert [j.title for j in controller.panel.model.jobs()] == ["talk.wav"]
 
 
 def test_options_a_model_does_not_take_are_disabled_and_never_sent(
@@ -229,7 +294,9 @@ def test_quitting_with_files_in_flight_asks_once_and_leaves_them_resumable(
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
-    loop.run_until_complete(until(lambda: states(controller) == ["running"], "a running task"))
+    loop.run_until_complete(
+        until(lambda: [s.split()[0] for s in states(controller)] == ["running"], "a running task")
+    )
     asked: list[str] = []
     answer_with = "Keep working"
 
@@ -242,7 +309,7 @@ def test_quitting_with_files_in_flight_asks_once_and_leaves_them_resumable(
     monkeypatch.setattr(QMessageBox, "exec", answer)
     window.close()  # "Keep working": nothing stops
     qtbot.wait(200)
-    assert window.isVisible() and states(controller) == ["running"]
+    assert window.isVisible() and [s.split()[0] for s in states(controller)] == ["running"]
     answer_with = "Quit"
     window.close()
     loop.run_until_complete(until(lambda: not window.isVisible(), "the window to close"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.durations import format_time
+from desktop.domain.durations import clock_text, format_time
 from desktop.domain.subtitle_presets import DEFAULT_FPS
 from desktop.domain.timecode import FrameRate, rate_of, step_frames
 from desktop.ui.editor.player.media_player import MediaPlayer
@@ -107,6 +107,7 @@ class PlayerWidget(QWidget):
         self.frame_forward_button.clicked.connect(lambda: self.step_frames(1))
         self.slider = _SeekSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("seekSlider")
+        self.slider.setAccessibleName(self.tr("Position"))
         self.slider.setRange(0, 0)
         self.slider.sliderMoved.connect(self._show_time_text)
         self.slider.sliderReleased.connect(lambda: self.player.seek(self.slider.value()))
@@ -202,7 +203,7 @@ class PlayerWidget(QWidget):
 
     def _show_time_text(self, ms: int) -> None:
         total = self.player.duration()
-        self.time_label.setText(f"{format_time(ms)} / {format_time(total)}")
+        self.time_label.setText(f"{clock_text(ms)} / {format_time(total)}")
 
     def _show_duration(self, ms: int) -> None:
         self.slider.setRange(0, ms)

@@ -34,14 +34,17 @@ def player_widget(qtbot, speech):
 def test_controls_show_time_and_jump(qtbot, player_widget):
     player = player_widget.player
     total = player.duration()
-    assert player_widget.time_label.text() == f"0:00 / {format_time(total)}"
+    assert player_widget.time_label.text() == f"0:00.0 / {format_time(total)}"
     qtbot.mouseClick(player_widget.forward_button, LEFT)
     assert player.position() == 5000
-    qtbot.waitUntil(lambda: player_widget.time_label.text().startswith("0:05 /"))
+    qtbot.waitUntil(lambda: player_widget.time_label.text().startswith("0:05.0 /"))
     assert player_widget.slider.value() == 5000
     qtbot.mouseClick(player_widget.back_button, LEFT)
     qtbot.mouseClick(player_widget.back_button, LEFT)
     assert player.position() == 0  # never before the start
+    # Tenths on the clock: a seek to a word at 2.35 s is seen as such.
+    player.seek(2350)
+    qtbot.waitUntil(lambda: player_widget.time_label.text().startswith("0:02.3 /"))
     # A click on the seek slider goes where it was clicked.
     slider = player_widget.slider
     qtbot.mouseClick(slider, LEFT, pos=slider.rect().center())

@@ -1,0 +1,105 @@
+"""Messages made below ui/ reach the person in their language: refusals, model and rule
+summaries, preset names and the engine's trouble, whether fresh or read back from the
+library as plain text."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from desktop.dashscope import errors
+from desktop.domain import catalog, media_rules
+from desktop.domain.media_info import MediaInfo
+from desktop.domain.messages import templates
+from desktop.domain.subtitle_presets import BUILTIN_PRESETS
+from desktop.export import chinese_script  # noqa: F401 - its labels register on import
+from desktop.jobs import trouble
+from desktop.media import file_kind, probe  # noqa: F401 - their messages register on import
+from desktop.ui.util.messages import CATALOGUE, rules_text, translated
+from desktop.ui.util.model_combo import ModelComboBox
+from desktop.ui.util.translations import clear_language, install_language
+
+DESKTOP = Path(__file__).parents[3] / "desktop"
+
+
+@pytest.fixture
+def chinese(qapp):
+    install_language("zh_CN")
+    yield
+    clear_language()
+
+
+def _literal_templates() -> set[str]:
+    """The first argument of every say()/template() call below ui/, as written."""
+    found: set[str] = set()
+    for path in DESKTOP.rglob("*.py"):
+        if "ui" in path.relative_to(DESKTOP).parts[:1]:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("say", "template")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.add(node.args[0].value)
+    return found
+
+
+def test_the_ui_catalogue_lists_every_template_made_below_ui() -> None:
+    made = _literal_templates() | set(templates())
+    missing = sorted(made - set(CATALOGUE))
+    assert not missing, f"add these to desktop/ui/util/messages.py CATALOGUE: {missing}"
+
+
+def _phone_call() -> MediaInfo:
+    return MediaInfo(
+        path="/calls/call 1.wav",
+        size_bytes=1000,
+        container="wav",
+        format="wav",
+        audio_codec="pcm_s16le",
+        sample_rate=8000,
+        channels=1,
+        duration_ms=60_000,
+        has_video=False,
+    )
+
+
+def test_a_refusal_is_said_in_chinese_fresh_and_when_read_back_as_text(chinese) -> None:
+    [refusal] = media_rules.refusals(catalog.get("paraformer-mtl-v1"), _phone_call())
+    shown = translated(refusal)
+    assert shown.startswith("call 1.wav：音频为 8 kHz；paraformer-mtl-v1 要求16 kHz 或更高")
+    assert "paraformer-8k-v2" in shown
+    assert translated(str(refusal)) == shown  # a job's error stored in the library
+
+
+def test_model_summaries_and_free_quota_are_chinese_in_the_model_menu(qtbot, chinese) -> None:
+    combo = ModelComboBox()
+    qtbot.addWidget(combo)
+    combo.fill(catalog.Region.BEIJING, "paraformer-8k-v2")
+    assert combo.currentText() == "paraformer-8k-v2 — 电话录音（8 kHz）；普通话"
+    assert translated(catalog.get("paraformer-v2").free_quota.note) == "每月 10 小时"
+
+
+def test_rule_summaries_and_preset_names_are_chinese(chinese) -> None:
+    netflix = next(p for p in BUILTIN_PRESETS if p.name == "Netflix Simplified Chinese")
+    assert translated(netflix.name) == "Netflix 简体中文"
+    rules = rules_text(netflix)
+    assert "每行" in rules and "cps" not in rules and "lines" not in rules
+
+
+def test_the_engines_trouble_is_chinese_down_to_the_reason(chinese) -> None:
+    error = errors.NetworkError("[Errno -2] Name or service not known")
+    text = trouble.trouble_text(error, "dashscope.aliyuncs.com", 30)
+    assert translated(text) == "无法连接 dashscope.aliyuncs.com：无法解析域名；30 s后重试"
+
+
+def test_text_that_is_no_message_is_shown_as_it_is(chinese) -> None:
+    assert translated("InvalidFile.DownloadFailed: the service could not fetch the URL") == (
+        "InvalidFile.DownloadFailed: the service could not fetch the URL"
+    )
