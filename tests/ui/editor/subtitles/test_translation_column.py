@@ -252,3 +252,45 @@ def test_the_model_keeps_qts_contract_with_the_translation_column(qtbot, qtmodel
     assert column.flush()
     rows, _track = _stored(session.track_id, "de")
     assert rows[1].text is None and rows[0].text == "Hallo da."
+
+
+def test_stale_cues_are_translated_again_with_the_glossary_tables_terms(
+    qtbot: QtBot, loop, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TINGXIE_ENDPOINT", emulator.base_url)
+    monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
+    item, track_id = _item_with_track(4)
+    with Library.open() as library:
+        track = library.tracks.load(track_id)
+        for row in range(4):
+            set_translation(library, track_id, track, row, "en", f"Line {row + 1}")
+    window = _open(qtbot, item)
+    panel = window.subtitles
+    qtbot.waitUntil(lambda: panel.translation.counts()[0] == 4, timeout=10_000)
+    assert panel.translate_stale() is None  # nothing stale yet
+    panel.session.apply("edit", lambda t: edit.set_text(t, 2, "这个功能真的非常好用"))
+    dialog = panel.translate_stale()
+    assert dialog is not None and dialog.language.currentData() == "en"
+    assert dialog.wanted == (panel.model.track.cues[2].key,)
+    dialog.terms.add_row("功能", "feature")
+
+    async def translate() -> None:
+        await until(dialog.translate_button.isEnabled, "the cost estimate")
+        assert dialog.estimate.text().startswith("1 cue")
+        dialog.translate_button.click()
+        await until(lambda: not panel.translation.is_stale(2), "the column read again", 60)
+
+    loop.run_until_complete(translate())
+    sent = [r.body for r in emulator.requests("chat") if r.status == 200]
+    assert len(sent) == 1 and sent[0]["messages"][0]["content"] == "这个功能真的非常好用"
+    terms = sent[0]["translation_options"]["terms"]
+    assert terms == [{"source": "功能", "target": "feature"}]
+    shown = panel.model.index(2, CueColumn.TRANSLATION).data()
+    # The emulator puts the glossary's translation in the term's place.
+    assert source_of(shown.replace("\n", " ")) == "这个FEATURE真的非常好用"
+    assert panel.model.index(0, CueColumn.TRANSLATION).data() == "Line 1"  # the rest kept
+    window.close()
+    # The table's rows are kept for the next translation.
+    again = TranslateDialog(LibraryFile.default(), item)
+    qtbot.addWidget(again)
+    assert again.terms.rows() == [("功能", "feature")]
