@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
@@ -99,9 +99,21 @@
             <numerusform>%n stale</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n translated</source>
+        <translation><numerusform>%n translated</numerusform><numerusform>%n translated</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n translation(s) stale</source>
+        <translation><numerusform>%n translation stale</numerusform><numerusform>%n translations stale</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>TranslateDialog</name>
+    <message numerus="yes">
+        <source>Only %n chosen cue(s)</source>
+        <translation><numerusform>Only %n chosen cue</numerusform><numerusform>Only %n chosen cues</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>%n cue(s) to translate</source>
         <translation>

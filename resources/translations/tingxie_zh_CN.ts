@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -339,6 +339,25 @@
     <message>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryTable</name>
+    <message>
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>Add term</source>
+        <translation>添加术语</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -838,7 +857,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>删除</translation>
     </message>
     <message>
-        <source>Used on the command line (--preset): letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <source>Used on the command line (--preset): letters, digits, '-' and '_'</source>
         <translation>用于命令行（--preset）：字母、数字、“-”和“_”</translation>
     </message>
     <message>
@@ -1267,8 +1286,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>在听写退出前设置 DASHSCOPE_API_KEY；不会保存任何内容。</translation>
     </message>
     <message>
-        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
-        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
+        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
+        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring ({0}): {1}</source>
@@ -1448,6 +1467,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>字幕轨：</translation>
     </message>
     <message>
+        <source>Translation:</source>
+        <translation>译文：</translation>
+    </message>
+    <message>
         <source>This item has no subtitle track yet. Make one from the corrected transcript with “New track from preset…”, or import an SRT, WebVTT or ASS file.</source>
         <translation>此条目还没有字幕轨。可以用“用预设新建字幕轨…”从校对后的转写稿生成一条，或导入 SRT、WebVTT 或 ASS 文件。</translation>
     </message>
@@ -1556,11 +1579,23 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>重新切分过期字幕</translation>
     </message>
     <message>
+        <source>Translate stale cues…</source>
+        <translation>翻译过时的字幕条…</translation>
+    </message>
+    <message>
+        <source>Translate selected cues…</source>
+        <translation>翻译所选字幕条…</translation>
+    </message>
+    <message>
+        <source>The translations are still being saved; try again.</source>
+        <translation>译文仍在保存中，请稍后再试。</translation>
+    </message>
+    <message>
         <source>The subtitle track could not be saved: {0}</source>
         <translation>字幕轨无法保存：{0}</translation>
     </message>
     <message>
-        <source>The track&apos;s preset {0} is gone; it is checked with Netflix English.</source>
+        <source>The track's preset {0} is gone; it is checked with Netflix English.</source>
         <translation>字幕轨的预设 {0} 已不存在；改用 Netflix 英语规则检查。</translation>
     </message>
     <message>
@@ -1617,6 +1652,14 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
             <numerusform>%n 条过期</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n translated</source>
+        <translation><numerusform>已翻译 %n 条</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n translation(s) stale</source>
+        <translation><numerusform>%n 条译文已过时</numerusform></translation>
+    </message>
     <message>
         <source>Open or make a subtitle track first</source>
         <translation>请先打开或新建字幕轨</translation>
@@ -1624,6 +1667,18 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Select a cue first</source>
         <translation>请先选择一条字幕</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose the translation to bring up to date first</source>
+        <translation>请先选择要更新的译文语言</translation>
+    </message>
+    <message>
+        <source>No translation is stale; nothing to translate</source>
+        <translation>没有过时的译文，无需翻译</translation>
     </message>
     <message>
         <source>Edit cue text</source>
@@ -1666,7 +1721,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>吸附到镜头切换</translation>
     </message>
     <message>
-        <source>No cue breaks a rule of the track&apos;s preset</source>
+        <source>No cue breaks a rule of the track's preset</source>
         <translation>没有字幕违反字幕轨预设的规则</translation>
     </message>
     <message>
@@ -1682,7 +1737,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>拉伸字幕时间</translation>
     </message>
     <message>
-        <source>Every cue already follows the preset&apos;s timing rules</source>
+        <source>Every cue already follows the preset's timing rules</source>
         <translation>所有字幕都已符合预设的时间规则</translation>
     </message>
     <message>
@@ -1883,6 +1938,18 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>CPL</source>
         <translation>每行字数</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>Source changed since translated</source>
+        <translation>翻译后原文已更改</translation>
+    </message>
+    <message>
+        <source>The service did not translate this cue; type its translation.</source>
+        <translation>服务未翻译此字幕条，请输入其译文。</translation>
     </message>
     <message>
         <source>{0} (unavoidable: {1})</source>
@@ -2284,6 +2351,18 @@ Close anyway and lose them?</source>
         <translation>术语表</translation>
     </message>
     <message>
+        <source>Terms</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>字幕条</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n chosen cue(s)</source>
+        <translation><numerusform>仅所选的 %n 条字幕</numerusform></translation>
+    </message>
+    <message>
         <source>No item has a subtitle track yet: make one in the subtitle view first.</source>
         <translation>还没有条目带字幕轨：请先在字幕视图中创建一个。</translation>
     </message>
@@ -2310,8 +2389,27 @@ Close anyway and lose them?</source>
         <translation>费用：约 {0} {1}。</translation>
     </message>
     <message>
-        <source>Cost: unknown (the model&apos;s price here is not published).</source>
+        <source>Cost: unknown (the model's price here is not published).</source>
         <translation>费用：未知（该模型在此地域的价格未公布）。</translation>
+    </message>
+    <message>
+        <source>The glossary table could not be saved: {0}</source>
+        <translation>无法保存术语表：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationColumn</name>
+    <message>
+        <source>The translations could not be read: {0}</source>
+        <translation>无法读取译文：{0}</translation>
+    </message>
+    <message>
+        <source>Edit translation</source>
+        <translation>编辑译文</translation>
+    </message>
+    <message>
+        <source>Saving the translation failed: {0}</source>
+        <translation>保存译文失败：{0}</translation>
     </message>
 </context>
 <context>
@@ -2493,7 +2591,7 @@ Close anyway and lose them?</source>
 <context>
     <name>WaveformView</name>
     <message>
-        <source>Click to seek; drag a sentence&apos;s edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
+        <source>Click to seek; drag a sentence's edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
         <translation>单击跳转；拖动句子边缘调整时间，拖动句子本身移动它（按住 Shift：不吸附）；Ctrl+滚轮缩放</translation>
     </message>
 </context>
@@ -2504,8 +2602,8 @@ Close anyway and lose them?</source>
         <translation>&lt;h2&gt;欢迎使用听写&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Drop audio or video files here to transcribe them.</source>
