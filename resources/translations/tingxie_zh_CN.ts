@@ -2352,7 +2352,7 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <source>Terms</source>
-        <translation>术语表</translation>
+        <translation>自定术语</translation>
     </message>
     <message>
         <source>Cues</source>
