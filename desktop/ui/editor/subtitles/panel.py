@@ -324,6 +324,7 @@ class SubtitlePanel(QWidget):
         self.translation = TranslationColumn(self._library, session, self)
         self.translation.problem.connect(self.message)
         self.translation.loaded.connect(self._show_summary)
+        self.translation.entry_changed.connect(lambda _key: self._show_summary())
         model.set_translation(self.translation)
         self._load_languages()
         self._size_columns(preset)

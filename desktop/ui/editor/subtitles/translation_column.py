@@ -43,6 +43,8 @@ class Entry:
 
 
 Write = Callable[[Library], None]
+# The target preset's rules a translation can break (its times are the cue's, checked there).
+TEXT_RULES = ("line-too-long", "too-many-lines", "too-fast")
 
 
 def _read(library: LibraryFile, track_id: int, language: str) -> dict[str, Entry]:
@@ -159,7 +161,7 @@ class TranslationColumn(QObject):
         if found is None:
             lines = tuple(entry.text.split("\n"))
             found = check_target([Cue(cue.start_ms, cue.end_ms, lines)], self.preset)
-            found = [v for v in found if v.rule not in ("gap", "overlap")]  # the source's times
+            found = [v for v in found if v.rule in TEXT_RULES]  # times are the source column's
             self._checks[key] = found
         return found
 
