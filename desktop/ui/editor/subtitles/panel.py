@@ -851,7 +851,7 @@ class SubtitlePanel(QWidget):
                 self._bridge = TranslationBridge(self._library, self)
             self._bridge.started.connect(self._run_started)
             self._bridge.finished.connect(self._run_ended)
-            self._bridge.failed.connect(lambda run_id, _text: self._run_ended(run_id))
+            self._bridge.failed.connect(self._run_failed)  # a method: let go when closed
         return self._bridge
 
     def selected_rows(self) -> list[int]:
@@ -900,6 +900,9 @@ class SubtitlePanel(QWidget):
 
     def _run_started(self, run_id: int, order: object) -> None:
         self._runs[run_id] = order
+
+    def _run_failed(self, run_id: int, _text: str) -> None:
+        self._run_ended(run_id)  # what was stored before the failure is shown
 
     def _run_ended(self, done: TranslationDone | int) -> None:
         run_id = done if isinstance(done, int) else done.run_id

@@ -294,3 +294,17 @@ def test_stale_cues_are_translated_again_with_the_glossary_tables_terms(
     again = TranslateDialog(LibraryFile.default(), item)
     qtbot.addWidget(again)
     assert again.terms.rows() == [("功能", "feature")]
+
+
+def test_in_the_main_window_the_views_runs_show_in_the_queue_panel(qtbot: QtBot) -> None:
+    from desktop.ui.mainwindow.window import MainWindow
+    from desktop.ui.queue.panel import QueuePanel
+
+    item, _track_id = _item_with_track(2)
+    window = MainWindow(LibraryFile.default())
+    qtbot.addWidget(window)
+    window.set_queue_panel(QueuePanel(window))
+    editor = window.open_item(item)
+    assert editor is not None
+    assert editor.subtitles.translations() is window.translations()
+    assert window.translation_rows.parent() is window.queue_panel
