@@ -209,9 +209,30 @@
             <numerusform>%n stale</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n translated</source>
+        <translation>
+            <numerusform>%n translated</numerusform>
+            <numerusform>%n translated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n translation(s) stale</source>
+        <translation>
+            <numerusform>%n translation stale</numerusform>
+            <numerusform>%n translations stale</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TranslateDialog</name>
+    <message numerus="yes">
+        <source>Only %n chosen cue(s)</source>
+        <translation>
+            <numerusform>Only %n chosen cue</numerusform>
+            <numerusform>Only %n chosen cues</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n cue(s) to translate</source>
         <translation>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -232,15 +232,21 @@
     </message>
     <message numerus="yes">
         <source>%n cues</source>
-        <translation><numerusform>%n 条字幕</numerusform></translation>
+        <translation>
+            <numerusform>%n 条字幕</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n errors</source>
-        <translation><numerusform>%n 个错误</numerusform></translation>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warnings</source>
-        <translation><numerusform>%n 个警告</numerusform></translation>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -248,11 +254,15 @@
     </message>
     <message numerus="yes">
         <source>(%n forced by the speech — see why)</source>
-        <translation><numerusform>（其中 %n 个由语音决定，无法避免——查看原因）</numerusform></translation>
+        <translation>
+            <numerusform>（其中 %n 个由语音决定，无法避免——查看原因）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>folder for %n files</source>
-        <translation><numerusform>存放 %n 个文件的文件夹</numerusform></translation>
+        <translation>
+            <numerusform>存放 %n 个文件的文件夹</numerusform>
+        </translation>
     </message>
     <message>
         <source>file to write</source>
@@ -296,7 +306,9 @@
     </message>
     <message numerus="yes">
         <source>Exported %n files: </source>
-        <translation><numerusform>已导出 %n 个文件：</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 个文件：</numerusform>
+        </translation>
     </message>
     <message>
         <source>a subtitle track exports as SRT, WebVTT, ASS or CSV, not {0}</source>
@@ -323,11 +335,15 @@
     </message>
     <message numerus="yes">
         <source>%n sentences</source>
-        <translation><numerusform>%n 个句子</numerusform></translation>
+        <translation>
+            <numerusform>%n 个句子</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{0} of %n sentences</source>
-        <translation><numerusform>{0} / %n 个句子</numerusform></translation>
+        <translation>
+            <numerusform>{0} / %n 个句子</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -367,6 +383,25 @@
     <message>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryTable</name>
+    <message>
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>Add term</source>
+        <translation>添加术语</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -578,11 +613,15 @@
     </message>
     <message numerus="yes">
         <source>%n items</source>
-        <translation><numerusform>%n 项</numerusform></translation>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n matching sentences</source>
-        <translation><numerusform>%n 个匹配的句子</numerusform></translation>
+        <translation>
+            <numerusform>%n 个匹配的句子</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 items shown</source>
@@ -697,11 +736,15 @@
     </message>
     <message numerus="yes">
         <source>Imported %n results into the library</source>
-        <translation><numerusform>已将 %n 个结果导入资料库</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个结果导入资料库</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n media files waiting to be transcribed</source>
-        <translation><numerusform>%n 个媒体文件等待转写</numerusform></translation>
+        <translation>
+            <numerusform>%n 个媒体文件等待转写</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some files were not opened</source>
@@ -781,7 +824,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>视频、直播、电话和会议；中文方言、歌词</translation>
     </message>
     <message>
-        <source>27 languages and dialects, with each sentence's language and emotion; the newest and cheapest</source>
+        <source>27 languages and dialects, with each sentence&apos;s language and emotion; the newest and cheapest</source>
         <translation>27 种语言和方言，标出每句的语种和情绪；最新且最便宜</translation>
     </message>
     <message>
@@ -809,11 +852,11 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>31 种语言</translation>
     </message>
     <message>
-        <source>Fun-ASR's multilingual model covers 31 languages</source>
+        <source>Fun-ASR&apos;s multilingual model covers 31 languages</source>
         <translation>Fun-ASR 多语种模型支持 31 种语言</translation>
     </message>
     <message>
-        <source>Qwen3-ASR reports each sentence's emotion and language</source>
+        <source>Qwen3-ASR reports each sentence&apos;s emotion and language</source>
         <translation>Qwen3-ASR 标出每句的情绪和语种</translation>
     </message>
     <message>
@@ -829,7 +872,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>Qwen3-ASR 支持{language}</translation>
     </message>
     <message>
-        <source>Qwen3-ASR reports each sentence's emotion</source>
+        <source>Qwen3-ASR reports each sentence&apos;s emotion</source>
         <translation>Qwen3-ASR 标出每句的情绪</translation>
     </message>
     <message>
@@ -841,16 +884,16 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>Qwen3-ASR 支持{language}</translation>
     </message>
     <message>
-        <source>{name}: the service does not accept {container} files (it takes {accepted}); convert it first, e.g. ffmpeg -i "{name}" "{stem}.flac"</source>
-        <translation>{name}：服务不接受 {container} 文件（可接受 {accepted}）；请先转换，例如 ffmpeg -i "{name}" "{stem}.flac"</translation>
+        <source>{name}: the service does not accept {container} files (it takes {accepted}); convert it first, e.g. ffmpeg -i &quot;{name}&quot; &quot;{stem}.flac&quot;</source>
+        <translation>{name}：服务不接受 {container} 文件（可接受 {accepted}）；请先转换，例如 ffmpeg -i &quot;{name}&quot; &quot;{stem}.flac&quot;</translation>
     </message>
     <message>
         <source>{name}: the file has no audio track, so there is nothing to transcribe</source>
         <translation>{name}：文件没有音轨，无可转写</translation>
     </message>
     <message>
-        <source>{name}: the file is {size}; the service takes files up to {limit}. Split it, or re-encode the audio alone (ffmpeg -i "{name}" -vn -ac 1 -b:a 64k out.m4a)</source>
-        <translation>{name}：文件大小 {size}；服务最多接受 {limit}。请拆分，或只重新编码音频（ffmpeg -i "{name}" -vn -ac 1 -b:a 64k out.m4a）</translation>
+        <source>{name}: the file is {size}; the service takes files up to {limit}. Split it, or re-encode the audio alone (ffmpeg -i &quot;{name}&quot; -vn -ac 1 -b:a 64k out.m4a)</source>
+        <translation>{name}：文件大小 {size}；服务最多接受 {limit}。请拆分，或只重新编码音频（ffmpeg -i &quot;{name}&quot; -vn -ac 1 -b:a 64k out.m4a）</translation>
     </message>
     <message>
         <source>{name}: the recording is {length} long; {model} takes at most {limit} per file. Split it into parts</source>
@@ -1392,7 +1435,9 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>(+ %n files of unknown length)</source>
-        <translation><numerusform>（另有 %n 个文件时长未知）</numerusform></translation>
+        <translation>
+            <numerusform>（另有 %n 个文件时长未知）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Audio tracks</source>
@@ -1400,7 +1445,9 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>Transcribe %n files</source>
-        <translation><numerusform>转写 %n 个文件</numerusform></translation>
+        <translation>
+            <numerusform>转写 %n 个文件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sensitive words</source>
@@ -1428,7 +1475,9 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>%n files cannot be transcribed and will be left out.</source>
-        <translation><numerusform>%n 个文件无法转写，将被略过。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文件无法转写，将被略过。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No file can be transcribed as chosen.</source>
@@ -1532,7 +1581,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>删除</translation>
     </message>
     <message>
-        <source>Used on the command line (--preset): letters, digits, '-' and '_'</source>
+        <source>Used on the command line (--preset): letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>用于命令行（--preset）：字母、数字、“-”和“_”</translation>
     </message>
     <message>
@@ -1755,7 +1804,9 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>%n files are still being transcribed. Quit now?</source>
-        <translation><numerusform>还有 %n 个文件正在转写。现在退出吗？</numerusform></translation>
+        <translation>
+            <numerusform>还有 %n 个文件正在转写。现在退出吗？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tasks already on the service keep running; Tingxie picks every file up where it stopped the next time it starts.</source>
@@ -1913,7 +1964,9 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>%n files</source>
-        <translation><numerusform>%n 个文件</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
     </message>
     <message>
         <source>, </source>
@@ -1921,15 +1974,21 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>%n done</source>
-        <translation><numerusform>%n 个完成</numerusform></translation>
+        <translation>
+            <numerusform>%n 个完成</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n 个失败</numerusform></translation>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Show only failed (%n)</source>
-        <translation><numerusform>只显示失败的（%n）</numerusform></translation>
+        <translation>
+            <numerusform>只显示失败的（%n）</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} of audio</source>
@@ -1956,7 +2015,9 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>Retry %n jobs with this model:</source>
-        <translation><numerusform>用这个模型重试 %n 个任务：</numerusform></translation>
+        <translation>
+            <numerusform>用这个模型重试 %n 个任务：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Retry</source>
@@ -2010,8 +2071,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>在听写退出前设置 DASHSCOPE_API_KEY；不会保存任何内容。</translation>
     </message>
     <message>
-        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
-        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
+        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
+        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring ({0}): {1}</source>
@@ -2222,6 +2283,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>字幕轨：</translation>
     </message>
     <message>
+        <source>Translation:</source>
+        <translation>译文：</translation>
+    </message>
+    <message>
         <source>This item has no subtitle track yet. Make one from the corrected transcript with “New track from preset…”, or import an SRT, WebVTT or ASS file.</source>
         <translation>此条目还没有字幕轨。可以用“用预设新建字幕轨…”从校对后的转写稿生成一条，或导入 SRT、WebVTT 或 ASS 文件。</translation>
     </message>
@@ -2330,11 +2395,23 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>重新切分过期字幕</translation>
     </message>
     <message>
+        <source>Translate stale cues…</source>
+        <translation>翻译过时的字幕条…</translation>
+    </message>
+    <message>
+        <source>Translate selected cues…</source>
+        <translation>翻译所选字幕条…</translation>
+    </message>
+    <message>
+        <source>The translations are still being saved; try again.</source>
+        <translation>译文仍在保存中，请稍后再试。</translation>
+    </message>
+    <message>
         <source>The subtitle track could not be saved: {0}</source>
         <translation>字幕轨无法保存：{0}</translation>
     </message>
     <message>
-        <source>The track's preset {0} is gone; it is checked with Netflix English.</source>
+        <source>The track&apos;s preset {0} is gone; it is checked with Netflix English.</source>
         <translation>字幕轨的预设 {0} 已不存在；改用 Netflix 英语规则检查。</translation>
     </message>
     <message>
@@ -2347,7 +2424,9 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>Track {0} made: %n cue(s)</source>
-        <translation><numerusform>已生成字幕轨 {0}：%n 条字幕</numerusform></translation>
+        <translation>
+            <numerusform>已生成字幕轨 {0}：%n 条字幕</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import subtitle file</source>
@@ -2367,19 +2446,39 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
     <message numerus="yes">
         <source>%n cue(s)</source>
-        <translation><numerusform>%n 条字幕</numerusform></translation>
+        <translation>
+            <numerusform>%n 条字幕</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>%n 个错误</numerusform></translation>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n 个警告</numerusform></translation>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stale</source>
-        <translation><numerusform>%n 条过期</numerusform></translation>
+        <translation>
+            <numerusform>%n 条过期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n translated</source>
+        <translation>
+            <numerusform>已翻译 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n translation(s) stale</source>
+        <translation>
+            <numerusform>%n 条译文已过时</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open or make a subtitle track first</source>
@@ -2388,6 +2487,18 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Select a cue first</source>
         <translation>请先选择一条字幕</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose the translation to bring up to date first</source>
+        <translation>请先选择要更新的译文语言</translation>
+    </message>
+    <message>
+        <source>No translation is stale; nothing to translate</source>
+        <translation>没有过时的译文，无需翻译</translation>
     </message>
     <message>
         <source>Edit cue text</source>
@@ -2430,7 +2541,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>吸附到镜头切换</translation>
     </message>
     <message>
-        <source>No cue breaks a rule of the track's preset</source>
+        <source>No cue breaks a rule of the track&apos;s preset</source>
         <translation>没有字幕违反字幕轨预设的规则</translation>
     </message>
     <message>
@@ -2446,7 +2557,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>拉伸字幕时间</translation>
     </message>
     <message>
-        <source>Every cue already follows the preset's timing rules</source>
+        <source>Every cue already follows the preset&apos;s timing rules</source>
         <translation>所有字幕都已符合预设的时间规则</translation>
     </message>
     <message>
@@ -2647,6 +2758,18 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>CPL</source>
         <translation>每行字数</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>Source changed since translated</source>
+        <translation>翻译后原文已更改</translation>
+    </message>
+    <message>
+        <source>The service did not translate this cue; type its translation.</source>
+        <translation>服务未翻译此字幕条，请输入其译文。</translation>
     </message>
     <message>
         <source>{0} (unavoidable: {1})</source>
@@ -3075,6 +3198,20 @@ Close anyway and lose them?</source>
         <translation>术语表</translation>
     </message>
     <message>
+        <source>Terms</source>
+        <translation>自定术语</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>字幕条</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n chosen cue(s)</source>
+        <translation>
+            <numerusform>仅所选的 %n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>No item has a subtitle track yet: make one in the subtitle view first.</source>
         <translation>还没有条目带字幕轨：请先在字幕视图中创建一个。</translation>
     </message>
@@ -3088,7 +3225,9 @@ Close anyway and lose them?</source>
     </message>
     <message numerus="yes">
         <source>%n cue(s) to translate</source>
-        <translation><numerusform>待翻译 %n 条字幕</numerusform></translation>
+        <translation>
+            <numerusform>待翻译 %n 条字幕</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} request(s), about {1} tokens sent and {2} received.</source>
@@ -3099,8 +3238,27 @@ Close anyway and lose them?</source>
         <translation>费用：约 {0} {1}。</translation>
     </message>
     <message>
-        <source>Cost: unknown (the model's price here is not published).</source>
+        <source>Cost: unknown (the model&apos;s price here is not published).</source>
         <translation>费用：未知（该模型在此地域的价格未公布）。</translation>
+    </message>
+    <message>
+        <source>The glossary table could not be saved: {0}</source>
+        <translation>无法保存术语表：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationColumn</name>
+    <message>
+        <source>The translations could not be read: {0}</source>
+        <translation>无法读取译文：{0}</translation>
+    </message>
+    <message>
+        <source>Edit translation</source>
+        <translation>编辑译文</translation>
+    </message>
+    <message>
+        <source>Saving the translation failed: {0}</source>
+        <translation>保存译文失败：{0}</translation>
     </message>
 </context>
 <context>
@@ -3142,7 +3300,9 @@ Close anyway and lose them?</source>
     </message>
     <message numerus="yes">
         <source>Translated “{0}” into {1}; %n cue(s) the service would not translate.</source>
-        <translation><numerusform>已将“{0}”译为{1}；服务拒绝翻译其中 %n 条字幕。</numerusform></translation>
+        <translation>
+            <numerusform>已将“{0}”译为{1}；服务拒绝翻译其中 %n 条字幕。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Translated “{0}” into {1}.</source>
@@ -3280,7 +3440,7 @@ Close anyway and lose them?</source>
 <context>
     <name>WaveformView</name>
     <message>
-        <source>Click to seek; drag a sentence's edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
+        <source>Click to seek; drag a sentence&apos;s edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
         <translation>单击跳转；拖动句子边缘调整时间，拖动句子本身移动它（按住 Shift：不吸附）；Ctrl+滚轮缩放</translation>
     </message>
 </context>
@@ -3291,8 +3451,8 @@ Close anyway and lose them?</source>
         <translation>&lt;h2&gt;欢迎使用听写&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Drop audio or video files here to transcribe them.</source>

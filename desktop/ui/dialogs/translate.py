@@ -1,10 +1,14 @@
 """Tools → Translate subtitle track…: which track, into which language, at what cost.
 
 The dialog asks for the item, its subtitle track, the target language, the
-model (Settings' by default) and an optional glossary file, and shows the cost
+model (Settings' by default), an optional glossary file and the glossary
+table (``glossary_table``: the person's own terms, kept beside the settings),
+and shows the cost
 worked out from tokens for the cues still to translate (untranslated and
 stale ones) before anything is sent. "Translate" hands the order on; the
-run itself is the queue panel's (``ui.queue.translation_bridge``).
+run itself is the queue panel's (``ui.queue.translation_bridge``). The
+subtitle view opens it set to one track and language with ``wanted`` cue keys
+(its stale or selected cues).
 """
 
 from __future__ import annotations
@@ -29,12 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.connection import EndpointChoiceError, choose_endpoint
-from desktop.domain.glossary import Glossary, load_csv
+from desktop.domain.glossary import Glossary, from_rows, load_csv
 from desktop.domain.translation import CostEstimate
 from desktop.domain.translation_models import LANGUAGES
 from desktop.jobs.track_translation import TrackRun, current_track, estimate_run
 from desktop.settings import load_settings, save_settings
 from desktop.store.library import LibraryFile
+from desktop.ui.dialogs.glossary_table import GlossaryTable, load_rows, save_rows
 from desktop.ui.dialogs.translation_settings import TranslationModelCombo
 from desktop.ui.queue.translation_bridge import TranslationOrder
 from desktop.ui.util.background import run_in_thread
@@ -56,13 +61,22 @@ class TranslateDialog(QDialog):
     order_chosen = Signal(object)
 
     def __init__(
-        self, library: LibraryFile, item_id: int | None = None, parent: QWidget | None = None
+        self,
+        library: LibraryFile,
+        item_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        track: str | None = None,
+        language: str | None = None,
+        wanted: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("translateDialog")
         self.setWindowTitle(self.tr("Translate subtitle track"))
         self.library = library
         self._wanted_item = item_id
+        self._wanted_track = track
+        self.wanted = wanted  # only these cue keys; None: every missing or stale cue
         self._estimates = 0  # only the newest estimate is shown
         settings = load_settings()
         self.item = QComboBox(self)
@@ -73,7 +87,8 @@ class TranslateDialog(QDialog):
         self.language.setObjectName("translateLanguage")
         for code, name in LANGUAGES.items():
             self.language.addItem(f"{name} ({code})", code)
-        self.language.setCurrentIndex(max(self.language.findData(settings.translation_target), 0))
+        target = language or settings.translation_target
+        self.language.setCurrentIndex(max(self.language.findData(target), 0))
         self.model = TranslationModelCombo(self)
         self.model.setObjectName("translateModel")
         self.model.select(settings.translation_model)
@@ -82,6 +97,10 @@ class TranslateDialog(QDialog):
         self.glossary.setPlaceholderText(self.tr("Optional: a CSV file of term,translation rows"))
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._choose_glossary)
+        self.terms = GlossaryTable(self)
+        self.terms.set_rows(load_rows())
+        self.terms.table.itemChanged.connect(lambda _item: self._estimate())
+        self.terms.table.model().rowsRemoved.connect(lambda *_: self._estimate())
         self.estimate = QLabel(self.tr("Working out the cost…"), self)
         self.estimate.setObjectName("translateEstimate")
         self.estimate.setWordWrap(True)
@@ -101,6 +120,11 @@ class TranslateDialog(QDialog):
         form.addRow(self.tr("Into"), self.language)
         form.addRow(self.tr("Model"), self.model)
         form.addRow(self.tr("Glossary"), glossary_row)
+        form.addRow(self.tr("Terms"), self.terms)
+        if wanted is not None:
+            form.addRow(
+                self.tr("Cues"), QLabel(self.tr("Only %n chosen cue(s)", "", len(wanted)), self)
+            )
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(self.estimate)
@@ -143,6 +167,8 @@ class TranslateDialog(QDialog):
         self.track.clear()
         for name in self._tracks.get(item_id, []):
             self.track.addItem(name, name)
+        if self._wanted_track is not None:
+            self.track.setCurrentIndex(max(self.track.findData(self._wanted_track), 0))
         self.track.blockSignals(False)
         self._estimate()
 
@@ -164,6 +190,7 @@ class TranslateDialog(QDialog):
         return TranslationOrder(
             item_id, name, self.language.currentData(), self.model.chosen(),
             Path(glossary) if glossary else None, self._titles.get(item_id, ""),
+            self.wanted, tuple(self.terms.rows()),
         )  # fmt: skip
 
     def _estimate(self) -> None:
@@ -183,6 +210,7 @@ class TranslateDialog(QDialog):
 
     def _work_out(self, order: TranslationOrder) -> Estimate:
         glossary = load_csv(order.glossary_csv) if order.glossary_csv else Glossary()
+        glossary = glossary.merged(from_rows(order.glossary_rows))
         try:
             region = choose_endpoint().endpoint.region
         except EndpointChoiceError:
@@ -191,7 +219,7 @@ class TranslateDialog(QDialog):
             track_id, track = current_track(library, order.item_id, order.track_name)
             run = TrackRun(
                 order.item_id, track_id, track, order.item_title, order.target, order.model,
-                glossary,
+                glossary, order.wanted,
             )  # fmt: skip
             cues, cost = estimate_run(library, run, region)
         return Estimate(cues, cost)
@@ -223,6 +251,12 @@ class TranslateDialog(QDialog):
     def accept(self) -> None:
         order = self.order()
         if order is None or not self.translate_button.isEnabled():
+            return
+        try:
+            save_rows(list(order.glossary_rows))
+        except OSError as error:
+            problem = self.tr("The glossary table could not be saved: {0}")
+            self.estimate.setText(problem.format(error))
             return
         settings = load_settings()
         if settings.translation_target != order.target:

@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot open"), str(error))
             return None
         self._embed(editor)
+        editor.subtitles.set_translations(self.translations)  # runs shown in the queue panel
         _go_to(editor, position)
         self.library_panel.select_item(item_id)
         return editor

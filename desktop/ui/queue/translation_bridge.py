@@ -36,6 +36,8 @@ class TranslationOrder:
     model: str
     glossary_csv: Path | None = None
     item_title: str = ""
+    wanted: tuple[str, ...] | None = None  # only these cue keys (stale or selected cues)
+    glossary_rows: tuple[tuple[str, str], ...] = ()  # the dialog's glossary table
 
 
 @dataclass(frozen=True)
@@ -110,11 +112,11 @@ class TranslationBridge(QObject):
             track_id, track = current_track(library, order.item_id, order.track_name)
             glossary = await build_glossary(
                 library, order.item_id, csv_path=order.glossary_csv, endpoint=endpoint,
-                api_key=key,
+                api_key=key, rows=order.glossary_rows,
             )  # fmt: skip
             run = TrackRun(
                 order.item_id, track_id, track, order.item_title, order.target, order.model,
-                glossary,
+                glossary, order.wanted,
             )  # fmt: skip
             return await translate_track(
                 library, run, endpoint=endpoint, api_key=key, progress=progress, cancel=cancel

@@ -7,12 +7,19 @@ shot changes) runs off the GUI thread and re-checks the track when it
 arrives. After the transcript is corrected, the cues cut from changed words
 are marked stale (``transcript_changed``); "Re-cut stale cues" cuts just
 those again with the track's preset.
+
+The "Translation" chooser shows the cues' translations into one language as
+a second text column (``translation_column``), edited in place; "Translate
+stale cues" and "Translate selected cues" open Tools → Translate's dialog set
+to this track with just those cues, and the column is read again when a
+translation run of this track ends.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -43,6 +50,7 @@ from desktop.domain.staleness import changed_words, mark_changed, recut_stale, r
 from desktop.domain.subtitle_presets import Preset
 from desktop.domain.timecode import FrameRate
 from desktop.domain.transcript import Transcript
+from desktop.domain.translation_models import LANGUAGES
 from desktop.media.frame_rate import read_frame_rate
 from desktop.media.shot_changes import shot_changes_for
 from desktop.spelling.checker import SpellChecker
@@ -56,8 +64,13 @@ from desktop.ui.editor.subtitles.cue_editor import CueTextEdit
 from desktop.ui.editor.subtitles.spelling import language_of
 from desktop.ui.editor.subtitles.track_model import CueColumn, TrackModel
 from desktop.ui.editor.subtitles.track_session import DEBOUNCE_MS, TrackSession
+from desktop.ui.editor.subtitles.translation_column import TranslationColumn, read_languages
+from desktop.ui.editor.subtitles.translation_editor import TranslationDelegate
 from desktop.ui.editor.sync_tools import Scope, ShiftDialog
 from desktop.ui.util.background import run_in_thread
+
+if TYPE_CHECKING:
+    from desktop.ui.queue.translation_bridge import TranslationBridge, TranslationDone
 
 NUDGE_MS = edit.NUDGE_MS
 SPELLING_DELAY_MS = 700
@@ -138,6 +151,10 @@ class SubtitlePanel(QWidget):
         self._anchor: tuple[int, int] | None = None  # (time now, right time) for stretch
         self.actions_: list[QAction] = []
         self._spelling_for: str | None = None  # the language the checker was loaded for
+        self.translation: TranslationColumn | None = None
+        self._bridge_of: Callable[[], TranslationBridge] | None = None
+        self._bridge: TranslationBridge | None = None
+        self._runs: dict[int, object] = {}  # run id → its TranslationOrder
         self._build()
         self.reload_tracks()
         if media is not None and media.is_file():
@@ -161,12 +178,18 @@ class SubtitlePanel(QWidget):
         bar.addWidget(self.chooser)
         bar.addWidget(self.new_button)
         bar.addWidget(self.import_button)
+        self.language_chooser = QComboBox(self)
+        self.language_chooser.setObjectName("translationChooser")
+        self.language_chooser.setMinimumContentsLength(12)
+        self.language_chooser.activated.connect(self._language_chosen)
+        bar.addWidget(QLabel(self.tr("Translation:"), self))
+        bar.addWidget(self.language_chooser)
         bar.addStretch(1)
         bar.addWidget(self.summary)
         self.view = QTableView(self)
         self.view.setObjectName("cueTable")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setWordWrap(True)
         self.view.verticalHeader().hide()
         self.view.setEditTriggers(
@@ -174,6 +197,7 @@ class SubtitlePanel(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.view.clicked.connect(self._cell_clicked)
+        self.view.setItemDelegateForColumn(CueColumn.TRANSLATION, TranslationDelegate(self.view))
         self.editor = CueTextEdit(self)
         self.editor.committed.connect(self._text_committed)
         self.editor.word_clicked.connect(self.seek_requested)
@@ -242,6 +266,9 @@ class SubtitlePanel(QWidget):
         add(self.tr("Next problem"), self.next_problem, "F8")
         add(self.tr("Previous problem"), self.previous_problem, "Shift+F8")
         add(self.tr("Re-cut stale cues"), self.recut_stale)
+        menu.addSeparator()
+        add(self.tr("Translate stale cues…"), self.translate_stale)
+        add(self.tr("Translate selected cues…"), self.translate_selected)
 
     def set_actions_enabled(self, on: bool) -> None:
         for action in self.actions_:
@@ -294,6 +321,12 @@ class SubtitlePanel(QWidget):
         model.playing_changed.connect(self._playing_changed)
         model.set_timecode(self._timecode)
         self.view.setModel(model)
+        self.translation = TranslationColumn(self._library, session, self)
+        self.translation.problem.connect(self.message)
+        self.translation.loaded.connect(self._show_summary)
+        self.translation.entry_changed.connect(lambda _key: self._show_summary())
+        model.set_translation(self.translation)
+        self._load_languages()
         self._size_columns(preset)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self._show_summary()
@@ -310,6 +343,8 @@ class SubtitlePanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CueColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(CueColumn.TRANSLATION, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnHidden(CueColumn.TRANSLATION, self._language() is None)
         widths = {
             CueColumn.NUMBER: "00000*",
             CueColumn.START: "00:00:00.000 ",
@@ -332,6 +367,9 @@ class SubtitlePanel(QWidget):
         if self.session is None:
             return True
         self.editor.commit()
+        if self.translation is not None and not self.translation.flush() and not discard:
+            self.message.emit(self.tr("The translations are still being saved; try again."))
+            return False
         if not self.session.close(discard=discard):
             self.message.emit(
                 self.tr("The subtitle track could not be saved: {0}").format(
@@ -340,8 +378,10 @@ class SubtitlePanel(QWidget):
             )
             return False
         self.view.setModel(None)
-        session, model = self.session, self.model
-        self.session = self.model = None
+        session, model, translation = self.session, self.model, self.translation
+        self.session = self.model = self.translation = None
+        if translation is not None:
+            translation.deleteLater()
         self.track_opened.emit("")  # the window lets go of the model (waveform, undo)
         session.deleteLater()
         if model is not None:
@@ -350,6 +390,8 @@ class SubtitlePanel(QWidget):
 
     def flush(self) -> bool:
         self.editor.commit()
+        if self.translation is not None:
+            self.translation.flush()
         return self.session is None or self.session.flush()
 
     def _preset(self, preset_id: str) -> Preset:
@@ -520,6 +562,11 @@ class SubtitlePanel(QWidget):
         ]
         if stale:
             parts.append(self.tr("%n stale", "", stale))
+        if self.translation is not None and self.translation.language is not None:
+            translated, outdated = self.translation.counts()
+            parts.append(self.tr("%n translated", "", translated))
+            if outdated:
+                parts.append(self.tr("%n translation(s) stale", "", outdated))
         self.summary.setText(" · ".join(parts))
 
     def set_position(self, ms: int) -> None:
@@ -735,3 +782,134 @@ class SubtitlePanel(QWidget):
         return self._apply(
             self.tr("Re-cut stale cues"), lambda t: recut_stale(t, transcript, preset, fps)
         )
+
+    # -- translations ------------------------------------------------------------------
+
+    def _language(self) -> str | None:
+        data = self.language_chooser.currentData()
+        return str(data) if data else None
+
+    def _load_languages(self, select: str | None = None) -> None:
+        """The languages the open track has translations in, read off the GUI thread."""
+        if self.session is None:
+            return
+        track_id = self.session.track_id
+        wanted = select or self._language()
+        run_in_thread(
+            self,
+            lambda: read_languages(self._library, track_id),
+            lambda languages: self._show_languages(track_id, languages, wanted),
+            lambda error: self.message.emit(str(error)),
+        )
+
+    def _show_languages(self, track_id: int, languages: list[str], wanted: str | None) -> None:
+        if self.session is None or self.session.track_id != track_id:
+            return
+        if wanted and wanted not in languages:
+            languages = [*languages, wanted]
+        self.language_chooser.clear()
+        self.language_chooser.addItem(self.tr("None"), "")
+        for code in sorted(languages):
+            self.language_chooser.addItem(f"{LANGUAGES.get(code, code)} ({code})", code)
+        chosen = wanted if wanted in languages else (sorted(languages)[0] if languages else "")
+        self.language_chooser.setCurrentIndex(max(self.language_chooser.findData(chosen), 0))
+        self._language_chosen()
+
+    def _language_chosen(self, _position: int = 0) -> None:
+        language = self._language()
+        self.view.setColumnHidden(CueColumn.TRANSLATION, language is None)
+        if self.translation is not None and self.translation.language != language:
+            self.translation.set_language(language)
+        self._show_summary()
+
+    def set_language(self, language: str | None) -> None:
+        """Show the translations into ``language`` (None: hide the column)."""
+        found = self.language_chooser.findData(language or "")
+        if found < 0 and language:
+            name = LANGUAGES.get(language, language)
+            self.language_chooser.addItem(f"{name} ({language})", language)
+            found = self.language_chooser.count() - 1
+        self.language_chooser.setCurrentIndex(max(found, 0))
+        self._language_chosen()
+
+    def edit_translation(self, row: int, text: str) -> bool:
+        """Set cue ``row``'s translation as one undo step (what typing in its cell does)."""
+        return self.translation is not None and self.translation.edit(row, text)
+
+    def set_translations(self, bridge: Callable[[], TranslationBridge]) -> None:
+        """Run translations through ``bridge()`` (the main window's, shown in its queue panel)."""
+        self._bridge_of = bridge
+
+    def translations(self) -> TranslationBridge:
+        """The bridge translation runs go through; one of its own when no window gave one."""
+        if self._bridge is None:
+            if self._bridge_of is not None:
+                self._bridge = self._bridge_of()
+            else:
+                from desktop.ui.queue.translation_bridge import TranslationBridge
+
+                self._bridge = TranslationBridge(self._library, self)
+            self._bridge.started.connect(self._run_started)
+            self._bridge.finished.connect(self._run_ended)
+            self._bridge.failed.connect(self._run_failed)  # a method: let go when closed
+        return self._bridge
+
+    def selected_rows(self) -> list[int]:
+        rows = {index.row() for index in self.view.selectionModel().selectedRows()}
+        current = self.current_row()
+        if not rows and current is not None:
+            rows = {current}
+        return sorted(rows)
+
+    def translate_stale(self) -> QDialog | None:
+        if self.translation is None or self.translation.language is None:
+            self.message.emit(self.tr("Choose the translation to bring up to date first"))
+            return None
+        keys = self.translation.stale_keys()
+        if not keys:
+            self.message.emit(self.tr("No translation is stale; nothing to translate"))
+            return None
+        return self.ask_translate(keys)
+
+    def translate_selected(self) -> QDialog | None:
+        rows = self.selected_rows()
+        if self.session is None or not rows:
+            self.message.emit(self.tr("Select a cue first"))
+            return None
+        return self.ask_translate([self.session.track.cues[row].key for row in rows])
+
+    def ask_translate(self, keys: list[str]) -> QDialog | None:
+        """Tools → Translate's dialog, set to this track and language, for just ``keys``."""
+        from desktop.ui.dialogs.translate import TranslateDialog
+
+        if self.session is None:
+            return None
+        self.flush()  # the dialog and the run read the track from the library
+        dialog = TranslateDialog(
+            self._library,
+            self.item_id,
+            self,
+            track=self.session.track.name,
+            language=self._language(),
+            wanted=tuple(keys),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.order_chosen.connect(lambda order: self.translations().start(order))
+        dialog.open()
+        return dialog
+
+    def _run_started(self, run_id: int, order: object) -> None:
+        self._runs[run_id] = order
+
+    def _run_failed(self, run_id: int, _text: str) -> None:
+        self._run_ended(run_id)  # what was stored before the failure is shown
+
+    def _run_ended(self, done: TranslationDone | int) -> None:
+        run_id = done if isinstance(done, int) else done.run_id
+        order = self._runs.pop(run_id, None)
+        if order is None or self.session is None or getattr(order, "item_id", None) != self.item_id:
+            return
+        if getattr(order, "track_name", None) == self.session.track.name:
+            self._load_languages(select=self._language() or getattr(order, "target", None))
+            if self.translation is not None:
+                self.translation.reload()

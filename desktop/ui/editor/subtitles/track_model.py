@@ -8,8 +8,11 @@ rows that changed, so selection and scroll position survive every edit.
 
 A cell that breaks a rule is coloured (red for an error, amber for a warning,
 grey for a case the speech made unavoidable) and its tooltip says why, as
-Subtitle Edit shows it. Times are ``hh:mm:ss.mmm`` or SMPTE timecode
-(``set_timecode``); the row being played is marked (``set_position``).
+Subtitle Edit shows it. A second text column shows each cue's translation
+into the language chosen (``translation_column``), edited in place, checked
+against the target language's preset, stale ones in grey italics. Times
+are ``hh:mm:ss.mmm`` or SMPTE timecode (``set_timecode``); the row being
+played is marked (``set_position``).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from desktop.domain.timecode import (
 )
 from desktop.domain.track_check import CheckContext, Problem, TrackCheck, check_track, recheck
 from desktop.ui.editor.subtitles.track_session import TrackSession
+from desktop.ui.editor.subtitles.translation_column import TranslationColumn
 
 Index = QModelIndex | QPersistentModelIndex
 ProblemsRole = Qt.ItemDataRole.UserRole + 1  # the cue's problems (a tuple of Problem)
@@ -47,6 +51,7 @@ class CueColumn(IntEnum):
     TEXT = 4
     CPS = 5
     CPL = 6
+    TRANSLATION = 7
 
 
 # Which columns a problem's ``field`` colours.
@@ -64,6 +69,7 @@ WARNING = QColor(255, 225, 160)
 UNAVOIDABLE = QColor(215, 215, 215)
 PLAYING = QColor(200, 225, 255)
 STALE = QColor(120, 90, 0)
+STALE_TRANSLATION = QColor(128, 128, 128)
 
 
 def format_clock(ms: int) -> str:
@@ -119,7 +125,28 @@ class TrackModel(QAbstractTableModel):
         )
         self._timecode = False
         self._playing = -1
+        self.translation: TranslationColumn | None = None
         session.changed.connect(self._on_changed)
+
+    def set_translation(self, column: TranslationColumn | None) -> None:
+        """Show ``column``'s translations in the second text column (None: empty)."""
+        self.translation = column
+        if column is not None:
+            column.loaded.connect(self._translations_loaded)
+            column.entry_changed.connect(self._translation_changed)
+        self._translations_loaded()
+
+    def _translations_loaded(self) -> None:
+        if self._rows:
+            column = CueColumn.TRANSLATION
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def _translation_changed(self, key: str) -> None:
+        for row, cue in enumerate(self._track.cues):
+            if cue.key == key:
+                index = self.index(row, CueColumn.TRANSLATION)
+                self.dataChanged.emit(index, index)
+                return
 
     # -- what it holds -----------------------------------------------------------
 
@@ -218,6 +245,7 @@ class TrackModel(QAbstractTableModel):
                 CueColumn.TEXT: self.tr("Text"),
                 CueColumn.CPS: self.tr("CPS"),
                 CueColumn.CPL: self.tr("CPL"),
+                CueColumn.TRANSLATION: self.tr("Translation"),
             }.get(CueColumn(section))
             if 0 <= section < len(CueColumn)
             else None
@@ -229,12 +257,16 @@ class TrackModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() in (CueColumn.START, CueColumn.END, CueColumn.TEXT):
             base |= Qt.ItemFlag.ItemIsEditable
+        if index.column() == CueColumn.TRANSLATION and self._translating():
+            base |= Qt.ItemFlag.ItemIsEditable
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], CueColumn(index.column())
+        if column == CueColumn.TRANSLATION:
+            return self._translation_data(index.row(), role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(index.row(), row, column, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -274,6 +306,46 @@ class TrackModel(QAbstractTableModel):
             return f"{row.cps:.1f}"
         return "\n".join(f"{width:g}" for width in row.cpl)
 
+    def _translating(self) -> bool:
+        return self.translation is not None and self.translation.language is not None
+
+    def _translation_data(self, row: int, role: int) -> Any:
+        """The translation cell: its text, its problems, stale in grey italics."""
+        column = self.translation
+        if column is None or column.language is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return column.text(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column.is_stale(row):
+            return QBrush(STALE_TRANSLATION)
+        if role == Qt.ItemDataRole.FontRole:
+            stale, playing = column.is_stale(row), row == self._playing
+            if not (stale or playing):
+                return None
+            font = QFont()
+            font.setItalic(stale)
+            font.setBold(playing)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            found = column.problems(row)
+            if found:
+                errors = any(v.severity == "error" for v in found)
+                return QBrush(ERROR if errors else WARNING)
+            if column.is_flagged(row):
+                return QBrush(WARNING)
+            return QBrush(PLAYING) if row == self._playing else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [self.tr("Source changed since translated")] if column.is_stale(row) else []
+            lines += [v.message for v in column.problems(row)]
+            if column.is_flagged(row):
+                lines.append(
+                    self.tr("The service did not translate this cue; type its translation.")
+                )
+            return "\n".join(lines) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
     def _cell_problems(self, row: int, column: CueColumn) -> list[Problem]:
         return [p for p in self._check.problems(row) if column in _COLUMNS_OF.get(p.field, ())]
 
@@ -305,6 +377,8 @@ class TrackModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         row, column = index.row(), index.column()
+        if column == CueColumn.TRANSLATION:
+            return self._translating() and self.translation.edit(row, str(value))
         if column == CueColumn.TEXT:
             return self.session.apply(
                 self.tr("Edit cue text"), lambda t: edit.set_text(t, row, str(value))
