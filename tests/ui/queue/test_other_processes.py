@@ -16,9 +16,9 @@ from desktop.store.library import Library
 from desktop.ui.queue.bridge import EngineBridge
 from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.server import Emulator
-from tests.helpers.waiting import until
 from tests.helpers.queue_media import spoken_folder
 from tests.helpers.queue_processes import Tingxie, job_states
+from tests.helpers.waiting import until
 
 pytestmark = pytest.mark.slow
 

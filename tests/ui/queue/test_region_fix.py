@@ -170,3 +170,18 @@ def test_the_banner_names_an_unresolvable_endpoint_from_the_environment(
         assert emulator.requests() == []  # nothing went to the Settings address
     finally:
         close_window(loop, window, controller)
+
+
+def test_a_plain_http_endpoint_to_another_machine_pauses_the_queue_saying_why(
+    qtbot, loop, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
+    monkeypatch.setenv("TINGXIE_ENDPOINT", "http://nonexistent.invalid/api/v1")
+    window, controller = open_window(qtbot, loop)
+    try:
+        shown = controller.panel.banner
+        loop.run_until_complete(until(shown.isVisible, "the pause banner", 10))
+        assert "TINGXIE_ENDPOINT" in shown.text() and "plain http://" in shown.text()
+        assert "use https://" in shown.text()  # the fix, not only the fault
+    finally:
+        close_window(loop, window, controller)
