@@ -13,7 +13,7 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,15 +113,20 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     with Library.open() as library:
         clients = service.clients(args)
         engine = JobEngine(library, clients)
-        jobs = engine.add(sources, args.model, options)
-        print(
-            f"queued {len(jobs)} file(s) as job(s) {_id_ranges(jobs)} for"
-            f" {clients.default.base_url}",
-            file=sys.stderr,
-        )
+        try:
+            jobs = engine.add(sources, args.model, options)
+            print(
+                f"queued {len(jobs)} file(s) as job(s) {_id_ranges(jobs)} for"
+                f" {clients.default.base_url}",
+                file=sys.stderr,
+            )
+        except KeyboardInterrupt:  # before the queue ran: the new jobs are held by us
+            return _stopped(engine)
         # Only its own jobs: others' belong to the app or 'tingxie resume'.
-        run = _run(engine, clients, library, jobs, exporter, wait=args.wait, only=True)
-        return _until_interrupted(run)
+        return _until_interrupted(
+            lambda: _run(engine, clients, library, jobs, exporter, wait=args.wait, only=True),
+            engine,
+        )
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
@@ -135,17 +140,27 @@ def cmd_resume(args: argparse.Namespace) -> int:
             return 0
         clients = service.clients(args)
         engine = JobEngine(library, clients)
-        run = _run(engine, clients, library, jobs, exporter, wait=True, only=False)
-        return _until_interrupted(run)
+        return _until_interrupted(
+            lambda: _run(engine, clients, library, jobs, exporter, wait=True, only=False),
+            engine,
+        )
 
 
-def _until_interrupted(run: Coroutine[object, object, int]) -> int:
+def _until_interrupted(run: Callable[[], Coroutine[object, object, int]], engine: JobEngine) -> int:
     """Run the queue; Ctrl+C stops it with every job kept for later."""
     try:
-        return asyncio.run(run)
+        return asyncio.run(run())
     except KeyboardInterrupt:
-        print("stopped: every job is kept; run 'tingxie resume' to finish them", file=sys.stderr)
-        return 130
+        return _stopped(engine)
+
+
+def _stopped(engine: JobEngine) -> int:
+    """After Ctrl+C: give back every lease still held, so another machine sharing the
+    library need not wait them out (a Ctrl+C before the loop ran, or in its first
+    instants, skips the engine's own stop)."""
+    engine.release_leases()
+    print("stopped: every job is kept; run 'tingxie resume' to finish them", file=sys.stderr)
+    return 130
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:

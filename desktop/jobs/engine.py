@@ -243,11 +243,16 @@ class JobEngine:
         self._background.clear()
         self._waiting_since.clear()
         self._submit_loop = self._heartbeat = None
+        self.release_leases()
+        self._held.clear()
+
+    def release_leases(self) -> None:
+        """Give back every lease this engine holds (``stop`` does; so does a command
+        interrupted before its loop ran), so the next engine starts them at once."""
         try:
             self._leases.release()
         except sqlite3.OperationalError:  # locked past the busy timeout: the leases lapse
             log.warning("could not give the queue's jobs back; they free up in seconds")
-        self._held.clear()
 
     @property
     def concurrency(self) -> tuple[int, int]:
