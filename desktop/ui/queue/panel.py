@@ -167,13 +167,17 @@ class QueuePanel(QWidget):
         self._refresh()
 
     def _layout(self) -> None:
-        buttons = QHBoxLayout()
+        # Two rows: in one the panel would be as wide as all its buttons, and the
+        # editor beside it would no longer fit a 1280-pixel screen.
+        adding = QHBoxLayout()
         for button in (self.add_files_button, self.add_urls_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            adding.addWidget(button)
+        adding.addStretch(1)
+        buttons = QHBoxLayout()
         for button in (self.open_button, self.cancel_button, self.retry_button,
                        self.retry_model_button, self.remove_button):  # fmt: skip
             buttons.addWidget(button)
+        buttons.addStretch(1)
         banner = QHBoxLayout()
         banner.addWidget(self.banner, 1)
         banner.addWidget(self.banner_button)
@@ -181,6 +185,7 @@ class QueuePanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(banner)
         column.addWidget(self.trouble)
+        column.addLayout(adding)
         column.addLayout(buttons)
         column.addWidget(self.table, 1)
         column.addWidget(self.empty_hint, 1)

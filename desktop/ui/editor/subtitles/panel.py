@@ -165,7 +165,12 @@ class SubtitlePanel(QWidget):
     def _build(self) -> None:
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("trackChooser")
-        self.chooser.setMinimumContentsLength(24)
+        # Narrow at rest (a track name can be long): the editor must fit beside the
+        # queue and library on a 1280-pixel screen; the list opens as wide as needed.
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.chooser.setMinimumContentsLength(12)
         self.chooser.activated.connect(self._chosen)
         self.new_button = QPushButton(self.tr("New track from preset…"), self)
         self.new_button.clicked.connect(self.ask_new_track)
@@ -178,14 +183,21 @@ class SubtitlePanel(QWidget):
         bar.addWidget(self.chooser)
         bar.addWidget(self.new_button)
         bar.addWidget(self.import_button)
+        bar.addStretch(1)
+        # The translation on a row of its own: one row would make the editor too wide
+        # to sit beside the queue and the library.
+        languages = QHBoxLayout()
         self.language_chooser = QComboBox(self)
         self.language_chooser.setObjectName("translationChooser")
-        self.language_chooser.setMinimumContentsLength(12)
+        self.language_chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.language_chooser.setMinimumContentsLength(6)
         self.language_chooser.activated.connect(self._language_chosen)
-        bar.addWidget(QLabel(self.tr("Translation:"), self))
-        bar.addWidget(self.language_chooser)
-        bar.addStretch(1)
-        bar.addWidget(self.summary)
+        languages.addWidget(QLabel(self.tr("Translation:"), self))
+        languages.addWidget(self.language_chooser)
+        languages.addStretch(1)
+        languages.addWidget(self.summary)
         self.view = QTableView(self)
         self.view.setObjectName("cueTable")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -217,6 +229,7 @@ class SubtitlePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        layout.addLayout(languages)
         layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         self._splitter = splitter
