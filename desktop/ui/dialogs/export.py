@@ -306,6 +306,7 @@ class ExportDialog(QDialog):
         text_choice.addWidget(self.text_combo, 1)
         text_choice.addWidget(self.rebreak_box)
         options.addRow(self.tr("Text"), text_choice)
+        self._text_row = options.rowCount() - 1
         sizes = QHBoxLayout()
         sizes.addWidget(QLabel(self.tr("Upper")))
         sizes.addWidget(self.upper_size_spin)
@@ -313,6 +314,8 @@ class ExportDialog(QDialog):
         sizes.addWidget(self.lower_size_spin)
         sizes.addWidget(self.layout_combo, 1)
         options.addRow(self.tr("ASS styles"), sizes)
+        self._ass_row = options.rowCount() - 1
+        self._options_layout = options
         options.addRow(self.tr("Format"), self.format_combo)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.preset_combo, 1)
@@ -324,6 +327,7 @@ class ExportDialog(QDialog):
         text_row = QHBoxLayout()
         text_row.addWidget(self.timestamps_box)
         text_row.addWidget(self.speakers_box)
+        text_row.addStretch(1)  # the boxes as wide as their labels: a click there ticks them
         options.addRow(self.tr("Include"), text_row)
         destination = QHBoxLayout()
         destination.addWidget(self.destination_edit, 1)
@@ -577,6 +581,9 @@ class ExportDialog(QDialog):
         for widget in (self.upper_size_spin, self.lower_size_spin, self.layout_combo):
             widget.setEnabled(bilingual and fmt == "ass")
         self.rebreak_box.setEnabled(mode != SOURCE)
+        # Shown only where they mean something: a translated track; bilingual ASS.
+        self._options_layout.setRowVisible(self._text_row, self.text_combo.count() > 1)
+        self._options_layout.setRowVisible(self._ass_row, bilingual and fmt == "ass")
         is_text = fmt == "txt"
         self.timestamps_box.setEnabled(is_text)
         self.speakers_box.setEnabled(is_text)

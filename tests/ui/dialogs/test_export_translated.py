@@ -150,7 +150,8 @@ def test_a_translated_track_exports_as_bilingual_ass_and_english_srt_from_the_di
     _choose(dialog.format_combo, "srt")
     _choose(dialog.text_combo, f"{TARGET}:en")
     qtbot.waitUntil(lambda: not dialog.preview_pending())
-    assert not dialog.upper_size_spin.isEnabled()  # sizes are for bilingual ASS
+    assert dialog.text_combo.isVisible() and dialog.rebreak_box.isEnabled()
+    assert not dialog.upper_size_spin.isVisible()  # sizes are for bilingual ASS
     assert "checked as Netflix English" in dialog.report_summary.text()
     assert "8 cues" in dialog.report_summary.text()
     qtmodeltester.check(dialog.report_model)
@@ -189,7 +190,7 @@ def test_a_translated_track_exports_as_bilingual_ass_and_english_srt_from_the_di
     dialog.upper_size_spin.setValue(48)
     dialog.lower_size_spin.setValue(60)
     qtbot.waitUntil(lambda: not dialog.preview_pending())
-    assert dialog.upper_size_spin.isEnabled() and dialog.layout_combo.isEnabled()
+    assert dialog.upper_size_spin.isVisible() and dialog.layout_combo.isEnabled()
     assert "Style: Upper," in dialog.preview.toPlainText()
     both = tmp_path / "both.ass"
     dialog.destination_edit.setText(str(both))
