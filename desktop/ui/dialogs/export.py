@@ -576,7 +576,7 @@ class ExportDialog(QDialog):
         self._fill_sources(self._current_item())
         self._fill_texts()
         fmt = self.fmt()
-        mode, _language = self.text_choice()
+        mode, language = self.text_choice()
         bilingual = mode in (SOURCE_OVER_TARGET, TARGET_OVER_SOURCE)
         for widget in (self.upper_size_spin, self.lower_size_spin, self.layout_combo):
             widget.setEnabled(bilingual and fmt == "ass")
@@ -592,6 +592,8 @@ class ExportDialog(QDialog):
         self.preset_combo.setEnabled(uses_cues and not from_track)
         self.fps_spin.setEnabled(uses_cues)
         preset = self.options().preset
+        if mode != SOURCE and language is not None:
+            preset = preset_for_language(language)  # what the translation is checked against
         self.preset_rules.setText(rules_text(preset))
         checked = self.items_model.checked()
         self.export_button.setEnabled(bool(checked))

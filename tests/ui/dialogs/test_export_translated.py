@@ -148,11 +148,14 @@ def test_a_translated_track_exports_as_bilingual_ass_and_english_srt_from_the_di
 
     # English only as SRT: checked against the English preset, ffmpeg reads it back.
     _choose(dialog.format_combo, "srt")
+    _choose(dialog.preset_combo, "netflix-zh-hans")  # the transcript's; not the translation's
+    assert "42 columns/line" not in dialog.preset_rules.text()
     _choose(dialog.text_combo, f"{TARGET}:en")
     qtbot.waitUntil(lambda: not dialog.preview_pending())
     assert dialog.text_combo.isVisible() and dialog.rebreak_box.isEnabled()
     assert not dialog.upper_size_spin.isVisible()  # sizes are for bilingual ASS
     assert "checked as Netflix English" in dialog.report_summary.text()
+    assert "42 columns/line" in dialog.preset_rules.text()
     assert "8 cues" in dialog.report_summary.text()
     qtmodeltester.check(dialog.report_model)
     long_lines = [
