@@ -186,6 +186,12 @@ def test_a_translated_track_exports_as_bilingual_ass_and_english_srt_from_the_di
     )
     dialog.rebreak_box.setChecked(True)
 
+    # Bilingual SRT, source over target: each cue's Chinese line, then its English.
+    _choose(dialog.text_combo, f"{SOURCE_OVER_TARGET}:en")
+    qtbot.waitUntil(lambda: not dialog.preview_pending())
+    first = dialog.preview.toPlainText().split("\n\n")[0].split("\n")
+    assert first[2] == sources[0] and source_of(" ".join(first[3:])) == sources[0]
+
     # Bilingual ASS, English over Chinese at the top and bottom, sizes chosen.
     _choose(dialog.format_combo, "ass")
     _choose(dialog.text_combo, f"{TARGET_OVER_SOURCE}:en")
