@@ -9,7 +9,13 @@ shows it.
 
 When the current item has subtitle tracks, "From" offers the transcript or
 one of the tracks: a track exports (and is checked) exactly as it was edited
-in the subtitle view, with its own preset.
+in the subtitle view, with its own preset. A translated track adds "Text":
+the source only, the translation only, or both in each cue (source over
+target, or the reverse); ASS gives each language its own size, stacked or at
+the top and bottom of the screen. The translation is checked against its
+language's preset (English: 42 columns) and re-broken for it unless
+"Re-break lines" is cleared. The bytes are ``desktop.export.bilingual``'s, as
+``tingxie export --language`` / ``--bilingual`` writes them.
 """
 
 from __future__ import annotations
@@ -55,10 +61,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.cue_track import CueTrack
+from desktop.domain.rebreak import check_target, preset_for_language
 from desktop.domain.subtitle_check import Violation, check
 from desktop.domain.subtitle_presets import BUILTIN_PRESETS, DEFAULT_FPS, Preset
 from desktop.domain.subtitles import segment
 from desktop.domain.transcript import Transcript
+from desktop.domain.translation_models import language_name
 from desktop.export import (
     CUE_FORMATS,
     FORMAT_NAMES,
@@ -69,9 +77,19 @@ from desktop.export import (
     export_transcript,
     prepared,
 )
+from desktop.export.bilingual import (
+    TRANSLATED_FORMATS,
+    AssLayout,
+    BilingualAssStyle,
+    BilingualCue,
+    export_translated,
+    pair_cues,
+    target_cues,
+)
 from desktop.export.chinese_script import CONVERSIONS
 from desktop.export.files import ExportWriteError, export_batch, file_name, write_atomically
 from desktop.export.plain_text import TextOptions, format_timestamp
+from desktop.jobs.track_translation import translated_counts, translation_texts
 from desktop.store.library import ItemSummary, LibraryFile
 from desktop.store.subtitle_profiles import PresetFileError, all_presets, find_preset
 from desktop.ui.dialogs.presets import PresetEditor
@@ -82,6 +100,15 @@ from desktop.ui.util.rows_model import RowsModel
 PREVIEW_SENTENCES = 12
 PREVIEW_CHARS = 4000
 _IndexLike = QModelIndex | QPersistentModelIndex
+
+# The "Text" choices of a translated track, as "mode:language" (SOURCE has no language).
+SOURCE, TARGET, SOURCE_OVER_TARGET, TARGET_OVER_SOURCE = (
+    "source",
+    "target",
+    "source-over-target",
+    "target-over-source",
+)
+TextChoice = tuple[str, str | None]
 
 
 class ItemsModel(QAbstractListModel):
@@ -186,6 +213,8 @@ class ExportDialog(QDialog):
         self._cache: tuple[int, Transcript] | None = None
         self._tracks: dict[int, CueTrack] = {}  # by track id, loaded when chosen
         self._sources_of: int | None = None  # the item the "From" choices are for
+        self._texts_of: int | None = None  # the track the "Text" choices are for
+        self._translations: dict[tuple[int, str], dict[str, str | None]] = {}
         with library.connect() as connection:
             items = connection.items()
         wanted = set(item_ids) or ({items[0].id} if items else set())
@@ -233,6 +262,21 @@ class ExportDialog(QDialog):
         self.source_combo = QComboBox()
         self.source_combo.setObjectName("sourceCombo")
         self.source_combo.addItem(self.tr("Transcript"), None)
+        self.text_combo = QComboBox()
+        self.text_combo.setObjectName("textCombo")
+        self.text_combo.addItem(self.tr("Source only"), SOURCE)
+        self.upper_size_spin = _size_spin(BilingualAssStyle.upper_size)
+        self.upper_size_spin.setAccessibleName(self.tr("Upper language size"))
+        self.lower_size_spin = _size_spin(BilingualAssStyle.lower_size)
+        self.lower_size_spin.setAccessibleName(self.tr("Lower language size"))
+        self.layout_combo = QComboBox()
+        self.layout_combo.addItem(self.tr("Stacked at the bottom"), AssLayout.STACKED)
+        self.layout_combo.addItem(self.tr("Top and bottom"), AssLayout.SPLIT)
+        self.rebreak_box = QCheckBox(self.tr("Re-break lines"))
+        self.rebreak_box.setToolTip(
+            self.tr("Break each translated line where the target language's preset wants it")
+        )
+        self.rebreak_box.setChecked(True)
         self.format_combo = QComboBox()
         for fmt in FORMATS:
             self.format_combo.addItem(translated(FORMAT_NAMES[fmt]), fmt)
@@ -258,6 +302,20 @@ class ExportDialog(QDialog):
 
         options = QFormLayout()
         options.addRow(self.tr("From"), self.source_combo)
+        text_choice = QHBoxLayout()
+        text_choice.addWidget(self.text_combo, 1)
+        text_choice.addWidget(self.rebreak_box)
+        options.addRow(self.tr("Text"), text_choice)
+        self._text_row = options.rowCount() - 1
+        sizes = QHBoxLayout()
+        sizes.addWidget(QLabel(self.tr("Upper")))
+        sizes.addWidget(self.upper_size_spin)
+        sizes.addWidget(QLabel(self.tr("Lower")))
+        sizes.addWidget(self.lower_size_spin)
+        sizes.addWidget(self.layout_combo, 1)
+        options.addRow(self.tr("ASS styles"), sizes)
+        self._ass_row = options.rowCount() - 1
+        self._options_layout = options
         options.addRow(self.tr("Format"), self.format_combo)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.preset_combo, 1)
@@ -269,7 +327,8 @@ class ExportDialog(QDialog):
         text_row = QHBoxLayout()
         text_row.addWidget(self.timestamps_box)
         text_row.addWidget(self.speakers_box)
-        options.addRow(self.tr("Text"), text_row)
+        text_row.addStretch(1)  # the boxes as wide as their labels: a click there ticks them
+        options.addRow(self.tr("Include"), text_row)
         destination = QHBoxLayout()
         destination.addWidget(self.destination_edit, 1)
         destination.addWidget(self.browse_button)
@@ -332,9 +391,19 @@ class ExportDialog(QDialog):
         self.manage_presets_button.clicked.connect(self.open_preset_editor)
         self.export_button.clicked.connect(self.export)
         self.browse_button.clicked.connect(self._browse)
-        for combo in (self.format_combo, self.preset_combo, self.chinese_combo, self.source_combo):
+        combos = (
+            self.format_combo,
+            self.preset_combo,
+            self.chinese_combo,
+            self.source_combo,
+            self.text_combo,
+            self.layout_combo,
+        )
+        for combo in combos:
             combo.currentIndexChanged.connect(self._changed)
-        self.fps_spin.valueChanged.connect(self._changed)
+        for spin in (self.fps_spin, self.upper_size_spin, self.lower_size_spin):
+            spin.valueChanged.connect(self._changed)
+        self.rebreak_box.toggled.connect(self._changed)
         self.timestamps_box.toggled.connect(self._changed)
         self.speakers_box.toggled.connect(self._changed)
         self.items_model.dataChanged.connect(self._changed)
@@ -422,6 +491,51 @@ class ExportDialog(QDialog):
             self.source_combo.blockSignals(False)
         self.source_combo.setEnabled(bool(infos))
 
+    def _fill_texts(self) -> None:
+        """Source only, and for each language the track is translated into, the three others."""
+        track_id = self.source_combo.currentData()
+        if track_id == self._texts_of:
+            return
+        self._texts_of = track_id
+        track = self.chosen_track()
+        counts: dict[str, int] = {}
+        if track is not None:
+            with self._library.connect() as library:
+                counts = translated_counts(library, track_id, track)
+        current = self.text_combo.currentData()
+        self.text_combo.blockSignals(True)
+        try:
+            self.text_combo.clear()
+            self.text_combo.addItem(self.tr("Source only"), SOURCE)
+            for code in (c for c, n in counts.items() if n):
+                name = language_name(code)
+                self.text_combo.addItem(self.tr("{0} only").format(name), f"{TARGET}:{code}")
+                self.text_combo.addItem(
+                    self.tr("Bilingual: source over {0}").format(name),
+                    f"{SOURCE_OVER_TARGET}:{code}",
+                )
+                self.text_combo.addItem(
+                    self.tr("Bilingual: {0} over source").format(name),
+                    f"{TARGET_OVER_SOURCE}:{code}",
+                )
+            self.text_combo.setCurrentIndex(max(self.text_combo.findData(current), 0))
+        finally:
+            self.text_combo.blockSignals(False)
+        self.text_combo.setEnabled(self.text_combo.count() > 1)
+
+    def text_choice(self) -> TextChoice:
+        """What the chosen track's cues hold: (mode, target language or None)."""
+        mode, _, code = str(self.text_combo.currentData() or SOURCE).partition(":")
+        return mode, code or None
+
+    def ass_style(self) -> BilingualAssStyle:
+        return BilingualAssStyle(
+            upper_size=self.upper_size_spin.value(),
+            lower_size=self.lower_size_spin.value(),
+            layout=AssLayout(self.layout_combo.currentData()),
+            target_first=self.text_choice()[0] == TARGET_OVER_SOURCE,
+        )
+
     def fmt(self) -> str:
         return str(self.format_combo.currentData())
 
@@ -460,7 +574,16 @@ class ExportDialog(QDialog):
 
     def _update_option_state(self) -> None:
         self._fill_sources(self._current_item())
+        self._fill_texts()
         fmt = self.fmt()
+        mode, language = self.text_choice()
+        bilingual = mode in (SOURCE_OVER_TARGET, TARGET_OVER_SOURCE)
+        for widget in (self.upper_size_spin, self.lower_size_spin, self.layout_combo):
+            widget.setEnabled(bilingual and fmt == "ass")
+        self.rebreak_box.setEnabled(mode != SOURCE)
+        # Shown only where they mean something: a translated track; bilingual ASS.
+        self._options_layout.setRowVisible(self._text_row, self.text_combo.count() > 1)
+        self._options_layout.setRowVisible(self._ass_row, bilingual and fmt == "ass")
         is_text = fmt == "txt"
         self.timestamps_box.setEnabled(is_text)
         self.speakers_box.setEnabled(is_text)
@@ -469,6 +592,8 @@ class ExportDialog(QDialog):
         self.preset_combo.setEnabled(uses_cues and not from_track)
         self.fps_spin.setEnabled(uses_cues)
         preset = self.options().preset
+        if mode != SOURCE and language is not None:
+            preset = preset_for_language(language)  # what the translation is checked against
         self.preset_rules.setText(rules_text(preset))
         checked = self.items_model.checked()
         self.export_button.setEnabled(bool(checked))
@@ -525,6 +650,10 @@ class ExportDialog(QDialog):
             self.report_summary.setText(self.tr("The check applies to subtitle formats."))
 
     def _refresh_track(self, track: CueTrack, options: ExportOptions, item: ItemSummary) -> None:
+        mode, language = self.text_choice()
+        if language is not None and mode != SOURCE:
+            self._refresh_translated(track, options, item, language)
+            return
         if self.fmt() not in CUE_FORMATS:
             self.preview.setPlainText(
                 self.tr("A subtitle track exports as SRT, WebVTT, ASS or CSV; choose one of those.")
@@ -542,6 +671,53 @@ class ExportDialog(QDialog):
         violations = check(track.plain_cues(), preset, fps)
         self.report_model.set_rows(violations)
         self.report_summary.setText(self._summary(len(track), violations, item.title))
+
+    def _refresh_translated(
+        self, track: CueTrack, options: ExportOptions, item: ItemSummary, language: str
+    ) -> None:
+        """The translated export's start, and its target text checked for the target language."""
+        if self.fmt() not in TRANSLATED_FORMATS:
+            self.preview.setPlainText(
+                self.tr("A translated track exports as SRT, WebVTT or ASS; choose one of those.")
+            )
+            self.report_model.set_rows([])
+            self.report_summary.clear()
+            return
+        cues = self._paired(track, language)
+        text = self._translated_bytes(cues, item.title).decode("utf-8-sig", "replace")
+        self.preview.setPlainText(text[:PREVIEW_CHARS])
+        preset = preset_for_language(language)
+        fps = track.rate.fps if track.rate else options.fps
+        violations = check_target(target_cues(cues), preset, fps)
+        self.report_model.set_rows(violations)
+        title = self.tr("{0} ({1}, checked as {2})").format(
+            item.title, language_name(language), translated(preset.name)
+        )
+        self.report_summary.setText(self._summary(len(cues), violations, title))
+
+    def _paired(self, track: CueTrack, language: str) -> list[BilingualCue]:
+        """The track's cues with their translations, re-broken for the target when asked."""
+        track_id = int(self.source_combo.currentData())
+        key = (track_id, language)
+        if key not in self._translations:
+            with self._library.connect() as library:
+                self._translations[key] = translation_texts(library, track_id, track, language)
+        preset = preset_for_language(language) if self.rebreak_box.isChecked() else None
+        return pair_cues(
+            [(c.key, c.as_cue()) for c in track.cues], self._translations[key], rebreak_for=preset
+        )
+
+    def _translated_bytes(self, cues: Sequence[BilingualCue], title: str) -> bytes:
+        mode, _language = self.text_choice()
+        bilingual = mode != TARGET
+        return export_translated(
+            cues,
+            self.fmt(),
+            bilingual=bilingual,
+            target_first=mode == TARGET_OVER_SOURCE,
+            style=self.ass_style() if bilingual else None,
+            title=title,
+        )
 
     def _preview_text(self, transcript: Transcript, options: ExportOptions) -> str:
         fmt = self.fmt()
@@ -601,7 +777,10 @@ class ExportDialog(QDialog):
         options = self.options()
         fmt = self.fmt()
         track = self.chosen_track()
+        mode, language = self.text_choice()
         if track is not None and len(checked) == 1 and not target.is_dir():
+            if language is not None and mode != SOURCE:
+                return [self._write_translated(track, language, checked[0].title, target)]
             if fmt not in CUE_FORMATS:
                 raise ExportWriteError(
                     self.tr("a subtitle track exports as SRT, WebVTT, ASS or CSV, not {0}").format(
@@ -621,8 +800,28 @@ class ExportDialog(QDialog):
         loads = [(item.title, self._loader(item.id)) for item in checked]
         return export_batch(loads, fmt, options, target)
 
+    def _write_translated(self, track: CueTrack, language: str, title: str, target: Path) -> Path:
+        if self.fmt() not in TRANSLATED_FORMATS:
+            raise ExportWriteError(
+                self.tr("a translated track exports as SRT, WebVTT or ASS, not {0}").format(
+                    FORMAT_NAMES[self.fmt()]
+                )
+            )
+        write_atomically(target, self._translated_bytes(self._paired(track, language), title))
+        return target
+
     def _loader(self, item_id: int) -> Callable[[], Transcript]:
         return lambda: self._transcript(item_id)
+
+
+def _size_spin(points: float) -> QDoubleSpinBox:
+    """An ASS style's font size, in points at 1080 lines."""
+    spin = QDoubleSpinBox()
+    spin.setRange(8.0, 200.0)
+    spin.setDecimals(0)
+    spin.setValue(points)
+    spin.setSuffix(" pt")
+    return spin
 
 
 def _head(transcript: Transcript, sentences: int) -> Transcript:

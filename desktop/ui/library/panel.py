@@ -91,10 +91,12 @@ class LibraryPanel(QWidget):
     Signals:
         open_requested(int, object): item id, sentence position or None
         export_requested(list): item ids
+        translate_requested(int): the item whose subtitle track is to be translated
     """
 
     open_requested = Signal(int, object)
     export_requested = Signal(list)
+    translate_requested = Signal(int)
 
     def __init__(self, library: LibraryFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -435,4 +437,6 @@ class LibraryPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self._open_item_row(index.row()))
         menu.addAction(self.tr("Export…"), lambda: self.export_requested.emit(self.selected_ids()))
+        item_id = self.proxy.item(index.row()).id
+        menu.addAction(self.tr("Translate track…"), lambda: self.translate_requested.emit(item_id))
         menu.popup(self.items_view.viewport().mapToGlobal(point))  # type: ignore[arg-type]

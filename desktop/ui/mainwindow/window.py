@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(self.library, self)
         self.library_panel.open_requested.connect(self.open_item)
         self.library_panel.export_requested.connect(self.open_export_dialog)
+        self.library_panel.translate_requested.connect(self.open_translate_dialog)
         self.welcome = WelcomePage(self)
         self.welcome.settings_requested.connect(self.open_settings)
         self.welcome.sample_requested.connect(self.open_sample)
