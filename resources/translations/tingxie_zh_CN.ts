@@ -1363,6 +1363,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
 <context>
     <name>ModelComboBox</name>
     <message>
+        <source>{0} (the newest, now {1})</source>
+        <translation>{0}（最新版，当前为 {1}）</translation>
+    </message>
+    <message>
         <source>{0} (may be retired; use {1})</source>
         <translation>{0}（可能已停用；请使用 {1}）</translation>
     </message>
@@ -1406,6 +1410,30 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>要用 * 屏蔽的词，以逗号分隔</translation>
     </message>
     <message>
+        <source>Speech/noise threshold</source>
+        <translation>语音/噪声阈值</translation>
+    </message>
+    <message>
+        <source>Towards -1 more noise is taken for speech; towards +1 more is rejected.</source>
+        <translation>越接近 -1，越多噪声被当作语音；越接近 +1，越多声音被当作噪声舍弃。</translation>
+    </message>
+    <message>
+        <source>Write numbers as digits</source>
+        <translation>数字写成阿拉伯数字</translation>
+    </message>
+    <message>
+        <source>Word timestamps</source>
+        <translation>词级时间戳</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>names and terms the audio uses, to help recognition</source>
+        <translation>音频中出现的人名和术语，帮助识别</translation>
+    </message>
+    <message>
         <source>Transcribe</source>
         <translation>转写</translation>
     </message>
@@ -1432,6 +1460,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Speakers</source>
         <translation>说话人</translation>
+    </message>
+    <message>
+        <source>The context is cut to {0} characters.</source>
+        <translation>上下文已截断为 {0} 个字符。</translation>
     </message>
     <message numerus="yes">
         <source>(+ %n files of unknown length)</source>
