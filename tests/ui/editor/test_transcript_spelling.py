@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.dashscope.options import TranscriptionOptions
 from desktop.domain.transcript import Channel, Sentence, Transcript
@@ -109,3 +110,30 @@ def test_chinese_is_not_checked_and_the_editor_says_why(qtbot) -> None:
     assert editor.spelling.checker is None
     assert "Chinese is not spell-checked" in editor.toolTip()
     window.close()
+
+
+# offscreen: a popup cannot be raised nor grab the keyboard
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_a_right_click_opens_the_menu_at_once_and_a_suggestion_replaces_the_word(qtbot) -> None:
+    item = _item_from_job(TranscriptionOptions(language="en"))
+    window, editor = _open_sentence(qtbot, item, 0)
+    editor.setText("We shiped it.")
+    rect = editor.cursorRect(_cursor_at(editor, 5))
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, rect.center(), editor.mapToGlobal(rect.center())
+    )
+    QApplication.sendEvent(editor.viewport(), event)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    qtbot.waitUntil(lambda: "shipped" in [a.text() for a in menu.actions()], timeout=10_000)
+    assert window.view.open_editor() is editor, "the menu closed the sentence editor"
+    next(a for a in menu.actions() if a.text() == "shipped").trigger()
+    menu.close()
+    assert editor.text() == "We shipped it." and editor.misspellings() == []
+    window.close()
+
+
+def _cursor_at(editor: SentenceEditor, position: int) -> QTextCursor:
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(position)
+    return cursor
