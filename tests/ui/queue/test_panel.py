@@ -334,6 +334,20 @@ def test_pasted_context_longer_than_is_sent_is_cut_to_the_catalog_cap(
     assert dialog.options().context_text == "x" * catalog.MAX_CONTEXT_CHARS
 
 
+def test_the_suggestion_of_qwen3_asr_selects_its_plain_name(
+    qtbot, tmp_path: Path, tingxie_home: Path
+) -> None:
+    (clip,) = spoken_folder(tmp_path / "media", 1)
+    dialog = NewJobDialog(expand([str(clip)]), settings=Settings())
+    qtbot.addWidget(dialog)
+    dialog.model.setCurrentIndex(dialog.model.findData("sensevoice-v1"))
+    dialog.language.setCurrentIndex(dialog.language.findData("it"))
+    assert dialog.use_suggestion.text() == "Use qwen3-asr-flash-filetrans"
+    dialog.use_suggestion.click()
+    assert dialog.model.chosen() == "qwen3-asr-flash-filetrans"
+    assert dialog.language.currentData() == "it" and dialog.itn.isEnabled()
+
+
 def test_fun_asr_speakers_noise_threshold_and_masks_reach_the_submit_body(
     qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
 ) -> None:
