@@ -171,6 +171,13 @@ class JobStore:
         )
         return [_job(row) for row in rows]
 
+    def for_item(self, item_id: int) -> list[Job]:
+        """The jobs whose result is the library item ``item_id`` (its options: what was asked)."""
+        rows = self._conn.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE item_id = ? ORDER BY id", (item_id,)
+        )
+        return [_job(row) for row in rows]
+
     def known_task_ids(self) -> set[str]:
         """Every task id this library ever received from a submit."""
         rows = self._conn.execute(

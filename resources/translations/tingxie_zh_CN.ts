@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -239,7 +239,7 @@
         <translation>重新断行</translation>
     </message>
     <message>
-        <source>Break each translated line where the target language's preset wants it</source>
+        <source>Break each translated line where the target language&apos;s preset wants it</source>
         <translation>按目标语言预设的要求为每条译文重新断行</translation>
     </message>
     <message>
@@ -896,7 +896,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>视频、直播、电话和会议；中文方言、歌词</translation>
     </message>
     <message>
-        <source>27 languages and dialects, with each sentence's language and emotion; the newest and cheapest</source>
+        <source>27 languages and dialects, with each sentence&apos;s language and emotion; the newest and cheapest</source>
         <translation>27 种语言和方言，标出每句的语种和情绪；最新且最便宜</translation>
     </message>
     <message>
@@ -924,11 +924,11 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>31 种语言</translation>
     </message>
     <message>
-        <source>Fun-ASR's multilingual model covers 31 languages</source>
+        <source>Fun-ASR&apos;s multilingual model covers 31 languages</source>
         <translation>Fun-ASR 多语种模型支持 31 种语言</translation>
     </message>
     <message>
-        <source>Qwen3-ASR reports each sentence's emotion and language</source>
+        <source>Qwen3-ASR reports each sentence&apos;s emotion and language</source>
         <translation>Qwen3-ASR 标出每句的情绪和语种</translation>
     </message>
     <message>
@@ -944,7 +944,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>Qwen3-ASR 支持{language}</translation>
     </message>
     <message>
-        <source>Qwen3-ASR reports each sentence's emotion</source>
+        <source>Qwen3-ASR reports each sentence&apos;s emotion</source>
         <translation>Qwen3-ASR 标出每句的情绪</translation>
     </message>
     <message>
@@ -956,16 +956,16 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>Qwen3-ASR 支持{language}</translation>
     </message>
     <message>
-        <source>{name}: the service does not accept {container} files (it takes {accepted}); convert it first, e.g. ffmpeg -i "{name}" "{stem}.flac"</source>
-        <translation>{name}：服务不接受 {container} 文件（可接受 {accepted}）；请先转换，例如 ffmpeg -i "{name}" "{stem}.flac"</translation>
+        <source>{name}: the service does not accept {container} files (it takes {accepted}); convert it first, e.g. ffmpeg -i &quot;{name}&quot; &quot;{stem}.flac&quot;</source>
+        <translation>{name}：服务不接受 {container} 文件（可接受 {accepted}）；请先转换，例如 ffmpeg -i &quot;{name}&quot; &quot;{stem}.flac&quot;</translation>
     </message>
     <message>
         <source>{name}: the file has no audio track, so there is nothing to transcribe</source>
         <translation>{name}：文件没有音轨，无可转写</translation>
     </message>
     <message>
-        <source>{name}: the file is {size}; the service takes files up to {limit}. Split it, or re-encode the audio alone (ffmpeg -i "{name}" -vn -ac 1 -b:a 64k out.m4a)</source>
-        <translation>{name}：文件大小 {size}；服务最多接受 {limit}。请拆分，或只重新编码音频（ffmpeg -i "{name}" -vn -ac 1 -b:a 64k out.m4a）</translation>
+        <source>{name}: the file is {size}; the service takes files up to {limit}. Split it, or re-encode the audio alone (ffmpeg -i &quot;{name}&quot; -vn -ac 1 -b:a 64k out.m4a)</source>
+        <translation>{name}：文件大小 {size}；服务最多接受 {limit}。请拆分，或只重新编码音频（ffmpeg -i &quot;{name}&quot; -vn -ac 1 -b:a 64k out.m4a）</translation>
     </message>
     <message>
         <source>{name}: the recording is {length} long; {model} takes at most {limit} per file. Split it into parts</source>
@@ -1435,6 +1435,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
 <context>
     <name>ModelComboBox</name>
     <message>
+        <source>{0} (the newest, now {1})</source>
+        <translation>{0}（最新版，当前为 {1}）</translation>
+    </message>
+    <message>
         <source>{0} (may be retired; use {1})</source>
         <translation>{0}（可能已停用；请使用 {1}）</translation>
     </message>
@@ -1478,6 +1482,30 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>要用 * 屏蔽的词，以逗号分隔</translation>
     </message>
     <message>
+        <source>Speech/noise threshold</source>
+        <translation>语音/噪声阈值</translation>
+    </message>
+    <message>
+        <source>Towards -1 more noise is taken for speech; towards +1 more is rejected.</source>
+        <translation>越接近 -1，越多噪声被当作语音；越接近 +1，越多声音被当作噪声舍弃。</translation>
+    </message>
+    <message>
+        <source>Write numbers as digits</source>
+        <translation>数字写成阿拉伯数字</translation>
+    </message>
+    <message>
+        <source>Word timestamps</source>
+        <translation>词级时间戳</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>names and terms the audio uses, to help recognition</source>
+        <translation>音频中出现的人名和术语，帮助识别</translation>
+    </message>
+    <message>
         <source>Transcribe</source>
         <translation>转写</translation>
     </message>
@@ -1504,6 +1532,10 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Speakers</source>
         <translation>说话人</translation>
+    </message>
+    <message>
+        <source>The context is cut to {0} characters.</source>
+        <translation>上下文已截断为 {0} 个字符。</translation>
     </message>
     <message numerus="yes">
         <source>(+ %n files of unknown length)</source>
@@ -1653,7 +1685,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>删除</translation>
     </message>
     <message>
-        <source>Used on the command line (--preset): letters, digits, '-' and '_'</source>
+        <source>Used on the command line (--preset): letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>用于命令行（--preset）：字母、数字、“-”和“_”</translation>
     </message>
     <message>
@@ -2097,6 +2129,21 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
 </context>
 <context>
+    <name>SentenceEditor</name>
+    <message>
+        <source>Looking for suggestions…</source>
+        <translation>正在查找建议…</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to dictionary</source>
+        <translation>将“{0}”添加到词典</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>没有建议</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>China (Beijing)</source>
@@ -2143,8 +2190,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>在听写退出前设置 DASHSCOPE_API_KEY；不会保存任何内容。</translation>
     </message>
     <message>
-        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
-        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
+        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
+        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring ({0}): {1}</source>
@@ -2483,7 +2530,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>字幕轨无法保存：{0}</translation>
     </message>
     <message>
-        <source>The track's preset {0} is gone; it is checked with Netflix English.</source>
+        <source>The track&apos;s preset {0} is gone; it is checked with Netflix English.</source>
         <translation>字幕轨的预设 {0} 已不存在；改用 Netflix 英语规则检查。</translation>
     </message>
     <message>
@@ -2613,7 +2660,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>吸附到镜头切换</translation>
     </message>
     <message>
-        <source>No cue breaks a rule of the track's preset</source>
+        <source>No cue breaks a rule of the track&apos;s preset</source>
         <translation>没有字幕违反字幕轨预设的规则</translation>
     </message>
     <message>
@@ -2629,7 +2676,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>拉伸字幕时间</translation>
     </message>
     <message>
-        <source>Every cue already follows the preset's timing rules</source>
+        <source>Every cue already follows the preset&apos;s timing rules</source>
         <translation>所有字幕都已符合预设的时间规则</translation>
     </message>
     <message>
@@ -3221,6 +3268,13 @@ Close anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>TranscriptSpelling</name>
+    <message>
+        <source>No spell checking: {0}</source>
+        <translation>不做拼写检查：{0}</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptView</name>
     <message>
         <source>Sentences</source>
@@ -3310,7 +3364,7 @@ Close anyway and lose them?</source>
         <translation>费用：约 {0} {1}。</translation>
     </message>
     <message>
-        <source>Cost: unknown (the model's price here is not published).</source>
+        <source>Cost: unknown (the model&apos;s price here is not published).</source>
         <translation>费用：未知（该模型在此地域的价格未公布）。</translation>
     </message>
     <message>
@@ -3512,7 +3566,7 @@ Close anyway and lose them?</source>
 <context>
     <name>WaveformView</name>
     <message>
-        <source>Click to seek; drag a sentence's edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
+        <source>Click to seek; drag a sentence&apos;s edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
         <translation>单击跳转；拖动句子边缘调整时间，拖动句子本身移动它（按住 Shift：不吸附）；Ctrl+滚轮缩放</translation>
     </message>
 </context>
@@ -3523,8 +3577,8 @@ Close anyway and lose them?</source>
         <translation>&lt;h2&gt;欢迎使用听写&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Drop audio or video files here to transcribe them.</source>

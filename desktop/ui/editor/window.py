@@ -42,6 +42,7 @@ from desktop.ui.editor.player.transport import JUMP_MS, PlayerWidget
 from desktop.ui.editor.session import DEBOUNCE_MS, TranscriptSession
 from desktop.ui.editor.subtitles.panel import SubtitlePanel
 from desktop.ui.editor.sync_tools import SyncTools
+from desktop.ui.editor.transcript_spelling import start_spelling
 from desktop.ui.editor.view import TranscriptView
 from desktop.ui.editor.waveform import WaveformPanel
 from desktop.ui.util.accessibility import fill_accessible_names
@@ -119,6 +120,13 @@ class TranscriptEditor(LiveLanguage, QMainWindow):
         self._connect()
         fill_accessible_names(self)
         self._hide_empty_columns()
+        start_spelling(
+            self,
+            library,
+            item_id,
+            lambda: self.session.transcript,
+            self.view.words.set_spell_checker,
+        )
         if media is not None:
             self.player_widget.open(media)
             self._load_waveform(media)

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -148,6 +150,32 @@ class NewJobDialog(QDialog):
         self.mask_words = QLineEdit(self)
         self.mask_words.setObjectName("maskWords")
         self.mask_words.setPlaceholderText(self.tr("words to mask with *, comma-separated"))
+        self.noise = QCheckBox(self.tr("Speech/noise threshold"), self)
+        self.noise.setObjectName("noise")
+        self.noise_threshold = QDoubleSpinBox(self)
+        self.noise_threshold.setObjectName("noiseThreshold")
+        self.noise_threshold.setAccessibleName(self.tr("Speech/noise threshold"))
+        self.noise_threshold.setRange(*catalog.SPEECH_NOISE_THRESHOLD_RANGE)
+        self.noise_threshold.setSingleStep(0.1)
+        self.noise_threshold.setDecimals(2)
+        self.noise_threshold.setToolTip(
+            self.tr("Towards -1 more noise is taken for speech; towards +1 more is rejected.")
+        )
+        self.noise_threshold.setEnabled(False)
+        self.noise.toggled.connect(self._noise_toggled)
+        self.itn = QCheckBox(self.tr("Write numbers as digits"), self)
+        self.itn.setObjectName("itn")
+        self.words = QCheckBox(self.tr("Word timestamps"), self)
+        self.words.setObjectName("words")
+        self.context = QPlainTextEdit(self)
+        self.context.setObjectName("context")
+        self.context.setAccessibleName(self.tr("Context"))
+        self.context.setPlaceholderText(
+            self.tr("names and terms the audio uses, to help recognition")
+        )
+        self.context.setTabChangesFocus(True)
+        self.context.setFixedHeight(self.context.fontMetrics().lineSpacing() * 4 + 12)
+        self.context.textChanged.connect(self._cap_context)
         self.refusals = QLabel(self)
         self.refusals.setObjectName("refusals")
         self.refusals.setWordWrap(True)
@@ -176,6 +204,13 @@ class NewJobDialog(QDialog):
         form.addRow("", self.disfluency)
         form.addRow("", self.alignment)
         form.addRow(self.tr("Sensitive words"), self.mask_words)
+        noise = QHBoxLayout()
+        noise.addWidget(self.noise)
+        noise.addWidget(self.noise_threshold)
+        form.addRow("", noise)
+        form.addRow("", self.itn)
+        form.addRow("", self.words)
+        form.addRow(self.tr("Context"), self.context)
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(self.refusals)
@@ -235,7 +270,30 @@ class NewJobDialog(QDialog):
             if not box.isEnabled():
                 box.setChecked(False)
         self.mask_words.setEnabled(spec.accepts(Option.SPECIAL_WORD_FILTER))
+        self.noise.setEnabled(spec.accepts(Option.SPEECH_NOISE_THRESHOLD))
+        for box, option in ((self.itn, Option.ENABLE_ITN), (self.words, Option.ENABLE_WORDS)):
+            box.setEnabled(spec.accepts(option))
+            if not box.isEnabled():
+                box.setChecked(False)
+        if not self.noise.isEnabled():
+            self.noise.setChecked(False)
+        self.context.setEnabled(spec.accepts(Option.CONTEXT))
         self._update_suggestion()
+
+    def _noise_toggled(self, on: bool) -> None:
+        self.noise_threshold.setEnabled(on and self.noise.isEnabled())
+
+    def _cap_context(self) -> None:
+        """Cut pasted text to what is sent (the catalog's cap), so none is refused later."""
+        text = self.context.toPlainText()
+        if len(text) <= catalog.MAX_CONTEXT_CHARS:
+            return
+        self.context.blockSignals(True)
+        self.context.setPlainText(text[: catalog.MAX_CONTEXT_CHARS])
+        self.context.blockSignals(False)
+        self.refusals.setText(
+            self.tr("The context is cut to {0} characters.").format(catalog.MAX_CONTEXT_CHARS)
+        )
 
     def _update_suggestion(self) -> None:
         spec = self.spec()
@@ -385,6 +443,7 @@ class NewJobDialog(QDialog):
         language = self.language.currentData()
         vocabulary = self.vocabulary.currentText().strip()
         masks = tuple(w.strip() for w in self.mask_words.text().split(",") if w.strip())
+        context = self.context.toPlainText().strip()
         language = language if self.language.isEnabled() else None
         one_language = spec.accepts(Option.LANGUAGE)  # Qwen3-ASR: ``language``, not hints
         return TranscriptionOptions(
@@ -402,7 +461,17 @@ class NewJobDialog(QDialog):
             ),
             disfluency_removal_enabled=True if self.disfluency.isChecked() else None,
             timestamp_alignment_enabled=True if self.alignment.isChecked() else None,
-            special_word_filter=SpecialWordFilter(mask_words=masks) if masks else None,
+            special_word_filter=(
+                SpecialWordFilter(mask_words=masks)
+                if masks and self.mask_words.isEnabled()
+                else None
+            ),
+            speech_noise_threshold=(
+                self.noise_threshold.value() if self.noise.isChecked() else None
+            ),
+            enable_itn=True if self.itn.isChecked() else None,
+            enable_words=True if self.words.isChecked() else None,
+            context_text=context if context and self.context.isEnabled() else None,
         )
 
     def accept(self) -> None:

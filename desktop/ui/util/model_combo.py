@@ -9,7 +9,13 @@ from desktop.ui.util.messages import translated
 
 
 class ModelComboBox(QComboBox):
-    """The region's models (aliases left out), each with its one-line summary; data = name."""
+    """The region's models, each with its one-line summary; data = name.
+
+    An alias (``qwen3-asr-flash-filetrans``, ``fun-asr``) is listed under its plain
+    name, the one the service's docs and the suggestions use, next to the dated
+    snapshots it stands for: a person picks the alias to follow the newest, a
+    snapshot to keep results comparable.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,11 +29,12 @@ class ModelComboBox(QComboBox):
         self.blockSignals(True)
         self.clear()
         for spec in catalog.models(region):
-            if spec.alias_of is None:
-                label = f"{spec.name} — {translated(spec.summary)}"
-                if spec.may_be_retired:
-                    label = self.tr("{0} (may be retired; use {1})").format(label, spec.replacement)
-                self.addItem(label, spec.name)
+            label = f"{spec.name} — {translated(spec.summary)}"
+            if spec.alias_of is not None:
+                label = self.tr("{0} (the newest, now {1})").format(label, spec.alias_of)
+            if spec.may_be_retired:
+                label = self.tr("{0} (may be retired; use {1})").format(label, spec.replacement)
+            self.addItem(label, spec.name)
         index = self.findData(keep) if keep else -1
         self.setCurrentIndex(max(index, 0))
         self.blockSignals(False)

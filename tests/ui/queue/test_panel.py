@@ -3,6 +3,7 @@ drops, the new-job dialog, rows going to done, the key pause, refusals, quitting
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from desktop.dashscope import credentials
 from desktop.dashscope.options import TranscriptionOptions
+from desktop.domain import catalog
 from desktop.jobs.sources import expand
 from desktop.settings import Settings, save_settings
 from desktop.store.jobs import JobState
@@ -281,6 +283,98 @@ def test_qwen3_asr_is_offered_with_one_language_and_retired_models_are_marked(
     loop.run_until_complete(until(lambda: states(controller) == ["done"], "the job"))
     (body,) = emulator.submit_bodies()
     assert body["parameters"] == {"language": "en"} and "file_url" in body["input"]
+
+
+def test_qwen3_asr_listed_by_its_plain_name_sends_its_own_options(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    (clip,) = spoken_folder(tmp_path / "media", 1)
+    drop(window, [clip])
+    dialog = the_dialog(window)
+    # Options Qwen3-ASR does not take are disabled before it is chosen, and the reverse.
+    dialog.model.setCurrentIndex(dialog.model.findData("paraformer-v2"))
+    assert not dialog.itn.isEnabled() and not dialog.words.isEnabled()
+    assert not dialog.context.isEnabled() and not dialog.noise.isEnabled()
+    qwen = dialog.model.findData("qwen3-asr-flash-filetrans")
+    assert qwen >= 0, "the plain name is not offered"
+    assert "qwen3-asr-flash-filetrans-2025-11-17" in dialog.model.itemText(qwen)
+    dialog.model.setCurrentIndex(qwen)
+    assert dialog.itn.isEnabled() and dialog.words.isEnabled() and dialog.context.isEnabled()
+    assert not dialog.diarization.isEnabled() and not dialog.mask_words.isEnabled()
+    assert not dialog.noise.isEnabled() and not dialog.vocabulary.isEnabled()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.itn.setChecked(True)
+    dialog.words.setChecked(True)
+    dialog.context.setPlainText("Tingxie\nDashScope, Paraformer")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the job"))
+    (body,) = emulator.submit_bodies()
+    assert body["model"] == "qwen3-asr-flash-filetrans"
+    assert body["parameters"] == {
+        "language": "en",
+        "enable_itn": True,
+        "enable_words": True,
+        "corpus": {"text": "Tingxie\nDashScope, Paraformer"},
+    }
+
+
+def test_pasted_context_longer_than_is_sent_is_cut_to_the_catalog_cap(
+    qtbot, tmp_path: Path, tingxie_home: Path
+) -> None:
+    (clip,) = spoken_folder(tmp_path / "media", 1)
+    dialog = NewJobDialog(expand([str(clip)]), settings=Settings())
+    qtbot.addWidget(dialog)
+    dialog.model.setCurrentIndex(dialog.model.findData("qwen3-asr-flash-filetrans"))
+    dialog.context.setPlainText("x" * (catalog.MAX_CONTEXT_CHARS + 50))
+    assert len(dialog.context.toPlainText()) == catalog.MAX_CONTEXT_CHARS
+    assert str(catalog.MAX_CONTEXT_CHARS) in dialog.refusals.text()
+    assert dialog.options().context_text == "x" * catalog.MAX_CONTEXT_CHARS
+
+
+def test_the_suggestion_of_qwen3_asr_selects_its_plain_name(
+    qtbot, tmp_path: Path, tingxie_home: Path
+) -> None:
+    (clip,) = spoken_folder(tmp_path / "media", 1)
+    dialog = NewJobDialog(expand([str(clip)]), settings=Settings())
+    qtbot.addWidget(dialog)
+    dialog.model.setCurrentIndex(dialog.model.findData("sensevoice-v1"))
+    dialog.language.setCurrentIndex(dialog.language.findData("it"))
+    assert dialog.use_suggestion.text() == "Use qwen3-asr-flash-filetrans"
+    dialog.use_suggestion.click()
+    assert dialog.model.chosen() == "qwen3-asr-flash-filetrans"
+    assert dialog.language.currentData() == "it" and dialog.itn.isEnabled()
+
+
+def test_fun_asr_speakers_noise_threshold_and_masks_reach_the_submit_body(
+    qtbot, loop, app_window, tmp_path: Path, emulator: Emulator
+) -> None:
+    window, controller = app_window
+    (clip,) = spoken_folder(tmp_path / "media", 1)
+    drop(window, [clip])
+    dialog = the_dialog(window)
+    dialog.model.setCurrentIndex(dialog.model.findData("fun-asr"))
+    assert not dialog.itn.isEnabled() and not dialog.context.isEnabled()
+    dialog.diarization.setChecked(True)
+    dialog.speakers.setValue(3)
+    dialog.noise.setChecked(True)
+    assert dialog.noise_threshold.isEnabled()
+    dialog.noise_threshold.setValue(0.4)
+    dialog.mask_words.setText("secret, plan")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    loop.run_until_complete(until(lambda: states(controller) == ["done"], "the job"))
+    (body,) = emulator.submit_bodies()
+    assert body["model"] == "fun-asr"
+    parameters = body["parameters"]
+    assert parameters["diarization_enabled"] is True and parameters["speaker_count"] == 3
+    assert parameters["speech_noise_threshold"] == pytest.approx(0.4)
+    assert json.loads(parameters["special_word_filter"])["filter_with_signed"] == {
+        "word_list": ["secret", "plan"]
+    }
 
 
 def test_quitting_with_files_in_flight_asks_once_and_leaves_them_resumable(
