@@ -7,6 +7,10 @@ each, until killed.
 ``python editor_driver.py video ITEM SCREENSHOT``: opens the item on the X
 screen, plays, and prints one JSON line describing the video area, saving a
 screenshot of the screen.
+
+``python editor_driver.py still ITEM SCREENSHOT``: opens the item on the X
+screen without playing; once libvlc has drawn (or after 10 s) prints the same
+JSON line, so a test can see the first frame is shown before Play.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.store.library import LibraryFile
 from desktop.ui.editor.model import Column
@@ -44,7 +48,22 @@ def edit_forever(item_id: int, debounce_ms: int) -> None:
     app.exec()
 
 
-def play_video(item_id: int, screenshot: Path) -> None:
+def colour_fraction(frame: QWidget) -> float:
+    """The share of saturated samples in ``frame`` on screen (colour bars; black is not)."""
+    corner = frame.mapToGlobal(frame.rect().topLeft())
+    shot = QGuiApplication.primaryScreen().grabWindow(0)
+    area = shot.toImage().copy(corner.x(), corner.y(), frame.width(), frame.height())
+    colour = sum(
+        1
+        for x in range(0, area.width(), 8)
+        for y in range(0, area.height(), 8)
+        if area.pixelColor(x, y).hsvSaturation() > 100 and area.pixelColor(x, y).value() > 60
+    )
+    samples = len(range(0, area.width(), 8)) * len(range(0, area.height(), 8))
+    return colour / max(1, samples)
+
+
+def show_video(item_id: int, screenshot: Path, *, play: bool) -> None:
     app = QApplication([])
     editor = open_library_item(LibraryFile.default(), item_id)
     editor.resize(900, 700)
@@ -52,30 +71,29 @@ def play_video(item_id: int, screenshot: Path) -> None:
     started = time.monotonic()
     report: dict[str, object] = {}
 
+    def ready() -> bool:
+        player, frame = editor.player, editor.player_widget.video
+        if not (player.has_video_output() and frame.isVisible()):
+            return False
+        if play:
+            return player.position() > 800
+        return colour_fraction(frame) > 0.1
+
     def check() -> None:
         player, frame = editor.player, editor.player_widget.video
-        if time.monotonic() - started > 10 or (
-            player.has_video_output() and frame.isVisible() and player.position() > 800
-        ):
-            player.pause()
-            corner = frame.mapToGlobal(frame.rect().topLeft())
-            shot = QGuiApplication.primaryScreen().grabWindow(0)
-            shot.save(str(screenshot))
-            area = shot.toImage().copy(corner.x(), corner.y(), frame.width(), frame.height())
-            colour = sum(  # colour bars are saturated; black borders and Qt's greys are not
-                1
-                for x in range(0, area.width(), 8)
-                for y in range(0, area.height(), 8)
-                if area.pixelColor(x, y).hsvSaturation() > 100
-                and area.pixelColor(x, y).value() > 60
-            )
-            samples = len(range(0, area.width(), 8)) * len(range(0, area.height(), 8))
+        if time.monotonic() - started > 10 or ready():
+            if play:
+                player.pause()
+            QGuiApplication.primaryScreen().grabWindow(0).save(str(screenshot))
             report.update(
                 has_vout=player.has_video_output(),
                 frame_visible=frame.isVisible(),
                 frame_size=[frame.width(), frame.height()],
-                colour_fraction=colour / max(1, samples),
+                colour_fraction=colour_fraction(frame),
                 platform=QGuiApplication.platformName(),
+                playing=player.is_playing(),
+                position=player.position(),
+                clock=editor.player_widget.time_label.text(),
             )
             print(json.dumps(report), flush=True)
             editor.close()
@@ -84,7 +102,8 @@ def play_video(item_id: int, screenshot: Path) -> None:
     timer = QTimer()
     timer.timeout.connect(check)
     timer.start(50)
-    editor.player.play()
+    if play:
+        editor.player.play()
     app.exec()
 
 
@@ -93,4 +112,4 @@ if __name__ == "__main__":
     if command == "edit":
         edit_forever(item, int(sys.argv[3]))
     else:
-        play_video(item, Path(sys.argv[3]))
+        show_video(item, Path(sys.argv[3]), play=command == "video")
