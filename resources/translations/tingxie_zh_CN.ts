@@ -1561,6 +1561,11 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <source>Video cannot be shown inside the window on this display ({0}); start Tingxie with QT_QPA_PLATFORM=xcb to see it. Sound plays.</source>
         <translation>在此显示环境（{0}）下无法在窗口内显示视频；请用 QT_QPA_PLATFORM=xcb 启动听写以查看视频。声音照常播放。</translation>
     </message>
+    <message>
+        <source>{0} · f {1}</source>
+        <comment>the clock with the video frame number</comment>
+        <translation>{0} · 第 {1} 帧</translation>
+    </message>
 </context>
 <context>
     <name>PresetEditor</name>

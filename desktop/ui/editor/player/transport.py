@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.durations import clock_text, format_time
 from desktop.domain.subtitle_presets import DEFAULT_FPS
-from desktop.domain.timecode import FrameRate, rate_of, step_frames
+from desktop.domain.timecode import FrameRate, ms_to_frame, rate_of, step_frames
 from desktop.ui.editor.player.media_player import MediaPlayer
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -160,8 +160,10 @@ class PlayerWidget(QWidget):
             widget.setEnabled(enabled)
 
     def set_frame_rate(self, rate: FrameRate | None) -> None:
-        """The media's frame rate (read off the GUI thread by the editor), for frame steps."""
+        """The media's frame rate (read off the GUI thread by the editor), for frame steps
+        and the frame number on the clock."""
         self.frame_rate = rate or rate_of(DEFAULT_FPS)
+        self._show_time_text(self.player.position())
 
     def step_frames(self, frames: int) -> None:
         """Pause and go ``frames`` frames back or forth, landing on a frame start."""
@@ -178,6 +180,7 @@ class PlayerWidget(QWidget):
     def _show_video(self, has_video: bool) -> None:
         # Without a native window to draw in, the area would stay an empty black box.
         self.video.setVisible(has_video and self.player.can_embed_video())
+        self._show_time_text(self.player.position())
         platform = QGuiApplication.platformName()
         if has_video and not self.player.can_embed_video() and platform not in _HEADLESS:
             self.show_notice(
@@ -203,7 +206,13 @@ class PlayerWidget(QWidget):
 
     def _show_time_text(self, ms: int) -> None:
         total = self.player.duration()
-        self.time_label.setText(f"{clock_text(ms)} / {format_time(total)}")
+        clock = clock_text(ms)
+        if self.player.has_video():  # the frame, so a frame step or a cut can be seen
+            frame = ms_to_frame(max(0, ms), self.frame_rate)
+            clock = self.tr("{0} · f {1}", "the clock with the video frame number").format(
+                clock, frame
+            )
+        self.time_label.setText(f"{clock} / {format_time(total)}")
 
     def _show_duration(self, ms: int) -> None:
         self.slider.setRange(0, ms)
