@@ -19,6 +19,46 @@
         <source>Problem</source>
         <translation>问题</translation>
     </message>
+    <message>
+        <source>{0} — why: {1}</source>
+        <translation>{0}——原因：{1}</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>line too long</source>
+        <translation>行过长</translation>
+    </message>
+    <message>
+        <source>too many lines</source>
+        <translation>行数过多</translation>
+    </message>
+    <message>
+        <source>too fast</source>
+        <translation>过快</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>过短</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>过长</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>间隔</translation>
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>
@@ -1354,6 +1394,90 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>50+ languages, with emotion (angry, happy, sad) and audio events (applause, music, laughter)</source>
         <translation>50 多种语言，标出情绪（生气、高兴、悲伤）和声音事件（掌声、音乐、笑声）</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>个字符</translation>
+    </message>
+    <message>
+        <source>full-width characters</source>
+        <translation>个全角字符</translation>
+    </message>
+    <message>
+        <source>line {number} is {width} {unit} long; the limit is {limit}</source>
+        <translation>第 {number} 行长 {width} {unit}；上限为 {limit}</translation>
+    </message>
+    <message>
+        <source>{count} lines; the limit is {limit}</source>
+        <translation>{count} 行；上限为 {limit} 行</translation>
+    </message>
+    <message>
+        <source>on screen {seconds} s; the minimum is {limit} s</source>
+        <translation>显示 {seconds} 秒；最短为 {limit} 秒</translation>
+    </message>
+    <message>
+        <source>on screen {seconds} s; the maximum is {limit} s</source>
+        <translation>显示 {seconds} 秒；最长为 {limit} 秒</translation>
+    </message>
+    <message>
+        <source>{cps} characters/s; the limit is {limit}</source>
+        <translation>每秒 {cps} 个字符；上限为 {limit}</translation>
+    </message>
+    <message>
+        <source>{wpm} words/min; the limit is {limit}</source>
+        <translation>每分钟 {wpm} 个词；上限为 {limit}</translation>
+    </message>
+    <message>
+        <source>the next cue starts {seconds} s before this one ends</source>
+        <translation>下一条字幕在本条结束前 {seconds} 秒就开始了</translation>
+    </message>
+    <message>
+        <source>{distance} ms to the next cue; at least {frames} frames ({gap} ms) are needed</source>
+        <translation>与下一条字幕间隔 {distance} 毫秒；至少需要 {frames} 帧（{gap} 毫秒）</translation>
+    </message>
+    <message>
+        <source>a gap of {seconds} s: close it or leave at least {limit} s</source>
+        <translation>间隔 {seconds} 秒：请消除间隔，或至少留出 {limit} 秒</translation>
+    </message>
+    <message>
+        <source>starts {frames} frames after a shot change; start it on the shot change</source>
+        <translation>在镜头切换后 {frames} 帧开始；请在镜头切换处开始</translation>
+    </message>
+    <message>
+        <source>starts {frames} frames before a shot change; start it on the shot change</source>
+        <translation>在镜头切换前 {frames} 帧开始；请在镜头切换处开始</translation>
+    </message>
+    <message>
+        <source>starts {frames} frames before a shot change; start it {half} frames before it</source>
+        <translation>在镜头切换前 {frames} 帧开始；请在切换前 {half} 帧开始</translation>
+    </message>
+    <message>
+        <source>ends {frames} frames after a shot change; ending {gap} frames before it would make the cue too short, so end it {half} frames after it</source>
+        <translation>在镜头切换后 {frames} 帧结束；若在切换前 {gap} 帧结束，字幕会过短，因此请在切换后 {half} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends {frames} frames before a shot change; ending {gap} frames before it would make the cue too short, so end it {half} frames after it</source>
+        <translation>在镜头切换前 {frames} 帧结束；若在切换前 {gap} 帧结束，字幕会过短，因此请在切换后 {half} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends on a shot change; ending {gap} frames before it would make the cue too short, so end it {half} frames after it</source>
+        <translation>在镜头切换处结束；若在切换前 {gap} 帧结束，字幕会过短，因此请在切换后 {half} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends on a shot change; end it {gap} frames before it</source>
+        <translation>在镜头切换处结束；请在切换前 {gap} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends {frames} frames after a shot change; end it {gap} frames before it</source>
+        <translation>在镜头切换后 {frames} 帧结束；请在切换前 {gap} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends {frames} frames before a shot change; end it {gap} frames before it</source>
+        <translation>在镜头切换前 {frames} 帧结束；请在切换前 {gap} 帧结束</translation>
     </message>
     <message>
         <source>, </source>

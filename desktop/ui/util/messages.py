@@ -256,6 +256,52 @@ CATALOGUE: tuple[str, ...] = (
         "50+ languages, with emotion (angry, happy, sad) and audio events (applause, "
         "music, laughter)",
     ),
+    # The quality check's problems (subtitle_check.py, shot_rules.py).
+    QT_TRANSLATE_NOOP("Messages", "columns"),
+    QT_TRANSLATE_NOOP("Messages", "characters"),
+    QT_TRANSLATE_NOOP("Messages", "full-width characters"),
+    QT_TRANSLATE_NOOP("Messages", "line {number} is {width} {unit} long; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("Messages", "{count} lines; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("Messages", "on screen {seconds} s; the minimum is {limit} s"),
+    QT_TRANSLATE_NOOP("Messages", "on screen {seconds} s; the maximum is {limit} s"),
+    QT_TRANSLATE_NOOP("Messages", "{cps} characters/s; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("Messages", "{wpm} words/min; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("Messages", "the next cue starts {seconds} s before this one ends"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{distance} ms to the next cue; at least {frames} frames ({gap} ms) are needed"
+    ),
+    QT_TRANSLATE_NOOP("Messages", "a gap of {seconds} s: close it or leave at least {limit} s"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "starts {frames} frames after a shot change; start it on the shot change"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "starts {frames} frames before a shot change; start it on the shot change"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "starts {frames} frames before a shot change; start it {half} frames before it"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "ends {frames} frames after a shot change; ending {gap} frames before it would "
+        "make the cue too short, so end it {half} frames after it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "ends {frames} frames before a shot change; ending {gap} frames before it would "
+        "make the cue too short, so end it {half} frames after it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "ends on a shot change; ending {gap} frames before it would make the cue too "
+        "short, so end it {half} frames after it",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "ends on a shot change; end it {gap} frames before it"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "ends {frames} frames after a shot change; end it {gap} frames before it"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "ends {frames} frames before a shot change; end it {gap} frames before it"
+    ),
 )
 
 for _text in CATALOGUE:

@@ -68,6 +68,7 @@ from desktop.ui.editor.subtitles.translation_column import TranslationColumn, re
 from desktop.ui.editor.subtitles.translation_editor import TranslationDelegate
 from desktop.ui.editor.sync_tools import Scope, ShiftDialog
 from desktop.ui.util.background import run_in_thread
+from desktop.ui.util.messages import translated
 
 if TYPE_CHECKING:
     from desktop.ui.queue.translation_bridge import TranslationBridge, TranslationDone
@@ -690,7 +691,7 @@ class SubtitlePanel(QWidget):
             self.message.emit(self.tr("No cue breaks a rule of the track's preset"))
         else:
             self.select_row(found)
-            self.message.emit(" ".join(p.message for p in self.model.problems(found)))
+            self.message.emit(" ".join(translated(p.message) for p in self.model.problems(found)))
 
     def previous_problem(self) -> None:
         if self.model is None:
