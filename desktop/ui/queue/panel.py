@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
@@ -115,6 +116,11 @@ class QueuePanel(QWidget):
         self.banner_button.hide()
         self.totals = QLabel(self)
         self.totals.setObjectName("queueTotals")
+        # The totals grow as jobs finish; wrapped, they never widen the panel (and so
+        # never push the splitter the person set).
+        self.totals.setWordWrap(True)
+        self.totals.setMinimumWidth(1)
+        self.totals.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.empty_hint = QLabel(self)
         self.empty_hint.setObjectName("queueEmptyHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -438,3 +438,25 @@ def test_the_apps_queue_sends_jobs_to_tingxie_endpoint_as_the_command_line_does(
     assert bridge.client.endpoint.base_url == emulator.base_url
     loop.run_until_complete(bridge.shutdown())
     library.close()
+
+
+def test_the_left_panel_keeps_its_width_when_a_job_finishes(
+    qtbot, loop, app_window, tmp_path: Path
+) -> None:
+    window, controller = app_window
+    window.resize(1000, 700)
+    window.main_splitter.setSizes([200, 800])  # as narrow as the person may drag it
+    qtbot.wait(50)
+    before = window.main_splitter.sizes()
+    talk = speech(tmp_path / "a talk with a rather long name for a file.wav", "Hello there.")
+    phone = speech(tmp_path / "a phone call with a long name.wav", "Hello there.", rate=8000)
+    controller.bridge.add(expand([str(talk)]), "paraformer-v2", TranscriptionOptions())
+    controller.bridge.add(expand([str(phone)]), "paraformer-mtl-v1", TranscriptionOptions())
+    panel = controller.panel
+    loop.run_until_complete(until(lambda: "1 failed" in panel.totals.text(), "the failure"))
+    loop.run_until_complete(until(lambda: "1 done" in panel.totals.text(), "the done job"))
+    library_view = window.library_panel.items_view
+    loop.run_until_complete(until(lambda: library_view.model().rowCount() == 1, "the library"))
+    qtbot.wait(50)
+    # The long reason in the row, the count and the "show failed" button do not push it.
+    assert window.main_splitter.sizes() == before
