@@ -412,10 +412,10 @@ class SubtitlePanel(QWidget):
         dialog.setObjectName("newTrackDialog")
         dialog.setWindowTitle(self.tr("New track from preset"))
         dialog.setLabelText(self.tr("Cut the corrected transcript into cues with:"))
-        dialog.setComboBoxItems([p.name for p in presets])
+        dialog.setComboBoxItems([translated(p.name) for p in presets])
         dialog.setComboBoxEditable(False)
         dialog.textValueSelected.connect(
-            lambda name: self.create_track(next(p for p in presets if p.name == name))
+            lambda name: self.create_track(next(p for p in presets if translated(p.name) == name))
         )
         dialog.open()
 
@@ -423,7 +423,7 @@ class SubtitlePanel(QWidget):
         """Cut the transcript with ``preset`` into a new track and open it; its name."""
         with self._library.connect() as library:
             taken = [t.name for t in library.tracks.tracks(self.item_id)]
-            name = unique_name(preset.name, taken)
+            name = unique_name(translated(preset.name), taken)  # in the person's language
             track = cut_track(self._transcript(), preset, name, self.rate)
             library.tracks.create(self.item_id, track)
         self.reload_tracks(select=name)
