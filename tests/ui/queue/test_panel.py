@@ -460,3 +460,31 @@ def test_the_left_panel_keeps_its_width_when_a_job_finishes(
     qtbot.wait(50)
     # The long reason in the row, the count and the "show failed" button do not push it.
     assert window.main_splitter.sizes() == before
+
+
+def test_add_files_starts_in_the_videos_folder_then_in_the_last_folder_used(
+    qtbot, app_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, controller = app_window
+    home = tmp_path / "home"
+    (home / "Videos").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)  # the working folder is not where a person keeps media
+    dialog = controller.panel.choose_files()
+    assert Path(dialog.directory().absolutePath()) == home / "Videos"
+    media = spoken_folder(tmp_path / "talks", 1)
+    dialog.selectFile(str(media[0]))
+    dialog.accept()
+    the_dialog(window).reject()  # the new-job dialog the chosen file opened
+    again = controller.panel.choose_files()
+    assert Path(again.directory().absolutePath()) == media[0].parent  # remembered
+    again.reject()
+    (home / "Videos").rmdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "elsewhere"))
+    (tmp_path / "elsewhere").mkdir()
+    media[0].unlink()
+    media[0].parent.rmdir()  # the remembered folder is gone: back to a folder that exists
+    third = controller.panel.choose_files()
+    assert Path(third.directory().absolutePath()) == tmp_path / "elsewhere"
+    third.reject()
