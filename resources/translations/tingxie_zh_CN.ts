@@ -1480,6 +1480,82 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>在镜头切换前 {frames} 帧结束；请在切换前 {gap} 帧结束</translation>
     </message>
     <message>
+        <source>Try again later; if it keeps happening, check the service status.</source>
+        <translation>请稍后再试；如果一直出现，请查看服务状态。</translation>
+    </message>
+    <message>
+        <source>Check the API key in Settings and that it belongs to the selected region (Beijing and Singapore keys are different).</source>
+        <translation>请在设置中检查 API 密钥，并确认它属于所选地域（北京和新加坡的密钥不同）。</translation>
+    </message>
+    <message>
+        <source>The service is limiting the request rate; wait a minute and try again.</source>
+        <translation>服务正在限制请求频率；请等一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Change the options or the file named in the message and submit again.</source>
+        <translation>请修改消息中提到的选项或文件，然后重新提交。</translation>
+    </message>
+    <message>
+        <source>The item no longer exists on the service; refresh the list.</source>
+        <translation>该项目在服务上已不存在；请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Submit fewer files per task; the client can split them for you.</source>
+        <translation>请每个任务提交更少的文件；客户端可以为您拆分。</translation>
+    </message>
+    <message>
+        <source>Pick another model, or activate this model in the Model Studio console for the selected region.</source>
+        <translation>请选择其他模型，或在 Model Studio 控制台中为所选地域开通此模型。</translation>
+    </message>
+    <message>
+        <source>Top up the account or raise the quota in the Model Studio console, then try again.</source>
+        <translation>请在 Model Studio 控制台中为账户充值或提高配额，然后再试。</translation>
+    </message>
+    <message>
+        <source>The service had an internal problem; try again in a few minutes.</source>
+        <translation>服务出现内部问题；请几分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Check the internet connection (and proxy settings), then try again.</source>
+        <translation>请检查网络连接（以及代理设置），然后再试。</translation>
+    </message>
+    <message>
+        <source>The service did not answer in time; check the connection and try again.</source>
+        <translation>服务未及时响应；请检查连接后再试。</translation>
+    </message>
+    <message>
+        <source>The task is still running on the service; check again later - it is not lost.</source>
+        <translation>任务仍在服务上运行；请稍后再查看——它不会丢失。</translation>
+    </message>
+    <message>
+        <source>The result link has expired (results are kept 24 hours); query the task again for a fresh link, or transcribe the file again.</source>
+        <translation>结果链接已过期（结果保留 24 小时）；请重新查询任务以获取新链接，或重新转写该文件。</translation>
+    </message>
+    <message>
+        <source>The service sent a reply the app cannot read; try again, and report it if it repeats.</source>
+        <translation>服务返回了本应用无法读取的回复；请再试一次，如果重复出现请报告。</translation>
+    </message>
+    <message>
+        <source>The service sent a broken result for this file; retry the job, and report it if it repeats.</source>
+        <translation>服务为此文件返回了损坏的结果；请重试该任务，如果重复出现请报告。</translation>
+    </message>
+    <message>
+        <source>The upload permission expired; the upload will be retried with a new one.</source>
+        <translation>上传授权已过期；将使用新的授权重试上传。</translation>
+    </message>
+    <message>
+        <source>Change the option named in the message, or choose a model that supports it.</source>
+        <translation>请修改消息中提到的选项，或选择支持该选项的模型。</translation>
+    </message>
+    <message>
+        <source>The service refused to translate this text; translate it by hand or reword it.</source>
+        <translation>服务拒绝翻译这段文本；请手动翻译或改写。</translation>
+    </message>
+    <message>
+        <source>The answer was cut off at the model&apos;s limit; send less text at once.</source>
+        <translation>回答在模型上限处被截断；请一次发送更少的文本。</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>，</translation>
     </message>

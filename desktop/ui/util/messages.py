@@ -302,6 +302,73 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(
         "Messages", "ends {frames} frames before a shot change; end it {gap} frames before it"
     ),
+    # The default advice of each DashScope error (desktop/dashscope/errors.py).
+    QT_TRANSLATE_NOOP(
+        "Messages", "Try again later; if it keeps happening, check the service status."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Check the API key in Settings and that it belongs to the selected region "
+        "(Beijing and Singapore keys are different).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The service is limiting the request rate; wait a minute and try again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Change the options or the file named in the message and submit again."
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The item no longer exists on the service; refresh the list."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Submit fewer files per task; the client can split them for you."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Pick another model, or activate this model in the Model Studio console for "
+        "the selected region.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Top up the account or raise the quota in the Model Studio console, then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The service had an internal problem; try again in a few minutes."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Check the internet connection (and proxy settings), then try again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The service did not answer in time; check the connection and try again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The task is still running on the service; check again later - it is not lost."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The result link has expired (results are kept 24 hours); query the task "
+        "again for a fresh link, or transcribe the file again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The service sent a reply the app cannot read; try again, and report it if it repeats.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The service sent a broken result for this file; retry the job, and report "
+        "it if it repeats.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The upload permission expired; the upload will be retried with a new one."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Change the option named in the message, or choose a model that supports it."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The service refused to translate this text; translate it by hand or reword it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The answer was cut off at the model's limit; send less text at once."
+    ),
 )
 
 for _text in CATALOGUE:

@@ -140,3 +140,16 @@ def test_shot_change_advice_is_chinese(chinese) -> None:
     assert _has_chinese(translated(advice)), translated(advice)
     _at, advice = shot_rules.end_target(0, 980, [1000], zone)
     assert _has_chinese(translated(advice)), translated(advice)
+
+
+def _error_classes(base: type) -> list[type]:
+    found = [base]
+    for sub in base.__subclasses__():
+        found += _error_classes(sub)
+    return found
+
+
+def test_every_errors_default_advice_is_chinese_even_read_back_from_the_library(chinese) -> None:
+    for kind in _error_classes(errors.DashScopeError):
+        advice = str(kind.default_advice)  # as stored in a job's row: plain text
+        assert _has_chinese(translated(advice)), (kind.__name__, advice)
