@@ -1556,6 +1556,66 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>回答在模型上限处被截断；请一次发送更少的文本。</translation>
     </message>
     <message>
+        <source>{name} must be a non-empty id</source>
+        <translation>{name} 必须是非空的 ID</translation>
+    </message>
+    <message>
+        <source>{name} must be true or false</source>
+        <translation>{name} 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>channel_id must list track numbers from 0 up, got {values}</source>
+        <translation>channel_id 必须列出从 0 开始的音轨编号，收到的是 {values}</translation>
+    </message>
+    <message>
+        <source>channel_id lists a track twice: {values}</source>
+        <translation>channel_id 中有重复的音轨：{values}</translation>
+    </message>
+    <message>
+        <source>language_hints must be a list of codes, not a string</source>
+        <translation>language_hints 必须是语言代码列表，而不是字符串</translation>
+    </message>
+    <message>
+        <source>language_hints is empty; leave it unset instead</source>
+        <translation>language_hints 为空；请改为不设置</translation>
+    </message>
+    <message>
+        <source>{model} does not know these language codes: {codes}; it accepts: {accepted}</source>
+        <translation>{model} 不认识这些语言代码：{codes}；它接受：{accepted}</translation>
+    </message>
+    <message>
+        <source>too many language hints for {model}: {count} given, the limit is {limit}</source>
+        <translation>{model} 的语言提示过多：给出了 {count} 个，上限为 {limit} 个</translation>
+    </message>
+    <message>
+        <source>speaker_count must be a whole number from {low} to {high}, got {count}</source>
+        <translation>speaker_count 必须是 {low} 到 {high} 之间的整数，收到的是 {count}</translation>
+    </message>
+    <message>
+        <source>speaker_count has no effect unless diarization_enabled is on</source>
+        <translation>除非开启 diarization_enabled，否则 speaker_count 不起作用</translation>
+    </message>
+    <message>
+        <source>special_word_filter must be a JSON object as text (e.g. {example})</source>
+        <translation>special_word_filter 必须是文本形式的 JSON 对象（例如 {example}）</translation>
+    </message>
+    <message>
+        <source>speech_noise_threshold must be a number from {low} to {high}, got {value}</source>
+        <translation>speech_noise_threshold 必须是 {low} 到 {high} 之间的数字，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{model} does not know the language code {code}; it accepts: {accepted} (or leave the language unset to detect it)</source>
+        <translation>{model} 不认识语言代码 {code}；它接受：{accepted}（或不设置语言以自动检测）</translation>
+    </message>
+    <message>
+        <source>context_text must be text</source>
+        <translation>context_text 必须是文本</translation>
+    </message>
+    <message>
+        <source>context_text is {count} characters long; at most {limit} are sent. Keep the names and terms that matter.</source>
+        <translation>context_text 长 {count} 个字符；最多发送 {limit} 个。请保留重要的名称和术语。</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>，</translation>
     </message>

@@ -369,6 +369,40 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(
         "Messages", "The answer was cut off at the model's limit; send less text at once."
     ),
+    # Options refused before any request (desktop/dashscope/options.py).
+    QT_TRANSLATE_NOOP("Messages", "{name} must be a non-empty id"),
+    QT_TRANSLATE_NOOP("Messages", "{name} must be true or false"),
+    QT_TRANSLATE_NOOP("Messages", "channel_id must list track numbers from 0 up, got {values}"),
+    QT_TRANSLATE_NOOP("Messages", "channel_id lists a track twice: {values}"),
+    QT_TRANSLATE_NOOP("Messages", "language_hints must be a list of codes, not a string"),
+    QT_TRANSLATE_NOOP("Messages", "language_hints is empty; leave it unset instead"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{model} does not know these language codes: {codes}; it accepts: {accepted}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "too many language hints for {model}: {count} given, the limit is {limit}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "speaker_count must be a whole number from {low} to {high}, got {count}"
+    ),
+    QT_TRANSLATE_NOOP("Messages", "speaker_count has no effect unless diarization_enabled is on"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "special_word_filter must be a JSON object as text (e.g. {example})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "speech_noise_threshold must be a number from {low} to {high}, got {value}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{model} does not know the language code {code}; it accepts: "
+        "{accepted} (or leave the language unset to detect it)",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "context_text must be text"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "context_text is {count} characters long; at most {limit} are sent. "
+        "Keep the names and terms that matter.",
+    ),
 )
 
 for _text in CATALOGUE:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from desktop.dashscope import errors
+from desktop.dashscope.errors import OptionRefused
+from desktop.dashscope.options import TranscriptionOptions
 from desktop.domain import catalog, media_rules, shot_rules, subtitle_check
 from desktop.domain.media_info import MediaInfo
 from desktop.domain.messages import templates
@@ -153,3 +155,21 @@ def test_every_errors_default_advice_is_chinese_even_read_back_from_the_library(
     for kind in _error_classes(errors.DashScopeError):
         advice = str(kind.default_advice)  # as stored in a job's row: plain text
         assert _has_chinese(translated(advice)), (kind.__name__, advice)
+
+
+@pytest.mark.parametrize(
+    ("model", "options"),
+    [
+        ("paraformer-v2", TranscriptionOptions(channel_id=[0, 0])),
+        ("paraformer-v2", TranscriptionOptions(speaker_count=4)),
+        ("paraformer-v2", TranscriptionOptions(special_word_filter="not json")),
+        ("fun-asr", TranscriptionOptions(speech_noise_threshold=1.5)),
+        ("qwen3-asr-flash-filetrans", TranscriptionOptions(language="xx")),
+        ("qwen3-asr-flash-filetrans", TranscriptionOptions(context_text="x" * 10_001)),
+    ],
+)
+def test_refused_options_are_said_in_chinese(chinese, model, options) -> None:
+    with pytest.raises(OptionRefused) as refused:
+        options.to_parameters(model)
+    text = translated(refused.value.message)
+    assert _has_chinese(text), text
