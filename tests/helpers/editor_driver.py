@@ -11,6 +11,10 @@ screenshot of the screen.
 ``python editor_driver.py still ITEM SCREENSHOT``: opens the item on the X
 screen without playing; once libvlc has drawn (or after 10 s) prints the same
 JSON line, so a test can see the first frame is shown before Play.
+
+``python editor_driver.py covered ITEM SCREENSHOT``: as ``still``, then seeks
+(paused) to 2 s, covers the video with a window for half a second and reports
+once the window is gone, so a test can see the picture comes back.
 """
 
 from __future__ import annotations
@@ -20,9 +24,9 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.store.library import LibraryFile
 from desktop.ui.editor.model import Column
@@ -63,7 +67,7 @@ def colour_fraction(frame: QWidget) -> float:
     return colour / max(1, samples)
 
 
-def show_video(item_id: int, screenshot: Path, *, play: bool) -> None:
+def show_video(item_id: int, screenshot: Path, *, play: bool, cover: bool = False) -> None:
     app = QApplication([])
     editor = open_library_item(LibraryFile.default(), item_id)
     editor.resize(900, 700)
@@ -79,9 +83,36 @@ def show_video(item_id: int, screenshot: Path, *, play: bool) -> None:
             return player.position() > 800
         return colour_fraction(frame) > 0.1
 
+    cover_state: dict[str, object] = {}
+
+    def covered() -> bool:
+        """True once the still was covered by a window and uncovered again."""
+        if not cover:
+            return True
+        frame = editor.player_widget.video
+        if "window" not in cover_state:
+            editor.player.seek(2000)
+            window = QDialog(editor, Qt.WindowType.FramelessWindowHint)  # a dialog over it
+            window.setStyleSheet("background: #808080;")
+            window.move(frame.mapToGlobal(frame.rect().topLeft()))
+            window.resize(frame.size())
+            window.show()
+            cover_state.update(window=window, at=time.monotonic())
+            return False
+        window = cover_state["window"]
+        assert isinstance(window, QWidget)
+        if window.isVisible():
+            if time.monotonic() - float(cover_state["at"]) > 0.5:  # type: ignore[arg-type]
+                window.hide()
+                cover_state["gone"] = time.monotonic()
+            return False
+        return time.monotonic() - float(cover_state["gone"]) > 0.5  # type: ignore[arg-type]
+
     def check() -> None:
         player, frame = editor.player, editor.player_widget.video
-        if time.monotonic() - started > 10 or ready():
+        # Once covered the area is not ready (the cover hides it) until the cover went.
+        shown = "window" in cover_state or ready()
+        if time.monotonic() - started > 10 or (shown and covered()):
             if play:
                 player.pause()
             QGuiApplication.primaryScreen().grabWindow(0).save(str(screenshot))
@@ -112,4 +143,4 @@ if __name__ == "__main__":
     if command == "edit":
         edit_forever(item, int(sys.argv[3]))
     else:
-        show_video(item, Path(sys.argv[3]), play=command == "video")
+        show_video(item, Path(sys.argv[3]), play=command == "video", cover=command == "covered")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 # Extra libvlc options, e.g. "--aout=dummy" on a machine without a sound device.
 VLC_OPTIONS_ENV = "TINGXIE_VLC_OPTIONS"
 TICK_MS = 25  # 40 position reports a second while playing
+REDRAW_PLAY_MS = 80  # how long a paused video plays (muted) to draw its picture again
 
 INSTALL_HELP = {
     "linux": "install VLC's library: sudo apt install libvlc5 vlc-plugin-base"
@@ -96,6 +97,7 @@ class MediaPlayer(QObject):
         # frame step draws the picture at the position instead of a black area.
         self._still_wanted = False
         self._stepped_for_still = False
+        self._redrawing = False
         # The clock: media time ``_anchor_ms`` was current at wall time ``_anchor_wall``.
         self._anchor_ms = 0
         self._anchor_wall = time.monotonic()
@@ -191,6 +193,31 @@ class MediaPlayer(QObject):
         self._player.play()
         self._player.set_rate(self._rate)
         self._last_vlc_ms = -1
+
+    def redraw(self) -> None:
+        """Draw the paused picture again (libvlc leaves what covered it, e.g. a closed dialog).
+
+        A paused libvlc draws nothing new, not even after a seek: it plays for a moment,
+        muted, and pauses again back at the position.
+        """
+        player = self._player
+        if player is None or self._playing or self._pending_seek is not None:
+            return
+        if not (self._has_video and player.has_vout()) or self._redrawing:
+            return
+        if player.get_state() == self._vlc.State.Paused:
+            self._redrawing = True
+            player.audio_set_mute(True)
+            player.set_pause(0)
+            QTimer.singleShot(REDRAW_PLAY_MS, self._end_redraw)
+
+    def _end_redraw(self) -> None:
+        self._redrawing = False
+        if self._player is None or self._playing:
+            return
+        self._player.set_pause(1)
+        self._player.set_time(self._anchor_ms)
+        self._player.audio_set_mute(self._muted)
 
     def close(self) -> None:
         self._timer.stop()
