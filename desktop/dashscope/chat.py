@@ -37,6 +37,7 @@ from desktop.dashscope.errors import (
     read_error_body,
 )
 from desktop.dashscope.retry import retry_after_seconds
+from desktop.domain.messages import template
 from desktop.domain.translation import TokenUsage
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class ChatReply:
 class ContentRefusedError(InvalidParameterError):
     """The service's content inspection refused the input or its own output."""
 
-    default_advice = (
+    default_advice = template(
         "The service refused to translate this text; translate it by hand or reword it."
     )
 
@@ -77,7 +78,9 @@ class ContentRefusedError(InvalidParameterError):
 class TruncatedReplyError(DashScopeError):
     """The model stopped at its token limit (``finish_reason: length``); the tokens are paid."""
 
-    default_advice = "The answer was cut off at the model's limit; send less text at once."
+    default_advice = template(
+        "The answer was cut off at the model's limit; send less text at once."
+    )
 
     def __init__(self, message: str, *, reply: ChatReply, **kw: Any) -> None:
         super().__init__(message, **kw)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, ClassVar
 
+from desktop.domain.messages import template
+
 if TYPE_CHECKING:
     from desktop.dashscope.wire import TaskInfo
 
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 class DashScopeError(Exception):
     """A failure talking to DashScope (or refused locally before talking)."""
 
-    default_advice: ClassVar[str] = (
+    default_advice: ClassVar[str] = template(
         "Try again later; if it keeps happening, check the service status."
     )
     retryable: ClassVar[bool] = False
@@ -56,71 +58,79 @@ class DashScopeError(Exception):
 
 
 class AuthError(DashScopeError):
-    default_advice = (
+    default_advice = template(
         "Check the API key in Settings and that it belongs to the selected region "
         "(Beijing and Singapore keys are different)."
     )
 
 
 class ThrottledError(DashScopeError):
-    default_advice = "The service is limiting the request rate; wait a minute and try again."
+    default_advice = template(
+        "The service is limiting the request rate; wait a minute and try again."
+    )
     retryable = True
 
 
 class InvalidParameterError(DashScopeError):
-    default_advice = "Change the options or the file named in the message and submit again."
+    default_advice = template(
+        "Change the options or the file named in the message and submit again."
+    )
 
 
 class NotFoundError(InvalidParameterError):
-    default_advice = "The item no longer exists on the service; refresh the list."
+    default_advice = template("The item no longer exists on the service; refresh the list.")
 
 
 class TooManyFilesError(InvalidParameterError):
-    default_advice = "Submit fewer files per task; the client can split them for you."
+    default_advice = template("Submit fewer files per task; the client can split them for you.")
 
 
 class ModelUnavailableError(DashScopeError):
-    default_advice = (
+    default_advice = template(
         "Pick another model, or activate this model in the Model Studio console "
         "for the selected region."
     )
 
 
 class QuotaError(DashScopeError):
-    default_advice = (
+    default_advice = template(
         "Top up the account or raise the quota in the Model Studio console, then try again."
     )
 
 
 class ServerError(DashScopeError):
-    default_advice = "The service had an internal problem; try again in a few minutes."
+    default_advice = template("The service had an internal problem; try again in a few minutes.")
     retryable = True
 
 
 class NetworkError(DashScopeError):
-    default_advice = "Check the internet connection (and proxy settings), then try again."
+    default_advice = template("Check the internet connection (and proxy settings), then try again.")
     retryable = True
 
 
 class RequestTimeout(DashScopeError):
-    default_advice = "The service did not answer in time; check the connection and try again."
+    default_advice = template(
+        "The service did not answer in time; check the connection and try again."
+    )
     retryable = True
 
 
 class WaitTimeout(RequestTimeout):
-    default_advice = "The task is still running on the service; check again later - it is not lost."
+    default_advice = template(
+        "The task is still running on the service; check again later - it is not lost."
+    )
     retryable = False
 
 
 class ResultExpiredError(DashScopeError):
-    default_advice = (
+    default_advice = template(
         "The result link has expired (results are kept 24 hours); query the task again "
         "for a fresh link, or transcribe the file again."
     )
 
 
 class MalformedResponseError(DashScopeError):
-    default_advice = (
+    default_advice = template(
         "The service sent a reply the app cannot read; try again, and report it if it repeats."
     )
 
@@ -129,21 +139,25 @@ class MalformedResultError(MalformedResponseError):
     """A result file that is invalid or too big even after downloading it again: unlike a
     garbled API reply, asking again will not help, so the job fails with this message."""
 
-    default_advice = (
+    default_advice = template(
         "The service sent a broken result for this file; retry the job, and report it if"
         " it repeats."
     )
 
 
 class UploadPolicyExpired(DashScopeError):
-    default_advice = "The upload permission expired; the upload will be retried with a new one."
+    default_advice = template(
+        "The upload permission expired; the upload will be retried with a new one."
+    )
     retryable = True
 
 
 class OptionRefused(DashScopeError):
     """Raised locally, before any request: the model does not take this option or value."""
 
-    default_advice = "Change the option named in the message, or choose a model that supports it."
+    default_advice = template(
+        "Change the option named in the message, or choose a model that supports it."
+    )
 
 
 class PartialSubmitError(DashScopeError):

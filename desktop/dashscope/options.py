@@ -161,7 +161,9 @@ class TranscriptionOptions:
         for name in ("vocabulary_id", "phrase_id"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, str) or not value.strip()):
-                raise OptionRefused(f"{name} must be a non-empty id", code="InvalidOption")
+                raise OptionRefused(
+                    say("{name} must be a non-empty id", name=name), code="InvalidOption"
+                )
         if isinstance(self.special_word_filter, str):
             _check_filter_text(self.special_word_filter)
         _check_threshold(self.speech_noise_threshold)
@@ -169,7 +171,9 @@ class TranscriptionOptions:
         _check_context(self.context_text)
         for name in ("enable_itn", "enable_words"):
             if getattr(self, name) not in (None, True, False):
-                raise OptionRefused(f"{name} must be true or false", code="InvalidOption")
+                raise OptionRefused(
+                    say("{name} must be true or false", name=name), code="InvalidOption"
+                )
 
 
 def _models_accepting(option: Option) -> list[str]:
@@ -182,10 +186,14 @@ def _check_channels(channels: Sequence[int] | None) -> None:
     values = list(channels)
     if not values or any(not isinstance(c, int) or isinstance(c, bool) or c < 0 for c in values):
         raise OptionRefused(
-            f"channel_id must list track numbers from 0 up, got {values!r}", code="InvalidOption"
+            say("channel_id must list track numbers from 0 up, got {values}", values=repr(values)),
+            code="InvalidOption",
         )
     if len(set(values)) != len(values):
-        raise OptionRefused(f"channel_id lists a track twice: {values!r}", code="InvalidOption")
+        raise OptionRefused(
+            say("channel_id lists a track twice: {values}", values=repr(values)),
+            code="InvalidOption",
+        )
 
 
 def check_language_hints(hints: Sequence[str] | None, spec: catalog.ModelSpec) -> None:
@@ -194,22 +202,32 @@ def check_language_hints(hints: Sequence[str] | None, spec: catalog.ModelSpec) -
         return
     if isinstance(hints, str):
         raise OptionRefused(
-            "language_hints must be a list of codes, not a string", code="InvalidOption"
+            say("language_hints must be a list of codes, not a string"), code="InvalidOption"
         )
     values = list(hints)
     if not values:
-        raise OptionRefused("language_hints is empty; leave it unset instead", code="InvalidOption")
+        raise OptionRefused(
+            say("language_hints is empty; leave it unset instead"), code="InvalidOption"
+        )
     unknown = [h for h in values if h not in spec.language_hints]
     if unknown:
         raise OptionRefused(
-            f"{spec.name} does not know the language code(s) {', '.join(map(repr, unknown))}; "
-            f"it accepts: {' '.join(spec.language_hints)}",
+            say(
+                "{model} does not know these language codes: {codes}; it accepts: {accepted}",
+                model=spec.name,
+                codes=", ".join(map(repr, unknown)),
+                accepted=" ".join(spec.language_hints),
+            ),
             code="InvalidOption",
         )
     if spec.max_language_hints is not None and len(values) > spec.max_language_hints:
         raise OptionRefused(
-            f"{spec.name} takes at most {spec.max_language_hints} language hint(s), "
-            f"got {len(values)}",
+            say(
+                "too many language hints for {model}: {count} given, the limit is {limit}",
+                model=spec.name,
+                count=len(values),
+                limit=spec.max_language_hints,
+            ),
             code="InvalidOption",
         )
 
@@ -220,12 +238,17 @@ def _check_speakers(count: int | None, diarization: bool | None) -> None:
     low, high = catalog.SPEAKER_COUNT_RANGE
     if not isinstance(count, int) or isinstance(count, bool) or not low <= count <= high:
         raise OptionRefused(
-            f"speaker_count must be a whole number from {low} to {high}, got {count!r}",
+            say(
+                "speaker_count must be a whole number from {low} to {high}, got {count}",
+                low=low,
+                high=high,
+                count=repr(count),
+            ),
             code="InvalidOption",
         )
     if not diarization:
         raise OptionRefused(
-            "speaker_count has no effect unless diarization_enabled is on",
+            say("speaker_count has no effect unless diarization_enabled is on"),
             code="InvalidOption",
         )
 
@@ -237,8 +260,10 @@ def _check_filter_text(text: str) -> None:
         value = None
     if not isinstance(value, dict):
         raise OptionRefused(
-            "special_word_filter must be a JSON object as text "
-            '(e.g. {"filter_with_signed":{"word_list":["..."]}})',
+            say(
+                "special_word_filter must be a JSON object as text (e.g. {example})",
+                example='{"filter_with_signed":{"word_list":["..."]}}',
+            ),
             code="InvalidOption",
         )
 
@@ -250,7 +275,12 @@ def _check_threshold(value: float | None) -> None:
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if not number or not low <= value <= high:
         raise OptionRefused(
-            f"speech_noise_threshold must be a number from {low:g} to {high:g}, got {value!r}",
+            say(
+                "speech_noise_threshold must be a number from {low} to {high}, got {value}",
+                low=f"{low:g}",
+                high=f"{high:g}",
+                value=repr(value),
+            ),
             code="InvalidOption",
         )
 
@@ -260,8 +290,13 @@ def _check_language(code: str | None, spec: catalog.ModelSpec) -> None:
         return
     if code not in spec.languages:
         raise OptionRefused(
-            f"{spec.name} does not know the language code {code!r}; it accepts: "
-            f"{' '.join(spec.languages)} (or leave the language unset to detect it)",
+            say(
+                "{model} does not know the language code {code}; it accepts: {accepted}"
+                " (or leave the language unset to detect it)",
+                model=spec.name,
+                code=repr(code),
+                accepted=" ".join(spec.languages),
+            ),
             code="InvalidOption",
         )
 
@@ -270,10 +305,14 @@ def _check_context(text: str | None) -> None:
     if text is None:
         return
     if not isinstance(text, str):
-        raise OptionRefused("context_text must be text", code="InvalidOption")
+        raise OptionRefused(say("context_text must be text"), code="InvalidOption")
     if len(text) > catalog.MAX_CONTEXT_CHARS:
         raise OptionRefused(
-            f"context_text is {len(text)} characters long; at most "
-            f"{catalog.MAX_CONTEXT_CHARS} are sent. Keep the names and terms that matter.",
+            say(
+                "context_text is {count} characters long; at most {limit} are sent. Keep the"
+                " names and terms that matter.",
+                count=len(text),
+                limit=catalog.MAX_CONTEXT_CHARS,
+            ),
             code="InvalidOption",
         )

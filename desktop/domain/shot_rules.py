@@ -21,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from desktop.domain.messages import say, template
 from desktop.domain.timecode import FrameRate, frame_to_ms, ms_to_frame
 
 
@@ -55,12 +56,20 @@ def start_target(start_ms: int, shots: Sequence[int], zone: ShotZone) -> tuple[i
     if frames == 0 or abs(frames) >= zone.half:
         return None
     if frames > 0:
-        return shot, f"starts {frames} frames after a shot change; start it on the shot change"
+        return shot, say(
+            "starts {frames} frames after a shot change; start it on the shot change",
+            frames=frames,
+        )
     if -frames < zone.snap_before:
-        return shot, f"starts {-frames} frames before a shot change; start it on the shot change"
+        return shot, say(
+            "starts {frames} frames before a shot change; start it on the shot change",
+            frames=-frames,
+        )
     before = frame_to_ms(ms_to_frame(shot, zone.rate) - zone.half, zone.rate)
-    return before, (
-        f"starts {-frames} frames before a shot change; start it {zone.half} frames before it"
+    return before, say(
+        "starts {frames} frames before a shot change; start it {half} frames before it",
+        frames=-frames,
+        half=zone.half,
     )
 
 
@@ -78,14 +87,35 @@ def end_target(
     before = frame_to_ms(shot_frame - zone.gap, zone.rate)
     if before - start_ms < min_duration_ms:
         after = frame_to_ms(shot_frame + zone.half, zone.rate)
-        where = "after" if frames > 0 else "before" if frames < 0 else "on"
-        return after, (
-            f"ends {abs(frames)} frames {where} a shot change; ending {zone.gap} frames before"
-            f" it would make the cue too short, so end it {zone.half} frames after it"
+        return after, say(
+            _TOO_SHORT[(frames > 0) - (frames < 0)],
+            frames=abs(frames),
+            gap=zone.gap,
+            half=zone.half,
         )
     if frames == 0:
-        return before, f"ends on a shot change; end it {zone.gap} frames before it"
-    where = "after" if frames > 0 else "before"
-    return before, (
-        f"ends {abs(frames)} frames {where} a shot change; end it {zone.gap} frames before it"
-    )
+        return before, say(_ON_SHOT, gap=zone.gap)
+    text = _END_BEFORE[frames > 0]
+    return before, say(text, frames=abs(frames), gap=zone.gap)
+
+
+# An out-cue's advice by where it ends against the cut: complete sentences for translation.
+_TOO_SHORT = {
+    1: template(
+        "ends {frames} frames after a shot change; ending {gap} frames before it would make"
+        " the cue too short, so end it {half} frames after it"
+    ),
+    -1: template(
+        "ends {frames} frames before a shot change; ending {gap} frames before it would make"
+        " the cue too short, so end it {half} frames after it"
+    ),
+    0: template(
+        "ends on a shot change; ending {gap} frames before it would make the cue too short,"
+        " so end it {half} frames after it"
+    ),
+}
+_ON_SHOT = template("ends on a shot change; end it {gap} frames before it")
+_END_BEFORE = {
+    True: template("ends {frames} frames after a shot change; end it {gap} frames before it"),
+    False: template("ends {frames} frames before a shot change; end it {gap} frames before it"),
+}

@@ -15,6 +15,7 @@ from typing import Literal
 
 import msgspec
 
+from desktop.domain.messages import say, template
 from desktop.domain.subtitle_presets import Preset, reading_chars, text_width, word_count
 from desktop.domain.subtitles import Cue, CueNote
 
@@ -27,6 +28,13 @@ RULES: dict[str, str] = {
     "too-long": "the cue is longer than the maximum duration",
     "overlap": "the cue starts before the previous one ends",
     "gap": "the gap to the next cue is too small",
+}
+
+# The units a line's length is counted in, as the messages say them.
+UNIT_WORDS: dict[str, str] = {
+    "columns": template("columns"),
+    "characters": template("characters"),
+    "full-width": template("full-width characters"),
 }
 
 
@@ -87,13 +95,25 @@ def cue_problems(
                 problems.append(
                     (
                         "line-too-long",
-                        f"line {number} is {width:g} {unit} long; the limit is"
-                        f" {preset.max_chars:g}",
+                        say(
+                            "line {number} is {width} {unit} long; the limit is {limit}",
+                            number=number,
+                            width=f"{width:g}",
+                            unit=UNIT_WORDS.get(unit, unit),
+                            limit=f"{preset.max_chars:g}",
+                        ),
                     )
                 )
     if preset.max_lines is not None and len(cue.lines) > preset.max_lines:
         problems.append(
-            ("too-many-lines", f"{len(cue.lines)} lines; the limit is {preset.max_lines}")
+            (
+                "too-many-lines",
+                say(
+                    "{count} lines; the limit is {limit}",
+                    count=len(cue.lines),
+                    limit=preset.max_lines,
+                ),
+            )
         )
     duration = cue.end_ms - cue.start_ms
     problems.extend(_speed_problems(cue, preset, duration))
@@ -101,16 +121,22 @@ def cue_problems(
         problems.append(
             (
                 "too-short",
-                f"on screen {duration / 1000:.3f} s; the minimum is"
-                f" {preset.min_duration_ms / 1000:.3f} s",
+                say(
+                    "on screen {seconds} s; the minimum is {limit} s",
+                    seconds=f"{duration / 1000:.3f}",
+                    limit=f"{preset.min_duration_ms / 1000:.3f}",
+                ),
             )
         )
     if preset.max_duration_ms is not None and duration > preset.max_duration_ms:
         problems.append(
             (
                 "too-long",
-                f"on screen {duration / 1000:.3f} s; the maximum is"
-                f" {preset.max_duration_ms / 1000:.3f} s",
+                say(
+                    "on screen {seconds} s; the maximum is {limit} s",
+                    seconds=f"{duration / 1000:.3f}",
+                    limit=f"{preset.max_duration_ms / 1000:.3f}",
+                ),
             )
         )
     if following is not None:
@@ -123,11 +149,21 @@ def _speed_problems(cue: Cue, preset: Preset, duration: int) -> list[tuple[str, 
     if preset.max_cps is not None:
         cps = reading_chars(cue.lines, preset.unit) / seconds
         if cps > preset.max_cps + 1e-9:
-            return [("too-fast", f"{cps:.1f} characters/s; the limit is {preset.max_cps:g}")]
+            text = say(
+                "{cps} characters/s; the limit is {limit}",
+                cps=f"{cps:.1f}",
+                limit=f"{preset.max_cps:g}",
+            )
+            return [("too-fast", text)]
     if preset.max_wpm is not None:
         wpm = word_count(cue.lines) / seconds * 60
         if wpm > preset.max_wpm + 1e-9:
-            return [("too-fast", f"{wpm:.0f} words/min; the limit is {preset.max_wpm:g}")]
+            text = say(
+                "{wpm} words/min; the limit is {limit}",
+                wpm=f"{wpm:.0f}",
+                limit=f"{preset.max_wpm:g}",
+            )
+            return [("too-fast", text)]
     return []
 
 
@@ -136,21 +172,32 @@ def _gap_problems(cue: Cue, following: Cue, preset: Preset, gap: int) -> list[tu
     if distance < 0:
         if preset.allow_overlap:
             return []
-        return [("overlap", f"the next cue starts {-distance / 1000:.3f} s before this one ends")]
+        text = say(
+            "the next cue starts {seconds} s before this one ends",
+            seconds=f"{-distance / 1000:.3f}",
+        )
+        return [("overlap", text)]
     if distance < gap:
         return [
             (
                 "gap",
-                f"{distance} ms to the next cue; at least {preset.min_gap_frames} frames"
-                f" ({gap} ms) are needed",
+                say(
+                    "{distance} ms to the next cue; at least {frames} frames ({gap} ms) are needed",
+                    distance=distance,
+                    frames=preset.min_gap_frames,
+                    gap=gap,
+                ),
             )
         ]
     if 0 < distance < preset.min_open_gap_ms:
         return [
             (
                 "gap",
-                f"a gap of {distance / 1000:.3f} s: close it or leave at least"
-                f" {preset.min_open_gap_ms / 1000:g} s",
+                say(
+                    "a gap of {seconds} s: close it or leave at least {limit} s",
+                    seconds=f"{distance / 1000:.3f}",
+                    limit=f"{preset.min_open_gap_ms / 1000:g}",
+                ),
             )
         ]
     return []

@@ -19,6 +19,46 @@
         <source>Problem</source>
         <translation>问题</translation>
     </message>
+    <message>
+        <source>{0} — why: {1}</source>
+        <translation>{0}——原因：{1}</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>line too long</source>
+        <translation>行过长</translation>
+    </message>
+    <message>
+        <source>too many lines</source>
+        <translation>行数过多</translation>
+    </message>
+    <message>
+        <source>too fast</source>
+        <translation>过快</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>过短</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>过长</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>间隔</translation>
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>
@@ -1428,6 +1468,226 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>50 多种语言，标出情绪（生气、高兴、悲伤）和声音事件（掌声、音乐、笑声）</translation>
     </message>
     <message>
+        <source>columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>个字符</translation>
+    </message>
+    <message>
+        <source>full-width characters</source>
+        <translation>个全角字符</translation>
+    </message>
+    <message>
+        <source>line {number} is {width} {unit} long; the limit is {limit}</source>
+        <translation>第 {number} 行长 {width} {unit}；上限为 {limit}</translation>
+    </message>
+    <message>
+        <source>{count} lines; the limit is {limit}</source>
+        <translation>{count} 行；上限为 {limit} 行</translation>
+    </message>
+    <message>
+        <source>on screen {seconds} s; the minimum is {limit} s</source>
+        <translation>显示 {seconds} 秒；最短为 {limit} 秒</translation>
+    </message>
+    <message>
+        <source>on screen {seconds} s; the maximum is {limit} s</source>
+        <translation>显示 {seconds} 秒；最长为 {limit} 秒</translation>
+    </message>
+    <message>
+        <source>{cps} characters/s; the limit is {limit}</source>
+        <translation>每秒 {cps} 个字符；上限为 {limit}</translation>
+    </message>
+    <message>
+        <source>{wpm} words/min; the limit is {limit}</source>
+        <translation>每分钟 {wpm} 个词；上限为 {limit}</translation>
+    </message>
+    <message>
+        <source>the next cue starts {seconds} s before this one ends</source>
+        <translation>下一条字幕在本条结束前 {seconds} 秒就开始了</translation>
+    </message>
+    <message>
+        <source>{distance} ms to the next cue; at least {frames} frames ({gap} ms) are needed</source>
+        <translation>与下一条字幕间隔 {distance} 毫秒；至少需要 {frames} 帧（{gap} 毫秒）</translation>
+    </message>
+    <message>
+        <source>a gap of {seconds} s: close it or leave at least {limit} s</source>
+        <translation>间隔 {seconds} 秒：请消除间隔，或至少留出 {limit} 秒</translation>
+    </message>
+    <message>
+        <source>starts {frames} frames after a shot change; start it on the shot change</source>
+        <translation>在镜头切换后 {frames} 帧开始；请在镜头切换处开始</translation>
+    </message>
+    <message>
+        <source>starts {frames} frames before a shot change; start it on the shot change</source>
+        <translation>在镜头切换前 {frames} 帧开始；请在镜头切换处开始</translation>
+    </message>
+    <message>
+        <source>starts {frames} frames before a shot change; start it {half} frames before it</source>
+        <translation>在镜头切换前 {frames} 帧开始；请在切换前 {half} 帧开始</translation>
+    </message>
+    <message>
+        <source>ends {frames} frames after a shot change; ending {gap} frames before it would make the cue too short, so end it {half} frames after it</source>
+        <translation>在镜头切换后 {frames} 帧结束；若在切换前 {gap} 帧结束，字幕会过短，因此请在切换后 {half} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends {frames} frames before a shot change; ending {gap} frames before it would make the cue too short, so end it {half} frames after it</source>
+        <translation>在镜头切换前 {frames} 帧结束；若在切换前 {gap} 帧结束，字幕会过短，因此请在切换后 {half} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends on a shot change; ending {gap} frames before it would make the cue too short, so end it {half} frames after it</source>
+        <translation>在镜头切换处结束；若在切换前 {gap} 帧结束，字幕会过短，因此请在切换后 {half} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends on a shot change; end it {gap} frames before it</source>
+        <translation>在镜头切换处结束；请在切换前 {gap} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends {frames} frames after a shot change; end it {gap} frames before it</source>
+        <translation>在镜头切换后 {frames} 帧结束；请在切换前 {gap} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends {frames} frames before a shot change; end it {gap} frames before it</source>
+        <translation>在镜头切换前 {frames} 帧结束；请在切换前 {gap} 帧结束</translation>
+    </message>
+    <message>
+        <source>Try again later; if it keeps happening, check the service status.</source>
+        <translation>请稍后再试；如果一直出现，请查看服务状态。</translation>
+    </message>
+    <message>
+        <source>Check the API key in Settings and that it belongs to the selected region (Beijing and Singapore keys are different).</source>
+        <translation>请在设置中检查 API 密钥，并确认它属于所选地域（北京和新加坡的密钥不同）。</translation>
+    </message>
+    <message>
+        <source>The service is limiting the request rate; wait a minute and try again.</source>
+        <translation>服务正在限制请求频率；请等一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Change the options or the file named in the message and submit again.</source>
+        <translation>请修改消息中提到的选项或文件，然后重新提交。</translation>
+    </message>
+    <message>
+        <source>The item no longer exists on the service; refresh the list.</source>
+        <translation>该项目在服务上已不存在；请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Submit fewer files per task; the client can split them for you.</source>
+        <translation>请每个任务提交更少的文件；客户端可以为您拆分。</translation>
+    </message>
+    <message>
+        <source>Pick another model, or activate this model in the Model Studio console for the selected region.</source>
+        <translation>请选择其他模型，或在 Model Studio 控制台中为所选地域开通此模型。</translation>
+    </message>
+    <message>
+        <source>Top up the account or raise the quota in the Model Studio console, then try again.</source>
+        <translation>请在 Model Studio 控制台中为账户充值或提高配额，然后再试。</translation>
+    </message>
+    <message>
+        <source>The service had an internal problem; try again in a few minutes.</source>
+        <translation>服务出现内部问题；请几分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Check the internet connection (and proxy settings), then try again.</source>
+        <translation>请检查网络连接（以及代理设置），然后再试。</translation>
+    </message>
+    <message>
+        <source>The service did not answer in time; check the connection and try again.</source>
+        <translation>服务未及时响应；请检查连接后再试。</translation>
+    </message>
+    <message>
+        <source>The task is still running on the service; check again later - it is not lost.</source>
+        <translation>任务仍在服务上运行；请稍后再查看——它不会丢失。</translation>
+    </message>
+    <message>
+        <source>The result link has expired (results are kept 24 hours); query the task again for a fresh link, or transcribe the file again.</source>
+        <translation>结果链接已过期（结果保留 24 小时）；请重新查询任务以获取新链接，或重新转写该文件。</translation>
+    </message>
+    <message>
+        <source>The service sent a reply the app cannot read; try again, and report it if it repeats.</source>
+        <translation>服务返回了本应用无法读取的回复；请再试一次，如果重复出现请报告。</translation>
+    </message>
+    <message>
+        <source>The service sent a broken result for this file; retry the job, and report it if it repeats.</source>
+        <translation>服务为此文件返回了损坏的结果；请重试该任务，如果重复出现请报告。</translation>
+    </message>
+    <message>
+        <source>The upload permission expired; the upload will be retried with a new one.</source>
+        <translation>上传授权已过期；将使用新的授权重试上传。</translation>
+    </message>
+    <message>
+        <source>Change the option named in the message, or choose a model that supports it.</source>
+        <translation>请修改消息中提到的选项，或选择支持该选项的模型。</translation>
+    </message>
+    <message>
+        <source>The service refused to translate this text; translate it by hand or reword it.</source>
+        <translation>服务拒绝翻译这段文本；请手动翻译或改写。</translation>
+    </message>
+    <message>
+        <source>The answer was cut off at the model&apos;s limit; send less text at once.</source>
+        <translation>回答在模型上限处被截断；请一次发送更少的文本。</translation>
+    </message>
+    <message>
+        <source>{name} must be a non-empty id</source>
+        <translation>{name} 必须是非空的 ID</translation>
+    </message>
+    <message>
+        <source>{name} must be true or false</source>
+        <translation>{name} 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>channel_id must list track numbers from 0 up, got {values}</source>
+        <translation>channel_id 必须列出从 0 开始的音轨编号，收到的是 {values}</translation>
+    </message>
+    <message>
+        <source>channel_id lists a track twice: {values}</source>
+        <translation>channel_id 中有重复的音轨：{values}</translation>
+    </message>
+    <message>
+        <source>language_hints must be a list of codes, not a string</source>
+        <translation>language_hints 必须是语言代码列表，而不是字符串</translation>
+    </message>
+    <message>
+        <source>language_hints is empty; leave it unset instead</source>
+        <translation>language_hints 为空；请改为不设置</translation>
+    </message>
+    <message>
+        <source>{model} does not know these language codes: {codes}; it accepts: {accepted}</source>
+        <translation>{model} 不认识这些语言代码：{codes}；它接受：{accepted}</translation>
+    </message>
+    <message>
+        <source>too many language hints for {model}: {count} given, the limit is {limit}</source>
+        <translation>{model} 的语言提示过多：给出了 {count} 个，上限为 {limit} 个</translation>
+    </message>
+    <message>
+        <source>speaker_count must be a whole number from {low} to {high}, got {count}</source>
+        <translation>speaker_count 必须是 {low} 到 {high} 之间的整数，收到的是 {count}</translation>
+    </message>
+    <message>
+        <source>speaker_count has no effect unless diarization_enabled is on</source>
+        <translation>除非开启 diarization_enabled，否则 speaker_count 不起作用</translation>
+    </message>
+    <message>
+        <source>special_word_filter must be a JSON object as text (e.g. {example})</source>
+        <translation>special_word_filter 必须是文本形式的 JSON 对象（例如 {example}）</translation>
+    </message>
+    <message>
+        <source>speech_noise_threshold must be a number from {low} to {high}, got {value}</source>
+        <translation>speech_noise_threshold 必须是 {low} 到 {high} 之间的数字，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{model} does not know the language code {code}; it accepts: {accepted} (or leave the language unset to detect it)</source>
+        <translation>{model} 不认识语言代码 {code}；它接受：{accepted}（或不设置语言以自动检测）</translation>
+    </message>
+    <message>
+        <source>context_text must be text</source>
+        <translation>context_text 必须是文本</translation>
+    </message>
+    <message>
+        <source>context_text is {count} characters long; at most {limit} are sent. Keep the names and terms that matter.</source>
+        <translation>context_text 长 {count} 个字符；最多发送 {limit} 个。请保留重要的名称和术语。</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1664,6 +1924,11 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>Video cannot be shown inside the window on this display ({0}); start Tingxie with QT_QPA_PLATFORM=xcb to see it. Sound plays.</source>
         <translation>在此显示环境（{0}）下无法在窗口内显示视频；请用 QT_QPA_PLATFORM=xcb 启动听写以查看视频。声音照常播放。</translation>
+    </message>
+    <message>
+        <source>{0} · f {1}</source>
+        <comment>the clock with the video frame number</comment>
+        <translation>{0} · 第 {1} 帧</translation>
     </message>
 </context>
 <context>

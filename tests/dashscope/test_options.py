@@ -73,8 +73,8 @@ def test_an_option_the_model_does_not_take_is_refused_by_name(model, options, na
     ("model", "options", "words"),
     [
         ("paraformer-v2", TranscriptionOptions(language_hints=["es"]), "'es'"),
-        ("fun-asr", TranscriptionOptions(language_hints=["zh", "en"]), "at most 1"),
-        ("sensevoice-v1", TranscriptionOptions(language_hints=["zh", "en"]), "at most 1"),
+        ("fun-asr", TranscriptionOptions(language_hints=["zh", "en"]), "the limit is 1"),
+        ("sensevoice-v1", TranscriptionOptions(language_hints=["zh", "en"]), "the limit is 1"),
         ("paraformer-v2", TranscriptionOptions(language_hints="zh"), "list"),
         ("paraformer-v2", TranscriptionOptions(language_hints=[]), "empty"),
         (

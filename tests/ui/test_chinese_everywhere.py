@@ -1,7 +1,9 @@
 """Every window and dialog in Chinese shows no English but names, formats and numbers.
 
 The test opens the main window (with the sample in the editor), Settings, the
-new-job dialog, the export dialog, the presets and the retry dialog in zh_CN and
+new-job dialog, the export dialog, the presets, the vocabularies, the import
+dialog, the keyboard shortcuts sheet, the editor's Subtitles tab, compare and
+sync dialogs and the crash dialog in zh_CN and
 reads every text a person can see: labels, buttons, menus, actions, tooltips,
 placeholders, combo items, group titles, table headers and the visible cells.
 """
@@ -28,11 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.crash import CrashReport
 from desktop.dashscope import credentials
 from desktop.jobs.sources import expand
 from desktop.store.library import LibraryFile
+from desktop.store.subtitle_profiles import find_preset
 from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.queue.new_job_dialog import NewJobDialog
+from desktop.ui.util.crash_dialog import CrashDialog
 from desktop.ui.util.translations import clear_language, install_language
 from tests.helpers.media import speech
 
@@ -45,6 +50,7 @@ NAMES = re.compile(
     r"mp4|srt|vtt|ass|txt|json|csv|docx|m4a|flac|ogg)\b|\.(srt|vtt|ass|txt|json|csv|docx)\b"
     r"|srt|vtt|ass|txt|json|csv|docx|utf-8|khz|hz|cps|wpm|fps|ms|gb|mb|ctrl|shift|alt|space"
     r"|return|enter|del|delete|esc|f\d+|left|right|up|down|tab|home|end|pgup|pgdown|cny"
+    r"|\w+error: .*"  # an exception's own summary, quoted in the crash dialog
     r"|aliyun\S*|oss|http|gnome-keyring|kwallet|d-bus|ai|cue|id|ok|min|sample|hello|world|smpte"
 )
 WORD = re.compile(r"[A-Za-z]{3,}")
@@ -152,8 +158,45 @@ def test_every_window_and_dialog_in_chinese_shows_no_english_words(
     new_job.show()
     qtbot.waitUntil(lambda: bool(new_job.media), timeout=20_000)
     seen["new job"] = _texts(new_job)
+    seen.update(_more_windows(qtbot, window, editor))
     english = {name: _english(texts) for name, texts in seen.items()}
     english = {name: found for name, found in english.items() if found}
     assert not english, "\n".join(
         f"{name}: {where}: {text!r}" for name, found in english.items() for where, text in found
     )
+
+
+def _more_windows(qtbot, window: MainWindow, editor) -> dict[str, list[tuple[str, str]]]:
+    """The secondary windows: vocabularies, import, shortcuts, Subtitles, compare, sync, crash."""
+    seen: dict[str, list[tuple[str, str]]] = {}
+    for name, opener in (
+        ("vocabularies", window.open_vocabularies),
+        ("import", window.open_import_dialog),
+        ("keyboard shortcuts", window.show_shortcuts),
+    ):
+        dialog = opener()
+        seen[name] = _texts(dialog)
+        dialog.close()
+    editor.tabs.setCurrentIndex(1)
+    editor.subtitles.create_track(find_preset("netflix-zh-hans"))  # a track with its cues shown
+    seen["subtitles tab"] = _texts(editor.tabs.currentWidget())
+    editor.tabs.setCurrentIndex(0)
+    editor.compare_versions()
+    compare = editor.compare_dialog
+    assert compare is not None
+    seen["compare"] = _texts(compare)
+    compare.close()
+    editor.view.selectRow(0)
+    for name, asker in (("shift", editor.sync.ask_shift), ("timing", editor.sync.ask_timing_rules)):
+        asker()
+        dialog = editor.sync.dialog
+        assert dialog is not None
+        seen[f"sync {name}"] = _texts(dialog)
+        dialog.close()
+    report = CrashReport("RuntimeError: boom", "Traceback …", Path("/tmp/crash.txt"))
+    crash = CrashDialog(report, window)
+    qtbot.addWidget(crash)
+    crash.show()
+    seen["crash"] = _texts(crash)
+    crash.close()
+    return seen

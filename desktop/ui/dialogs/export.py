@@ -181,13 +181,31 @@ class CheckReportModel(RowsModel[Violation]):
             if column == 1:
                 return format_timestamp(v.start_ms)
             if column == 2:
-                return v.severity
+                return self.tr(_SEVERITIES.get(v.severity, v.severity))
             if column == 3:
-                return v.rule
-            return f"{v.message} — why: {v.reason}" if v.reason else v.message
+                return self.tr(_RULES.get(v.rule, v.rule))
+            if v.reason:
+                return self.tr("{0} — why: {1}").format(translated(v.message), translated(v.reason))
+            return translated(v.message)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return v.reason or v.message
+            return translated(v.reason or v.message)
         return None
+
+
+# The check's severities and rules as the report names them (subtitle_check.RULES's ids).
+_SEVERITIES = {
+    "error": QT_TRANSLATE_NOOP("CheckReportModel", "error"),
+    "warning": QT_TRANSLATE_NOOP("CheckReportModel", "warning"),
+}
+_RULES = {
+    "line-too-long": QT_TRANSLATE_NOOP("CheckReportModel", "line too long"),
+    "too-many-lines": QT_TRANSLATE_NOOP("CheckReportModel", "too many lines"),
+    "too-fast": QT_TRANSLATE_NOOP("CheckReportModel", "too fast"),
+    "too-short": QT_TRANSLATE_NOOP("CheckReportModel", "too short"),
+    "too-long": QT_TRANSLATE_NOOP("CheckReportModel", "too long"),
+    "overlap": QT_TRANSLATE_NOOP("CheckReportModel", "overlap"),
+    "gap": QT_TRANSLATE_NOOP("CheckReportModel", "gap"),
+}
 
 
 class ExportDialog(QDialog):

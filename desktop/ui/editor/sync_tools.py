@@ -42,6 +42,7 @@ from desktop.domain.subtitle_presets import BUILTIN_PRESETS, Preset
 from desktop.domain.transcript import Transcript
 from desktop.store.subtitle_profiles import PresetFileError, all_presets
 from desktop.ui.util.live_language import LiveLanguage
+from desktop.ui.util.messages import translated
 from desktop.ui.util.rows_model import RowsModel
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class TimingRulesDialog(QDialog):
         self.result_transcript: Transcript = transcript
         self.preset = QComboBox(self)
         for preset in presets:
-            self.preset.addItem(preset.name, preset.id)
+            self.preset.addItem(translated(preset.name), preset.id)
         self.min_duration = self._ms_box()
         self.min_gap = self._ms_box()
         self.close_below = self._ms_box()

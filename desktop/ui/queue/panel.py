@@ -6,6 +6,8 @@ or chosen sources, and the ``QueueController`` carries it out on the engine.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
@@ -33,6 +36,7 @@ from desktop.jobs.sources import MEDIA_SUFFIXES, is_url
 from desktop.jobs.usage import FamilyUsage
 from desktop.store.jobs import Job, JobState
 from desktop.ui.queue.model import BUSY, PROGRESS_ROLE, QueueColumn, QueueModel, cost_text
+from desktop.ui.util.folders import media_start_folder, remember_media_folder
 from desktop.ui.util.messages import translated
 from desktop.ui.util.model_combo import ModelComboBox
 
@@ -115,6 +119,11 @@ class QueuePanel(QWidget):
         self.banner_button.hide()
         self.totals = QLabel(self)
         self.totals.setObjectName("queueTotals")
+        # The totals grow as jobs finish; wrapped, they never widen the panel (and so
+        # never push the splitter the person set).
+        self.totals.setWordWrap(True)
+        self.totals.setMinimumWidth(1)
+        self.totals.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.empty_hint = QLabel(self)
         self.empty_hint.setObjectName("queueEmptyHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -244,12 +253,22 @@ class QueuePanel(QWidget):
     def selected_ids(self) -> list[int]:
         return [job.id for job in self.selected_jobs()]
 
-    def choose_files(self) -> None:
+    def choose_files(self) -> QFileDialog:
+        """The "Add files" dialog (window-modal, returns at once), started in the last
+        folder used or the person's media folder, never the process's working folder."""
         patterns = " ".join(f"*{suffix}" for suffix in sorted(MEDIA_SUFFIXES))
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add files"), "", self.tr("Audio and video ({0})").format(patterns)
-        )
+        dialog = QFileDialog(self, self.tr("Add files"), str(media_start_folder()))
+        dialog.setObjectName("addFilesDialog")
+        dialog.setNameFilter(self.tr("Audio and video ({0})").format(patterns))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filesSelected.connect(self._files_chosen)
+        dialog.open()
+        return dialog
+
+    def _files_chosen(self, paths: list[str]) -> None:
         if paths:
+            remember_media_folder(Path(paths[0]).parent)
             self.sources_chosen.emit(paths)
 
     def choose_urls(self) -> QDialog:

@@ -256,6 +256,153 @@ CATALOGUE: tuple[str, ...] = (
         "50+ languages, with emotion (angry, happy, sad) and audio events (applause, "
         "music, laughter)",
     ),
+    # The quality check's problems (subtitle_check.py, shot_rules.py).
+    QT_TRANSLATE_NOOP("Messages", "columns"),
+    QT_TRANSLATE_NOOP("Messages", "characters"),
+    QT_TRANSLATE_NOOP("Messages", "full-width characters"),
+    QT_TRANSLATE_NOOP("Messages", "line {number} is {width} {unit} long; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("Messages", "{count} lines; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("Messages", "on screen {seconds} s; the minimum is {limit} s"),
+    QT_TRANSLATE_NOOP("Messages", "on screen {seconds} s; the maximum is {limit} s"),
+    QT_TRANSLATE_NOOP("Messages", "{cps} characters/s; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("Messages", "{wpm} words/min; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("Messages", "the next cue starts {seconds} s before this one ends"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{distance} ms to the next cue; at least {frames} frames ({gap} ms) are needed"
+    ),
+    QT_TRANSLATE_NOOP("Messages", "a gap of {seconds} s: close it or leave at least {limit} s"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "starts {frames} frames after a shot change; start it on the shot change"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "starts {frames} frames before a shot change; start it on the shot change"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "starts {frames} frames before a shot change; start it {half} frames before it"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "ends {frames} frames after a shot change; ending {gap} frames before it would "
+        "make the cue too short, so end it {half} frames after it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "ends {frames} frames before a shot change; ending {gap} frames before it would "
+        "make the cue too short, so end it {half} frames after it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "ends on a shot change; ending {gap} frames before it would make the cue too "
+        "short, so end it {half} frames after it",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "ends on a shot change; end it {gap} frames before it"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "ends {frames} frames after a shot change; end it {gap} frames before it"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "ends {frames} frames before a shot change; end it {gap} frames before it"
+    ),
+    # The default advice of each DashScope error (desktop/dashscope/errors.py).
+    QT_TRANSLATE_NOOP(
+        "Messages", "Try again later; if it keeps happening, check the service status."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Check the API key in Settings and that it belongs to the selected region "
+        "(Beijing and Singapore keys are different).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The service is limiting the request rate; wait a minute and try again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Change the options or the file named in the message and submit again."
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The item no longer exists on the service; refresh the list."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Submit fewer files per task; the client can split them for you."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Pick another model, or activate this model in the Model Studio console for "
+        "the selected region.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Top up the account or raise the quota in the Model Studio console, then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The service had an internal problem; try again in a few minutes."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Check the internet connection (and proxy settings), then try again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The service did not answer in time; check the connection and try again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The task is still running on the service; check again later - it is not lost."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The result link has expired (results are kept 24 hours); query the task "
+        "again for a fresh link, or transcribe the file again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The service sent a reply the app cannot read; try again, and report it if it repeats.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The service sent a broken result for this file; retry the job, and report "
+        "it if it repeats.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The upload permission expired; the upload will be retried with a new one."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Change the option named in the message, or choose a model that supports it."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The service refused to translate this text; translate it by hand or reword it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The answer was cut off at the model's limit; send less text at once."
+    ),
+    # Options refused before any request (desktop/dashscope/options.py).
+    QT_TRANSLATE_NOOP("Messages", "{name} must be a non-empty id"),
+    QT_TRANSLATE_NOOP("Messages", "{name} must be true or false"),
+    QT_TRANSLATE_NOOP("Messages", "channel_id must list track numbers from 0 up, got {values}"),
+    QT_TRANSLATE_NOOP("Messages", "channel_id lists a track twice: {values}"),
+    QT_TRANSLATE_NOOP("Messages", "language_hints must be a list of codes, not a string"),
+    QT_TRANSLATE_NOOP("Messages", "language_hints is empty; leave it unset instead"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{model} does not know these language codes: {codes}; it accepts: {accepted}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "too many language hints for {model}: {count} given, the limit is {limit}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "speaker_count must be a whole number from {low} to {high}, got {count}"
+    ),
+    QT_TRANSLATE_NOOP("Messages", "speaker_count has no effect unless diarization_enabled is on"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "special_word_filter must be a JSON object as text (e.g. {example})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "speech_noise_threshold must be a number from {low} to {high}, got {value}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{model} does not know the language code {code}; it accepts: "
+        "{accepted} (or leave the language unset to detect it)",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "context_text must be text"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "context_text is {count} characters long; at most {limit} are sent. "
+        "Keep the names and terms that matter.",
+    ),
 )
 
 for _text in CATALOGUE:

@@ -75,7 +75,7 @@ def test_the_check_report_lists_each_broken_rule_with_cue_time_and_reason(
     model = dialog.report_view.model()
     assert model.rowCount() > 0
     rules = {model.index(row, 3).data() for row in range(model.rowCount())}
-    assert {"line-too-long", "too-fast"} <= rules
+    assert {"line too long", "too fast"} <= rules  # readable names, translated
     first = [model.index(0, column).data() for column in range(5)]
     assert first[0] == 1 and first[1] == "00:00:00.000"
     assert "errors" in dialog.report_summary.text()

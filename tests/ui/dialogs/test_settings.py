@@ -190,7 +190,7 @@ def test_a_language_hint_the_model_does_not_take_is_refused(qtbot) -> None:
     qtbot.keyClicks(dialog.language_hints, "zh, xx")
     _ok(qtbot, dialog)
     assert dialog.isVisible()
-    assert "does not know the language code(s) 'xx'" in dialog.problem.text()
+    assert "does not know these language codes: 'xx'" in dialog.problem.text()
 
 
 def test_the_data_folder_is_shown(qtbot, tingxie_home) -> None:

@@ -96,3 +96,55 @@ def test_video_plays_inside_the_editor_window_on_an_x_screen(tmp_path):
     # The test pattern is letterboxed in the frame: a good part of it is colour bars.
     assert report["colour_fraction"] > 0.1, "no picture in the video area of the screenshot"
     assert shot.is_file()
+
+
+@pytest.mark.slow
+def test_video_shows_its_first_frame_on_open_before_play(tmp_path):
+    if not os.environ.get("DISPLAY"):
+        pytest.fail("needs the Xvfb screen that packaging/dev/test provides (DISPLAY is unset)")
+    media = video(tmp_path / "bars.mp4", seconds=4)
+    transcript = Transcript(
+        file_url=media.as_uri(),
+        channels=(Channel(0, (Sentence(0, 1000, "bars", words=(Word(0, 1000, "bars"),)),)),),
+    )
+    item = add_to_library(transcript, media, title="bars")
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    shot = artifacts / "editor-video-still.png"
+    process = driver("still", str(item), str(shot), platform="xcb")
+    out, err = process.communicate(timeout=60)
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    assert lines, f"no report from the editor process: {err[-2000:]}"
+    report = json.loads(lines[-1])
+    assert report["has_vout"] is True
+    assert report["frame_visible"] is True
+    # Not black until Play: the first frame is on screen, still paused at the start.
+    assert report["colour_fraction"] > 0.1, "the video area is black before Play"
+    assert report["playing"] is False
+    assert report["position"] < 100
+
+
+@pytest.mark.slow
+def test_a_paused_video_shows_its_picture_again_after_a_window_covered_it(tmp_path):
+    if not os.environ.get("DISPLAY"):
+        pytest.fail("needs the Xvfb screen that packaging/dev/test provides (DISPLAY is unset)")
+    media = video(tmp_path / "bars.mp4", seconds=4)
+    transcript = Transcript(
+        file_url=media.as_uri(),
+        channels=(Channel(0, (Sentence(0, 1000, "bars", words=(Word(0, 1000, "bars"),)),)),),
+    )
+    item = add_to_library(transcript, media, title="bars")
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    shot = artifacts / "editor-video-uncovered.png"
+    process = driver("covered", str(item), str(shot), platform="xcb")
+    out, err = process.communicate(timeout=60)
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    assert lines, f"no report from the editor process: {err[-2000:]}"
+    report = json.loads(lines[-1])
+    assert report["has_vout"] is True
+    assert report["frame_visible"] is True
+    # The frame at the position is drawn again once the covering window is gone.
+    assert report["colour_fraction"] > 0.1, "the video area stayed black after being covered"
+    assert report["playing"] is False
+    assert report["position"] == 2000

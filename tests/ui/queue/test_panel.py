@@ -532,3 +532,53 @@ def test_the_apps_queue_sends_jobs_to_tingxie_endpoint_as_the_command_line_does(
     assert bridge.client.endpoint.base_url == emulator.base_url
     loop.run_until_complete(bridge.shutdown())
     library.close()
+
+
+def test_the_left_panel_keeps_its_width_when_a_job_finishes(
+    qtbot, loop, app_window, tmp_path: Path
+) -> None:
+    window, controller = app_window
+    window.resize(1000, 700)
+    window.main_splitter.setSizes([200, 800])  # as narrow as the person may drag it
+    qtbot.wait(50)
+    before = window.main_splitter.sizes()
+    talk = speech(tmp_path / "a talk with a rather long name for a file.wav", "Hello there.")
+    phone = speech(tmp_path / "a phone call with a long name.wav", "Hello there.", rate=8000)
+    controller.bridge.add(expand([str(talk)]), "paraformer-v2", TranscriptionOptions())
+    controller.bridge.add(expand([str(phone)]), "paraformer-mtl-v1", TranscriptionOptions())
+    panel = controller.panel
+    loop.run_until_complete(until(lambda: "1 failed" in panel.totals.text(), "the failure"))
+    loop.run_until_complete(until(lambda: "1 done" in panel.totals.text(), "the done job"))
+    library_view = window.library_panel.items_view
+    loop.run_until_complete(until(lambda: library_view.model().rowCount() == 1, "the library"))
+    qtbot.wait(50)
+    # The long reason in the row, the count and the "show failed" button do not push it.
+    assert window.main_splitter.sizes() == before
+
+
+def test_add_files_starts_in_the_videos_folder_then_in_the_last_folder_used(
+    qtbot, app_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, controller = app_window
+    home = tmp_path / "home"
+    (home / "Videos").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)  # the working folder is not where a person keeps media
+    dialog = controller.panel.choose_files()
+    assert Path(dialog.directory().absolutePath()) == home / "Videos"
+    media = spoken_folder(tmp_path / "talks", 1)
+    dialog.selectFile(str(media[0]))
+    dialog.accept()
+    the_dialog(window).reject()  # the new-job dialog the chosen file opened
+    again = controller.panel.choose_files()
+    assert Path(again.directory().absolutePath()) == media[0].parent  # remembered
+    again.reject()
+    (home / "Videos").rmdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "elsewhere"))
+    (tmp_path / "elsewhere").mkdir()
+    media[0].unlink()
+    media[0].parent.rmdir()  # the remembered folder is gone: back to a folder that exists
+    third = controller.panel.choose_files()
+    assert Path(third.directory().absolutePath()) == tmp_path / "elsewhere"
+    third.reject()

@@ -5,18 +5,24 @@ library as plain text."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 from desktop.dashscope import errors
-from desktop.domain import catalog, media_rules
+from desktop.dashscope.errors import OptionRefused
+from desktop.dashscope.options import TranscriptionOptions
+from desktop.domain import catalog, media_rules, shot_rules, subtitle_check
 from desktop.domain.media_info import MediaInfo
 from desktop.domain.messages import templates
 from desktop.domain.subtitle_presets import BUILTIN_PRESETS
+from desktop.domain.subtitles import Cue
+from desktop.domain.timecode import rate_of
 from desktop.export import chinese_script  # noqa: F401 - its labels register on import
 from desktop.jobs import trouble
 from desktop.media import file_kind, probe  # noqa: F401 - their messages register on import
+from desktop.ui.dialogs.export import CheckReportModel
 from desktop.ui.util.messages import CATALOGUE, rules_text, translated
 from desktop.ui.util.model_combo import ModelComboBox
 from desktop.ui.util.translations import clear_language, install_language
@@ -103,3 +109,67 @@ def test_text_that_is_no_message_is_shown_as_it_is(chinese) -> None:
     assert translated("InvalidFile.DownloadFailed: the service could not fetch the URL") == (
         "InvalidFile.DownloadFailed: the service could not fetch the URL"
     )
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def test_the_check_reports_problems_in_chinese_in_the_export_report(qtbot, chinese) -> None:
+    preset = BUILTIN_PRESETS[0]
+    cues = [
+        Cue(0, 300, ("x" * 90, "y", "z", "w")),  # too long a line, too many lines, too short
+        Cue(200, 9000, ("overlapping",)),  # starts before the first ends
+    ]
+    found = subtitle_check.check(cues, preset, 25)
+    assert {v.rule for v in found} >= {"line-too-long", "too-many-lines", "overlap"}
+    model = CheckReportModel()
+    model.set_rows(found)
+    for row, violation in enumerate(found):
+        problem = model.index(row, 4).data()
+        assert _has_chinese(problem), problem
+        assert _has_chinese(model.index(row, 2).data())
+        assert _has_chinese(model.index(row, 3).data())
+        # The numbers of the English sentence are all in the Chinese one.
+        assert re.findall(r"\d+(?:\.\d+)?", violation.message) == re.findall(
+            r"\d+(?:\.\d+)?", problem
+        ), (violation.message, problem)
+
+
+def test_shot_change_advice_is_chinese(chinese) -> None:
+    zone = shot_rules.ShotZone(rate_of(25))
+    _at, advice = shot_rules.start_target(1040, [1000], zone)
+    assert _has_chinese(translated(advice)), translated(advice)
+    _at, advice = shot_rules.end_target(0, 980, [1000], zone)
+    assert _has_chinese(translated(advice)), translated(advice)
+
+
+def _error_classes(base: type) -> list[type]:
+    found = [base]
+    for sub in base.__subclasses__():
+        found += _error_classes(sub)
+    return found
+
+
+def test_every_errors_default_advice_is_chinese_even_read_back_from_the_library(chinese) -> None:
+    for kind in _error_classes(errors.DashScopeError):
+        advice = str(kind.default_advice)  # as stored in a job's row: plain text
+        assert _has_chinese(translated(advice)), (kind.__name__, advice)
+
+
+@pytest.mark.parametrize(
+    ("model", "options"),
+    [
+        ("paraformer-v2", TranscriptionOptions(channel_id=[0, 0])),
+        ("paraformer-v2", TranscriptionOptions(speaker_count=4)),
+        ("paraformer-v2", TranscriptionOptions(special_word_filter="not json")),
+        ("fun-asr", TranscriptionOptions(speech_noise_threshold=1.5)),
+        ("qwen3-asr-flash-filetrans", TranscriptionOptions(language="xx")),
+        ("qwen3-asr-flash-filetrans", TranscriptionOptions(context_text="x" * 10_001)),
+    ],
+)
+def test_refused_options_are_said_in_chinese(chinese, model, options) -> None:
+    with pytest.raises(OptionRefused) as refused:
+        options.to_parameters(model)
+    text = translated(refused.value.message)
+    assert _has_chinese(text), text

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 # Extra libvlc options, e.g. "--aout=dummy" on a machine without a sound device.
 VLC_OPTIONS_ENV = "TINGXIE_VLC_OPTIONS"
 TICK_MS = 25  # 40 position reports a second while playing
+REDRAW_PLAY_MS = 80  # how long a paused video plays (muted) to draw its picture again
 
 INSTALL_HELP = {
     "linux": "install VLC's library: sudo apt install libvlc5 vlc-plugin-base"
@@ -92,6 +93,11 @@ class MediaPlayer(QObject):
         self._volume = 100
         self._muted = False
         self._pending_seek: int | None = None
+        # Opened paused, libvlc makes no video output until it decodes a frame: one
+        # frame step draws the picture at the position instead of a black area.
+        self._still_wanted = False
+        self._stepped_for_still = False
+        self._redrawing = False
         # The clock: media time ``_anchor_ms`` was current at wall time ``_anchor_wall``.
         self._anchor_ms = 0
         self._anchor_wall = time.monotonic()
@@ -169,6 +175,8 @@ class MediaPlayer(QObject):
         self._duration = 0
         self._has_video = False
         self._load(paused=True)
+        self._still_wanted = True
+        self._stepped_for_still = False
         self._timer.start()
         return True
 
@@ -185,6 +193,31 @@ class MediaPlayer(QObject):
         self._player.play()
         self._player.set_rate(self._rate)
         self._last_vlc_ms = -1
+
+    def redraw(self) -> None:
+        """Draw the paused picture again (libvlc leaves what covered it, e.g. a closed dialog).
+
+        A paused libvlc draws nothing new, not even after a seek: it plays for a moment,
+        muted, and pauses again back at the position.
+        """
+        player = self._player
+        if player is None or self._playing or self._pending_seek is not None:
+            return
+        if not (self._has_video and player.has_vout()) or self._redrawing:
+            return
+        if player.get_state() == self._vlc.State.Paused:
+            self._redrawing = True
+            player.audio_set_mute(True)
+            player.set_pause(0)
+            QTimer.singleShot(REDRAW_PLAY_MS, self._end_redraw)
+
+    def _end_redraw(self) -> None:
+        self._redrawing = False
+        if self._player is None or self._playing:
+            return
+        self._player.set_pause(1)
+        self._player.set_time(self._anchor_ms)
+        self._player.audio_set_mute(self._muted)
 
     def close(self) -> None:
         self._timer.stop()
@@ -334,6 +367,8 @@ class MediaPlayer(QObject):
         if ready and not self._has_video and player.video_get_track_count() > 0:
             self._has_video = True
             self.video_changed.emit(True)
+        if self._still_wanted and ready:
+            self._show_still(state)
         if state == vlc.State.Ended:
             self._set_playing(False)
             self._anchor(self._duration)
@@ -346,6 +381,23 @@ class MediaPlayer(QObject):
             return
         self._follow_libvlc(player.get_time())
         self._report(self.position())
+
+    def _show_still(self, state: Any) -> None:
+        """Draw the frame at the position while paused (libvlc shows black until it decodes).
+
+        One frame step makes libvlc create its video output; once it exists the
+        player goes back to the position the clock shows, so Play starts there.
+        """
+        player = self._player
+        if self._playing:
+            self._still_wanted = False
+        elif player.has_vout():
+            self._still_wanted = False
+            if self._stepped_for_still and self._pending_seek is None:
+                player.set_time(self._anchor_ms)
+        elif self._has_video and state == self._vlc.State.Paused and not self._stepped_for_still:
+            self._stepped_for_still = True
+            player.next_frame()
 
     def _follow_libvlc(self, vlc_ms: int) -> None:
         """Re-anchor the clock on a fresh libvlc time, ignoring stale ones after a seek."""

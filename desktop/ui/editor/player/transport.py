@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -25,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.durations import clock_text, format_time
 from desktop.domain.subtitle_presets import DEFAULT_FPS
-from desktop.domain.timecode import FrameRate, rate_of, step_frames
+from desktop.domain.timecode import FrameRate, ms_to_frame, rate_of, step_frames
 from desktop.ui.editor.player.media_player import MediaPlayer
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 JUMP_MS = 5000
+REDRAW_DELAY_MS = 100  # after a window went: let the X server settle first
 
 _SP = QStyle.StandardPixmap
 _HEADLESS = ("offscreen", "minimal")
@@ -77,6 +79,14 @@ class PlayerWidget(QWidget):
         player.playing_changed.connect(self._show_playing)
         player.video_changed.connect(self._show_video)
         player.message.connect(self.show_notice)
+        # A window that covered the paused video and went away leaves its pixels there:
+        # while paused with a picture, a window of the app hiding draws the still again.
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(REDRAW_DELAY_MS)
+        self._redraw_timer.timeout.connect(player.redraw)
+        self._watching_windows = False
+        player.playing_changed.connect(self._watch_windows)
         if player.available:
             player.set_video_widget(self.video)
         else:
@@ -160,8 +170,10 @@ class PlayerWidget(QWidget):
             widget.setEnabled(enabled)
 
     def set_frame_rate(self, rate: FrameRate | None) -> None:
-        """The media's frame rate (read off the GUI thread by the editor), for frame steps."""
+        """The media's frame rate (read off the GUI thread by the editor), for frame steps
+        and the frame number on the clock."""
         self.frame_rate = rate or rate_of(DEFAULT_FPS)
+        self._show_time_text(self.player.position())
 
     def step_frames(self, frames: int) -> None:
         """Pause and go ``frames`` frames back or forth, landing on a frame start."""
@@ -175,9 +187,34 @@ class PlayerWidget(QWidget):
             self.notice.hide()
         return opened
 
+    def _watch_windows(self, _playing: bool | None = None) -> None:
+        """Watch other windows hide only while a paused picture is shown (it costs a look
+        at each event of the app)."""
+        wanted = self.video.isVisibleTo(self) and not self.player.is_playing()
+        app = QApplication.instance()
+        if wanted == self._watching_windows or app is None:
+            return
+        self._watching_windows = wanted
+        if wanted:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Hide
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and watched is not self.window()
+        ):
+            self._redraw_timer.start()
+        return False
+
     def _show_video(self, has_video: bool) -> None:
         # Without a native window to draw in, the area would stay an empty black box.
         self.video.setVisible(has_video and self.player.can_embed_video())
+        self._watch_windows()
+        self._show_time_text(self.player.position())
         platform = QGuiApplication.platformName()
         if has_video and not self.player.can_embed_video() and platform not in _HEADLESS:
             self.show_notice(
@@ -203,7 +240,13 @@ class PlayerWidget(QWidget):
 
     def _show_time_text(self, ms: int) -> None:
         total = self.player.duration()
-        self.time_label.setText(f"{clock_text(ms)} / {format_time(total)}")
+        clock = clock_text(ms)
+        if self.player.has_video():  # the frame, so a frame step or a cut can be seen
+            frame = ms_to_frame(max(0, ms), self.frame_rate)
+            clock = self.tr("{0} · f {1}", "the clock with the video frame number").format(
+                clock, frame
+            )
+        self.time_label.setText(f"{clock} / {format_time(total)}")
 
     def _show_duration(self, ms: int) -> None:
         self.slider.setRange(0, ms)

@@ -68,6 +68,7 @@ from desktop.ui.editor.subtitles.translation_column import TranslationColumn, re
 from desktop.ui.editor.subtitles.translation_editor import TranslationDelegate
 from desktop.ui.editor.sync_tools import Scope, ShiftDialog
 from desktop.ui.util.background import run_in_thread
+from desktop.ui.util.messages import translated
 
 if TYPE_CHECKING:
     from desktop.ui.queue.translation_bridge import TranslationBridge, TranslationDone
@@ -424,10 +425,10 @@ class SubtitlePanel(QWidget):
         dialog.setObjectName("newTrackDialog")
         dialog.setWindowTitle(self.tr("New track from preset"))
         dialog.setLabelText(self.tr("Cut the corrected transcript into cues with:"))
-        dialog.setComboBoxItems([p.name for p in presets])
+        dialog.setComboBoxItems([translated(p.name) for p in presets])
         dialog.setComboBoxEditable(False)
         dialog.textValueSelected.connect(
-            lambda name: self.create_track(next(p for p in presets if p.name == name))
+            lambda name: self.create_track(next(p for p in presets if translated(p.name) == name))
         )
         dialog.open()
 
@@ -435,7 +436,7 @@ class SubtitlePanel(QWidget):
         """Cut the transcript with ``preset`` into a new track and open it; its name."""
         with self._library.connect() as library:
             taken = [t.name for t in library.tracks.tracks(self.item_id)]
-            name = unique_name(preset.name, taken)
+            name = unique_name(translated(preset.name), taken)  # in the person's language
             track = cut_track(self._transcript(), preset, name, self.rate)
             library.tracks.create(self.item_id, track)
         self.reload_tracks(select=name)
@@ -703,7 +704,7 @@ class SubtitlePanel(QWidget):
             self.message.emit(self.tr("No cue breaks a rule of the track's preset"))
         else:
             self.select_row(found)
-            self.message.emit(" ".join(p.message for p in self.model.problems(found)))
+            self.message.emit(" ".join(translated(p.message) for p in self.model.problems(found)))
 
     def previous_problem(self) -> None:
         if self.model is None:

@@ -38,6 +38,7 @@ from desktop.domain.timecode import (
 from desktop.domain.track_check import CheckContext, Problem, TrackCheck, check_track, recheck
 from desktop.ui.editor.subtitles.track_session import TrackSession
 from desktop.ui.editor.subtitles.translation_column import TranslationColumn
+from desktop.ui.util.messages import translated
 
 Index = QModelIndex | QPersistentModelIndex
 ProblemsRole = Qt.ItemDataRole.UserRole + 1  # the cue's problems (a tuple of Problem)
@@ -336,7 +337,7 @@ class TrackModel(QAbstractTableModel):
             return QBrush(PLAYING) if row == self._playing else None
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [self.tr("Source changed since translated")] if column.is_stale(row) else []
-            lines += [v.message for v in column.problems(row)]
+            lines += [translated(v.message) for v in column.problems(row)]
             if column.is_flagged(row):
                 lines.append(
                     self.tr("The service did not translate this cue; type its translation.")
@@ -365,10 +366,12 @@ class TrackModel(QAbstractTableModel):
         for problem in self._cell_problems(row, column):
             if problem.unavoidable:
                 lines.append(
-                    self.tr("{0} (unavoidable: {1})").format(problem.message, problem.reason)
+                    self.tr("{0} (unavoidable: {1})").format(
+                        translated(problem.message), translated(problem.reason)
+                    )
                 )
             else:
-                lines.append(problem.message)
+                lines.append(translated(problem.message))
         if column == CueColumn.NUMBER and self._rows[row].stale:
             lines.append(self.tr("The transcript changed under this cue: re-cut it or check it."))
         return "\n".join(lines) or None

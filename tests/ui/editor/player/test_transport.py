@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
+from fractions import Fraction
 
 import pytest
 from PySide6.QtCore import Qt
 
 from desktop.domain.durations import format_time
+from desktop.domain.timecode import rate_of
 from desktop.store.library import LibraryFile
 from desktop.ui.editor.player.media_player import VLC_OPTIONS_ENV, MediaPlayer
 from desktop.ui.editor.player.transport import PlayerWidget
@@ -96,6 +98,19 @@ def test_audio_shows_no_video_area(qtbot, player_widget, tmp_path):
     assert player_widget.open(video(tmp_path / "bars.mp4", seconds=2))
     qtbot.waitUntil(player.has_video, timeout=20_000)
     assert not player_widget.video.isVisible()
+
+
+def test_the_clock_shows_the_frame_for_video_at_the_media_rate(qtbot, player_widget, tmp_path):
+    player = player_widget.player
+    player.seek(1200)
+    qtbot.waitUntil(lambda: player_widget.time_label.text().startswith("0:01.2 /"))  # audio
+    assert player_widget.open(video(tmp_path / "bars.mp4", seconds=3))
+    qtbot.waitUntil(player.has_video, timeout=20_000)
+    player_widget.set_frame_rate(rate_of(25))
+    player.seek(1200)
+    qtbot.waitUntil(lambda: player_widget.time_label.text().startswith("0:01.2 · f 30 /"))
+    player_widget.set_frame_rate(rate_of(Fraction(30000, 1001)))  # the clock follows the rate
+    assert player_widget.time_label.text().startswith("0:01.2 · f 36 /")
 
 
 def test_missing_media_file_is_a_message(qtbot, tmp_path):
