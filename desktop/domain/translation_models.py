@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from desktop.domain.catalog import Region
+from desktop.domain.messages import template
 
 
 class ModelKind(StrEnum):
@@ -177,6 +178,8 @@ LANGUAGES: dict[str, str] = {
     "arz": "Egyptian Arabic", "et": "Estonian", "gl": "Galician", "ka": "Georgian",
     "gu": "Gujarati", "is": "Icelandic", "jv": "Javanese",
 }  # fmt: skip
+for _name in LANGUAGES.values():
+    template(_name)  # the UI says each name in its language
 
 
 class UnknownLanguageError(LookupError):

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -279,7 +279,7 @@
         <translation>重新断行</translation>
     </message>
     <message>
-        <source>Break each translated line where the target language&apos;s preset wants it</source>
+        <source>Break each translated line where the target language's preset wants it</source>
         <translation>按目标语言预设的要求为每条译文重新断行</translation>
     </message>
     <message>
@@ -936,7 +936,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>视频、直播、电话和会议；中文方言、歌词</translation>
     </message>
     <message>
-        <source>27 languages and dialects, with each sentence&apos;s language and emotion; the newest and cheapest</source>
+        <source>27 languages and dialects, with each sentence's language and emotion; the newest and cheapest</source>
         <translation>27 种语言和方言，标出每句的语种和情绪；最新且最便宜</translation>
     </message>
     <message>
@@ -964,11 +964,11 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>31 种语言</translation>
     </message>
     <message>
-        <source>Fun-ASR&apos;s multilingual model covers 31 languages</source>
+        <source>Fun-ASR's multilingual model covers 31 languages</source>
         <translation>Fun-ASR 多语种模型支持 31 种语言</translation>
     </message>
     <message>
-        <source>Qwen3-ASR reports each sentence&apos;s emotion and language</source>
+        <source>Qwen3-ASR reports each sentence's emotion and language</source>
         <translation>Qwen3-ASR 标出每句的情绪和语种</translation>
     </message>
     <message>
@@ -984,7 +984,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>Qwen3-ASR 支持{language}</translation>
     </message>
     <message>
-        <source>Qwen3-ASR reports each sentence&apos;s emotion</source>
+        <source>Qwen3-ASR reports each sentence's emotion</source>
         <translation>Qwen3-ASR 标出每句的情绪</translation>
     </message>
     <message>
@@ -996,16 +996,16 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>Qwen3-ASR 支持{language}</translation>
     </message>
     <message>
-        <source>{name}: the service does not accept {container} files (it takes {accepted}); convert it first, e.g. ffmpeg -i &quot;{name}&quot; &quot;{stem}.flac&quot;</source>
-        <translation>{name}：服务不接受 {container} 文件（可接受 {accepted}）；请先转换，例如 ffmpeg -i &quot;{name}&quot; &quot;{stem}.flac&quot;</translation>
+        <source>{name}: the service does not accept {container} files (it takes {accepted}); convert it first, e.g. ffmpeg -i "{name}" "{stem}.flac"</source>
+        <translation>{name}：服务不接受 {container} 文件（可接受 {accepted}）；请先转换，例如 ffmpeg -i "{name}" "{stem}.flac"</translation>
     </message>
     <message>
         <source>{name}: the file has no audio track, so there is nothing to transcribe</source>
         <translation>{name}：文件没有音轨，无可转写</translation>
     </message>
     <message>
-        <source>{name}: the file is {size}; the service takes files up to {limit}. Split it, or re-encode the audio alone (ffmpeg -i &quot;{name}&quot; -vn -ac 1 -b:a 64k out.m4a)</source>
-        <translation>{name}：文件大小 {size}；服务最多接受 {limit}。请拆分，或只重新编码音频（ffmpeg -i &quot;{name}&quot; -vn -ac 1 -b:a 64k out.m4a）</translation>
+        <source>{name}: the file is {size}; the service takes files up to {limit}. Split it, or re-encode the audio alone (ffmpeg -i "{name}" -vn -ac 1 -b:a 64k out.m4a)</source>
+        <translation>{name}：文件大小 {size}；服务最多接受 {limit}。请拆分，或只重新编码音频（ffmpeg -i "{name}" -vn -ac 1 -b:a 64k out.m4a）</translation>
     </message>
     <message>
         <source>{name}: the recording is {length} long; {model} takes at most {limit} per file. Split it into parts</source>
@@ -1448,6 +1448,102 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>冰岛语</translation>
     </message>
     <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <source>Burmese</source>
+        <translation>缅甸语</translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation>泰米尔语</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>乌尔都语</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>孟加拉语</translation>
+    </message>
+    <message>
+        <source>Khmer</source>
+        <translation>高棉语</translation>
+    </message>
+    <message>
+        <source>Lao</source>
+        <translation>老挝语</translation>
+    </message>
+    <message>
+        <source>Serbian</source>
+        <translation>塞尔维亚语</translation>
+    </message>
+    <message>
+        <source>Telugu</source>
+        <translation>泰卢固语</translation>
+    </message>
+    <message>
+        <source>Afrikaans</source>
+        <translation>南非荷兰语</translation>
+    </message>
+    <message>
+        <source>Armenian</source>
+        <translation>亚美尼亚语</translation>
+    </message>
+    <message>
+        <source>Assamese</source>
+        <translation>阿萨姆语</translation>
+    </message>
+    <message>
+        <source>Asturian</source>
+        <translation>阿斯图里亚斯语</translation>
+    </message>
+    <message>
+        <source>Basque</source>
+        <translation>巴斯克语</translation>
+    </message>
+    <message>
+        <source>Belarusian</source>
+        <translation>白俄罗斯语</translation>
+    </message>
+    <message>
+        <source>Bosnian</source>
+        <translation>波斯尼亚语</translation>
+    </message>
+    <message>
+        <source>Cebuano</source>
+        <translation>宿务语</translation>
+    </message>
+    <message>
+        <source>Egyptian Arabic</source>
+        <translation>埃及阿拉伯语</translation>
+    </message>
+    <message>
+        <source>Estonian</source>
+        <translation>爱沙尼亚语</translation>
+    </message>
+    <message>
+        <source>Galician</source>
+        <translation>加利西亚语</translation>
+    </message>
+    <message>
+        <source>Georgian</source>
+        <translation>格鲁吉亚语</translation>
+    </message>
+    <message>
+        <source>Gujarati</source>
+        <translation>古吉拉特语</translation>
+    </message>
+    <message>
+        <source>Javanese</source>
+        <translation>爪哇语</translation>
+    </message>
+    <message>
         <source>Video and live streams; Mandarin, 18 dialects, English, Japanese, Korean, German, French, Russian</source>
         <translation>视频和直播；普通话、18 种方言、英语、日语、韩语、德语、法语、俄语</translation>
     </message>
@@ -1624,7 +1720,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>服务拒绝翻译这段文本；请手动翻译或改写。</translation>
     </message>
     <message>
-        <source>The answer was cut off at the model&apos;s limit; send less text at once.</source>
+        <source>The answer was cut off at the model's limit; send less text at once.</source>
         <translation>回答在模型上限处被截断；请一次发送更少的文本。</translation>
     </message>
     <message>
@@ -1950,7 +2046,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>删除</translation>
     </message>
     <message>
-        <source>Used on the command line (--preset): letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <source>Used on the command line (--preset): letters, digits, '-' and '_'</source>
         <translation>用于命令行（--preset）：字母、数字、“-”和“_”</translation>
     </message>
     <message>
@@ -2455,8 +2551,8 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>在听写退出前设置 DASHSCOPE_API_KEY；不会保存任何内容。</translation>
     </message>
     <message>
-        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
-        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
+        <source>Create a key in the Model Studio (百炼) console under API-KEY: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;. A key works only in its region. It is kept in the system keyring, never in a file.</source>
+        <translation>在百炼（Model Studio）控制台的 API-KEY 页面创建密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。密钥只在其所属地域有效。密钥保存在系统钥匙环中，绝不写入文件。</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring ({0}): {1}</source>
@@ -2795,7 +2891,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>字幕轨无法保存：{0}</translation>
     </message>
     <message>
-        <source>The track&apos;s preset {0} is gone; it is checked with Netflix English.</source>
+        <source>The track's preset {0} is gone; it is checked with Netflix English.</source>
         <translation>字幕轨的预设 {0} 已不存在；改用 Netflix 英语规则检查。</translation>
     </message>
     <message>
@@ -2925,7 +3021,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>吸附到镜头切换</translation>
     </message>
     <message>
-        <source>No cue breaks a rule of the track&apos;s preset</source>
+        <source>No cue breaks a rule of the track's preset</source>
         <translation>没有字幕违反字幕轨预设的规则</translation>
     </message>
     <message>
@@ -2941,7 +3037,7 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
         <translation>拉伸字幕时间</translation>
     </message>
     <message>
-        <source>Every cue already follows the preset&apos;s timing rules</source>
+        <source>Every cue already follows the preset's timing rules</source>
         <translation>所有字幕都已符合预设的时间规则</translation>
     </message>
     <message>
@@ -3629,7 +3725,7 @@ Close anyway and lose them?</source>
         <translation>费用：约 {0} {1}。</translation>
     </message>
     <message>
-        <source>Cost: unknown (the model&apos;s price here is not published).</source>
+        <source>Cost: unknown (the model's price here is not published).</source>
         <translation>费用：未知（该模型在此地域的价格未公布）。</translation>
     </message>
     <message>
@@ -3831,7 +3927,7 @@ Close anyway and lose them?</source>
 <context>
     <name>WaveformView</name>
     <message>
-        <source>Click to seek; drag a sentence&apos;s edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
+        <source>Click to seek; drag a sentence's edge to retime it, its body to move it (Shift: no snapping); Ctrl+wheel zooms</source>
         <translation>单击跳转；拖动句子边缘调整时间，拖动句子本身移动它（按住 Shift：不吸附）；Ctrl+滚轮缩放</translation>
     </message>
 </context>
@@ -3842,8 +3938,8 @@ Close anyway and lose them?</source>
         <translation>&lt;h2&gt;欢迎使用听写&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href=&quot;{0}&quot;&gt;China (Beijing)&lt;/a&gt; or &lt;a href=&quot;{1}&quot;&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href=&quot;{0}&quot;&gt;中国（北京）&lt;/a&gt;或&lt;a href=&quot;{1}&quot;&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;Create a DashScope API key in the Model Studio (百炼) console: &lt;a href="{0}"&gt;China (Beijing)&lt;/a&gt; or &lt;a href="{1}"&gt;International (Singapore)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Enter it in &lt;b&gt;Tools → Settings&lt;/b&gt;; it is kept in the system keyring.&lt;/li&gt;&lt;li&gt;Drop audio or video files on this window. Finished transcripts appear in the library; open one to listen, correct and export subtitles.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;在百炼（Model Studio）控制台创建 DashScope API 密钥：&lt;a href="{0}"&gt;中国（北京）&lt;/a&gt;或&lt;a href="{1}"&gt;国际（新加坡）&lt;/a&gt;。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;工具 → 设置&lt;/b&gt;中输入密钥；它保存在系统钥匙环中。&lt;/li&gt;&lt;li&gt;把音频或视频文件拖到此窗口。完成的转写会出现在资料库中；打开即可收听、校对并导出字幕。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Drop audio or video files here to transcribe them.</source>

@@ -526,7 +526,7 @@ class ExportDialog(QDialog):
             self.text_combo.clear()
             self.text_combo.addItem(self.tr("Source only"), SOURCE)
             for code in (c for c, n in counts.items() if n):
-                name = language_name(code)
+                name = translated(language_name(code))
                 self.text_combo.addItem(self.tr("{0} only").format(name), f"{TARGET}:{code}")
                 self.text_combo.addItem(
                     self.tr("Bilingual: source over {0}").format(name),
@@ -709,7 +709,7 @@ class ExportDialog(QDialog):
         violations = check_target(target_cues(cues), preset, fps)
         self.report_model.set_rows(violations)
         title = self.tr("{0} ({1}, checked as {2})").format(
-            item.title, language_name(language), translated(preset.name)
+            item.title, translated(language_name(language)), translated(preset.name)
         )
         self.report_summary.setText(self._summary(len(cues), violations, title))
 

@@ -43,6 +43,7 @@ from desktop.ui.dialogs.glossary_table import GlossaryTable, load_rows, save_row
 from desktop.ui.dialogs.translation_settings import TranslationModelCombo
 from desktop.ui.queue.translation_bridge import TranslationOrder
 from desktop.ui.util.background import run_in_thread
+from desktop.ui.util.messages import translated
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class TranslateDialog(QDialog):
         self.language = QComboBox(self)
         self.language.setObjectName("translateLanguage")
         for code, name in LANGUAGES.items():
-            self.language.addItem(f"{name} ({code})", code)
+            self.language.addItem(f"{translated(name)} ({code})", code)
         target = language or settings.translation_target
         self.language.setCurrentIndex(max(self.language.findData(target), 0))
         self.model = TranslationModelCombo(self)

@@ -22,6 +22,7 @@ from desktop.ui.queue.translation_bridge import (
     TranslationDone,
     TranslationOrder,
 )
+from desktop.ui.util.messages import translated
 
 
 class TranslationLine(QWidget):
@@ -45,7 +46,7 @@ class TranslationLine(QWidget):
         )
 
     def _language(self) -> str:
-        return language_name(self.order.target)
+        return translated(language_name(self.order.target))
 
     def show_progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))

@@ -824,7 +824,8 @@ class SubtitlePanel(QWidget):
         self.language_chooser.clear()
         self.language_chooser.addItem(self.tr("None"), "")
         for code in sorted(languages):
-            self.language_chooser.addItem(f"{LANGUAGES.get(code, code)} ({code})", code)
+            name = translated(LANGUAGES.get(code, code))
+            self.language_chooser.addItem(f"{name} ({code})", code)
         chosen = wanted if wanted in languages else (sorted(languages)[0] if languages else "")
         self.language_chooser.setCurrentIndex(max(self.language_chooser.findData(chosen), 0))
         self._language_chosen()
@@ -840,7 +841,7 @@ class SubtitlePanel(QWidget):
         """Show the translations into ``language`` (None: hide the column)."""
         found = self.language_chooser.findData(language or "")
         if found < 0 and language:
-            name = LANGUAGES.get(language, language)
+            name = translated(LANGUAGES.get(language, language))
             self.language_chooser.addItem(f"{name} ({language})", language)
             found = self.language_chooser.count() - 1
         self.language_chooser.setCurrentIndex(max(found, 0))
