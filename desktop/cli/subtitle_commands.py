@@ -168,7 +168,7 @@ def _report(options: ExportOptions, cue_count: int, violations: list[Violation])
         "errors": errors,
         "warnings": len(violations) - errors,
         "unavoidable": sum(1 for v in violations if v.severity == "error" and v.reason),
-        "violations": [msgspec.to_builtins(v) for v in violations],
+        "violations": [msgspec.to_builtins(v, enc_hook=str) for v in violations],
     }
 
 
@@ -200,7 +200,7 @@ def cmd_presets(args: argparse.Namespace) -> int:
         return 0
     presets = all_presets()
     if args.json:
-        _print_json([msgspec.to_builtins(p) for p in presets])
+        _print_json([msgspec.to_builtins(p, enc_hook=str) for p in presets])
     else:
         for preset in presets:
             print(f"{preset.id:<16} {preset.name} — {preset.describe()}")
@@ -227,7 +227,7 @@ def _custom_preset(args: argparse.Namespace) -> Preset:
         changes["max_duration_ms"] = round(args.max_duration * 1000)
     try:
         return msgspec.convert(
-            {**msgspec.to_builtins(base), **changes}, Preset, from_attributes=False
+            {**msgspec.to_builtins(base, enc_hook=str), **changes}, Preset, from_attributes=False
         )
     except msgspec.ValidationError as error:
         raise CliError(f"preset {args.id}: {error}") from None

@@ -120,7 +120,7 @@ def delete_preset(preset_id: str, path: Path | None = None) -> None:
 
 
 def _write(path: Path, presets: list[Preset]) -> None:
-    data = msgspec.json.format(msgspec.json.encode(presets), indent=2) + b"\n"
+    data = msgspec.json.format(msgspec.json.encode(presets, enc_hook=str), indent=2) + b"\n"
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "wb") as out:
