@@ -147,10 +147,17 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
 
 def _until_interrupted(run: Callable[[], Coroutine[object, object, int]], engine: JobEngine) -> int:
-    """Run the queue; Ctrl+C stops it with every job kept for later."""
+    """Run the queue; Ctrl+C stops it with every job kept for later.
+
+    ``asyncio.run`` turns Ctrl+C into the main task's cancellation and usually
+    re-raises it as KeyboardInterrupt; when the task was cancelled twice (the
+    signal landing while the engine cancels its own tasks) the CancelledError
+    itself comes out instead. Nothing else cancels the main task, so both mean
+    the person pressed Ctrl+C.
+    """
     try:
         return asyncio.run(run())
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):
         return _stopped(engine)
 
 
