@@ -125,6 +125,8 @@ def test_translated_fixed_undone_reopened_and_exported_bilingual(
     window = _open(qtbot, item)
     panel = window.subtitles
     assert panel.view.isColumnHidden(CueColumn.TRANSLATION)  # no translation yet
+    # The languages are read off the GUI thread: the chooser fills in when they come.
+    qtbot.waitUntil(lambda: panel.language_chooser.count() > 0, timeout=10_000)
     assert panel.language_chooser.currentText() == "None"
 
     # Every cue translated through the same dialog as Tools → Translate, for this track.
