@@ -166,6 +166,25 @@
     </message>
 </context>
 <context>
+    <name>EditSession</name>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>EntriesModel</name>
     <message>
         <source>Word or phrase</source>
@@ -3271,22 +3290,6 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
 <context>
     <name>TrackSession</name>
     <message>
-        <source>Edited</source>
-        <translation>已编辑</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <source>All changes saved</source>
-        <translation>所有更改已保存</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
         <source>Saving the subtitle track failed: {0}</source>
         <translation>保存字幕轨失败：{0}</translation>
     </message>
@@ -3606,22 +3609,6 @@ Close anyway and lose them?</source>
     <message>
         <source>Revert to original</source>
         <translation>恢复为原始结果</translation>
-    </message>
-    <message>
-        <source>Edited</source>
-        <translation>已编辑</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <source>All changes saved</source>
-        <translation>所有更改已保存</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
     </message>
     <message>
         <source>Saving failed: {0}</source>

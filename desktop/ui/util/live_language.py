@@ -24,10 +24,14 @@ class LiveLanguage:
     """Mixin for a QObject subclass: its ``tr`` remembers where each text came from."""
 
     def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
-        context = type(self).__name__
-        text = QCoreApplication.translate(context, source, disambiguation, n)
-        _SOURCES[text] = (context, source, disambiguation, n)
-        return text
+        return translate(type(self).__name__, source, disambiguation, n)
+
+
+def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``QCoreApplication.translate``, remembered so the text follows a language switch."""
+    text = QCoreApplication.translate(context, source, disambiguation, n)
+    _SOURCES[text] = (context, source, disambiguation, n)
+    return text
 
 
 def again(text: str) -> str:
