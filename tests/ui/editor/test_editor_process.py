@@ -74,22 +74,7 @@ def test_killing_the_editor_mid_edit_loses_at_most_the_last_debounce_window(spee
 
 @pytest.mark.slow
 def test_video_plays_inside_the_editor_window_on_an_x_screen(tmp_path):
-    if not os.environ.get("DISPLAY"):
-        pytest.fail("needs the Xvfb screen that packaging/dev/test provides (DISPLAY is unset)")
-    media = video(tmp_path / "bars.mp4", seconds=4)
-    transcript = Transcript(
-        file_url=media.as_uri(),
-        channels=(Channel(0, (Sentence(0, 1000, "bars", words=(Word(0, 1000, "bars"),)),)),),
-    )
-    item = add_to_library(transcript, media, title="bars")
-    artifacts = ROOT / "test-artifacts"
-    artifacts.mkdir(exist_ok=True)
-    shot = artifacts / "editor-video.png"
-    process = driver("video", str(item), str(shot), platform="xcb")
-    out, err = process.communicate(timeout=60)
-    lines = [line for line in out.splitlines() if line.startswith("{")]
-    assert lines, f"no report from the editor process: {err[-2000:]}"
-    report = json.loads(lines[-1])
+    report, shot = _video_report(tmp_path, "video", "editor-video.png")
     assert report["platform"] == "xcb"
     assert report["has_vout"] is True  # libvlc draws into our window, not a window of its own
     assert report["frame_visible"] is True
@@ -100,22 +85,7 @@ def test_video_plays_inside_the_editor_window_on_an_x_screen(tmp_path):
 
 @pytest.mark.slow
 def test_video_shows_its_first_frame_on_open_before_play(tmp_path):
-    if not os.environ.get("DISPLAY"):
-        pytest.fail("needs the Xvfb screen that packaging/dev/test provides (DISPLAY is unset)")
-    media = video(tmp_path / "bars.mp4", seconds=4)
-    transcript = Transcript(
-        file_url=media.as_uri(),
-        channels=(Channel(0, (Sentence(0, 1000, "bars", words=(Word(0, 1000, "bars"),)),)),),
-    )
-    item = add_to_library(transcript, media, title="bars")
-    artifacts = ROOT / "test-artifacts"
-    artifacts.mkdir(exist_ok=True)
-    shot = artifacts / "editor-video-still.png"
-    process = driver("still", str(item), str(shot), platform="xcb")
-    out, err = process.communicate(timeout=60)
-    lines = [line for line in out.splitlines() if line.startswith("{")]
-    assert lines, f"no report from the editor process: {err[-2000:]}"
-    report = json.loads(lines[-1])
+    report, _shot = _video_report(tmp_path, "still", "editor-video-still.png")
     assert report["has_vout"] is True
     assert report["frame_visible"] is True
     # Not black until Play: the first frame is on screen, still paused at the start.
@@ -126,6 +96,18 @@ def test_video_shows_its_first_frame_on_open_before_play(tmp_path):
 
 @pytest.mark.slow
 def test_a_paused_video_shows_its_picture_again_after_a_window_covered_it(tmp_path):
+    report, _shot = _video_report(tmp_path, "covered", "editor-video-uncovered.png")
+    assert report["has_vout"] is True
+    assert report["frame_visible"] is True
+    # The frame at the position is drawn again once the covering window is gone.
+    assert report["colour_fraction"] > 0.1, "the video area stayed black after being covered"
+    assert report["playing"] is False
+    assert report["position"] == 2000
+
+
+def _video_report(tmp_path: Path, mode: str, shot_name: str) -> tuple[dict, Path]:
+    """A 4-second test-pattern video opened by the editor process in ``mode`` on the
+    X screen; its last JSON report and the screenshot it saved in test-artifacts/."""
     if not os.environ.get("DISPLAY"):
         pytest.fail("needs the Xvfb screen that packaging/dev/test provides (DISPLAY is unset)")
     media = video(tmp_path / "bars.mp4", seconds=4)
@@ -136,15 +118,9 @@ def test_a_paused_video_shows_its_picture_again_after_a_window_covered_it(tmp_pa
     item = add_to_library(transcript, media, title="bars")
     artifacts = ROOT / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
-    shot = artifacts / "editor-video-uncovered.png"
-    process = driver("covered", str(item), str(shot), platform="xcb")
+    shot = artifacts / shot_name
+    process = driver(mode, str(item), str(shot), platform="xcb")
     out, err = process.communicate(timeout=60)
     lines = [line for line in out.splitlines() if line.startswith("{")]
     assert lines, f"no report from the editor process: {err[-2000:]}"
-    report = json.loads(lines[-1])
-    assert report["has_vout"] is True
-    assert report["frame_visible"] is True
-    # The frame at the position is drawn again once the covering window is gone.
-    assert report["colour_fraction"] > 0.1, "the video area stayed black after being covered"
-    assert report["playing"] is False
-    assert report["position"] == 2000
+    return json.loads(lines[-1]), shot
