@@ -118,34 +118,30 @@ def test_in_the_window_the_banner_says_it_and_saving_settings_moves_the_job_now(
     save_settings(Settings(region="custom", custom_url=wrong))
     window, controller = open_window(qtbot, loop)
     try:
-        said_to_window(qtbot, loop, window, controller, emulator, wrong, tmp_path)
+        seen: list[str] = []
+        controller.bridge.trouble.connect(seen.append)
+        clip = spoken_folder(tmp_path / "media", 1)[0]
+        engine = controller.bridge.engine
+        (job,) = engine.add(expand([str(clip)]), "paraformer-v2", TranscriptionOptions())
+        said = f"cannot reach {wrong.split('/')[2]}: connection refused; next try in 3 s"
+        wait_for_banner(loop, controller, said, seen)
+        # The user opens Settings from the window, types the right address and saves.
+        dialog = window.open_settings()
+        qtbot.waitUntil(dialog.key_state_known, timeout=10_000)
+        dialog.custom_url.clear()
+        qtbot.keyClicks(dialog.custom_url, emulator.base_url)
+        saved_at = loop.time()
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)  # fmt: skip
+        jobs = controller.bridge.library.jobs
+        loop.run_until_complete(
+            until(lambda: jobs.get(job.id).state is JobState.DONE, "the job done", 20)
+        )
+        assert loop.time() - saved_at < 2.5  # the 3 s wait it was in did not run out
+        assert jobs.get(job.id).endpoint == emulator.base_url
+        loop.run_until_complete(until(lambda: banner(controller) == "", "the banner gone", 5))
     finally:
         close_window(loop, window, controller)
-
-
-def said_to_window(qtbot, loop, window, controller, emulator, wrong, tmp_path) -> None:
-    seen: list[str] = []
-    controller.bridge.trouble.connect(seen.append)
-    clip = spoken_folder(tmp_path / "media", 1)[0]
-    engine = controller.bridge.engine
-    (job,) = engine.add(expand([str(clip)]), "paraformer-v2", TranscriptionOptions())
-    said = f"cannot reach {wrong.split('/')[2]}: connection refused; next try in 3 s"
-    wait_for_banner(loop, controller, said, seen)
-    # The user opens Settings from the window, types the right address and saves.
-    dialog = window.open_settings()
-    qtbot.waitUntil(dialog.key_state_known, timeout=10_000)
-    dialog.custom_url.clear()
-    qtbot.keyClicks(dialog.custom_url, emulator.base_url)
-    saved_at = loop.time()
-    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)  # fmt: skip
-    jobs = controller.bridge.library.jobs
-    loop.run_until_complete(
-        until(lambda: jobs.get(job.id).state is JobState.DONE, "the job done", 20)
-    )
-    assert loop.time() - saved_at < 2.5  # the 3 s wait it was in did not run out
-    assert jobs.get(job.id).endpoint == emulator.base_url
-    loop.run_until_complete(until(lambda: banner(controller) == "", "the banner gone", 5))
 
 
 def test_the_banner_names_an_unresolvable_endpoint_from_the_environment(
