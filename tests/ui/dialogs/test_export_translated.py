@@ -16,13 +16,9 @@ import pytest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.cue_track import cut_track
-from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.domain.translation import flat_text
 from desktop.export.bilingual import AssLayout
-from desktop.formats.result_file import encode_result
 from desktop.store.library import Library, LibraryFile
-from desktop.store.subtitle_profiles import find_preset
 from desktop.ui.dialogs.export import (
     SOURCE,
     SOURCE_OVER_TARGET,
@@ -37,6 +33,7 @@ from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.pseudo import source_of
 from tests.fake_dashscope.server import Emulator
 from tests.helpers.subtitle_readers import read_with_ffmpeg
+from tests.helpers.translated_track import TRACK, item_with_track
 from tests.helpers.waiting import until
 
 # Qt's offscreen platform says it cannot size, raise or grab for a dialog or a menu.
@@ -46,33 +43,13 @@ pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support grabbing the keyboard",
 )
 
-TRACK = "字幕"
 _MARKUP = re.compile(r"<[^>]*>|\{[^}]*\}")
-PHRASES = ("欢迎收看今天的节目", "我们先看一下数据", "这个功能非常好用", "谢谢大家的收听")
 
 
 @pytest.fixture
 def emulator(tmp_path: Path) -> Iterator[Emulator]:
     with Emulator(EmulatorConfig(), storage_dir=tmp_path / "emulator") as running:
         yield running
-
-
-def _item_with_track(count: int) -> tuple[int, int]:
-    sentences = []
-    for i in range(count):
-        text = f"{PHRASES[i % 4]}第{i + 1}句。"
-        begin, step = 500 + i * 2_500, 2_000 // len(text)
-        words = tuple(
-            Word(begin + j * step, begin + (j + 1) * step, ch) for j, ch in enumerate(text)
-        )
-        sentences.append(Sentence(begin, words[-1].end_ms, text, words))
-    talk = Transcript("file:///talk.mp4", (Channel(0, tuple(sentences)),))
-    with Library.open() as library:
-        item = library.add_item(
-            raw=encode_result(talk), source="talk.json", transcript=talk, title="访谈"
-        )
-        track = cut_track(talk, find_preset("netflix-zh-hans"), TRACK)
-        return item, library.tracks.create(item, track)
 
 
 def _window(qtbot: QtBot) -> MainWindow:
@@ -128,7 +105,7 @@ def test_a_translated_track_exports_as_bilingual_ass_and_english_srt_from_the_di
 ) -> None:
     monkeypatch.setenv("TINGXIE_ENDPOINT", emulator.base_url)
     monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
-    item, track_id = _item_with_track(8)
+    item, track_id = item_with_track(8)
     window = _window(qtbot)
     _translate_from_the_library_menu(qtbot, loop, window)
     with Library.open() as library:

@@ -14,13 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from desktop.domain.cue_track import cut_track
-from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.domain.translation import flat_text
-from desktop.formats.result_file import encode_result
 from desktop.jobs.track_translation import cue_translations
 from desktop.store.library import Library, LibraryFile
-from desktop.store.subtitle_profiles import find_preset
 from desktop.ui.dialogs.translate import TranslateDialog
 from desktop.ui.mainwindow.window import MainWindow
 from desktop.ui.queue.panel import QueuePanel
@@ -28,33 +24,14 @@ from desktop.ui.queue.translation_bridge import TranslationOrder
 from tests.fake_dashscope.config import EmulatorConfig
 from tests.fake_dashscope.pseudo import source_of
 from tests.fake_dashscope.server import Emulator
+from tests.helpers.translated_track import item_with_track
 from tests.helpers.waiting import until
-
-PHRASES = ("欢迎收看今天的节目", "我们先看一下数据", "这个功能非常好用", "谢谢大家的收听")
 
 
 @pytest.fixture
 def emulator(tmp_path: Path) -> Iterator[Emulator]:
     with Emulator(EmulatorConfig(), storage_dir=tmp_path / "emulator") as running:
         yield running
-
-
-def _item_with_track(count: int) -> tuple[int, int]:
-    sentences = []
-    for i in range(count):
-        text = f"{PHRASES[i % 4]}第{i + 1}句。"
-        begin, step = 500 + i * 2_500, 2_000 // len(text)
-        words = tuple(
-            Word(begin + j * step, begin + (j + 1) * step, ch) for j, ch in enumerate(text)
-        )
-        sentences.append(Sentence(begin, words[-1].end_ms, text, words))
-    talk = Transcript("file:///talk.mp4", (Channel(0, tuple(sentences)),))
-    with Library.open() as library:
-        item = library.add_item(
-            raw=encode_result(talk), source="talk.json", transcript=talk, title="访谈"
-        )
-        track = cut_track(talk, find_preset("netflix-zh-hans"), "字幕")
-        return item, library.tracks.create(item, track)
 
 
 def _window(qtbot) -> MainWindow:
@@ -77,7 +54,7 @@ def test_translate_from_the_tools_menu_shows_the_cost_then_the_run_in_the_queue_
 ) -> None:
     monkeypatch.setenv("TINGXIE_ENDPOINT", emulator.base_url)
     monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
-    item, track_id = _item_with_track(30)
+    item, track_id = item_with_track(30)
     window = _window(qtbot)
     assert window.translate_action in window.tools_menu.actions()
     assert window.translate_action.text() == "&Translate subtitle track…"
@@ -125,7 +102,7 @@ def test_cancel_keeps_what_was_stored_and_the_next_run_sends_only_the_rest(
     with Emulator(config, storage_dir=tmp_path / "slow") as emulator:
         monkeypatch.setenv("TINGXIE_ENDPOINT", emulator.base_url)
         monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
-        item, track_id = _item_with_track(300)
+        item, track_id = item_with_track(300)
         window = _window(qtbot)
         bridge = window.translations()
         order = TranslationOrder(item, "字幕", "en", "qwen-mt-turbo", None, "访谈")
@@ -168,7 +145,7 @@ def test_a_refused_key_ends_the_run_with_the_reason_and_what_to_do(
 ) -> None:
     monkeypatch.setenv("TINGXIE_ENDPOINT", emulator.base_url)
     monkeypatch.setenv("DASHSCOPE_API_KEY", "sk-not-this-one")
-    item, track_id = _item_with_track(5)
+    item, track_id = item_with_track(5)
     window = _window(qtbot)
     order = TranslationOrder(item, "字幕", "en", "qwen-mt-turbo", None, "访谈")
 

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import cue_editing as edit
-from desktop.domain.cue_track import CueTrack, TrackCue, cut_track
+from desktop.domain.cue_track import CueTrack, TrackCue
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
 from desktop.domain.translation import flat_text
-from desktop.formats.result_file import encode_result
 from desktop.jobs.track_translation import cue_translations, set_translation
 from desktop.store.library import Library, LibraryFile
 from desktop.store.subtitle_profiles import find_preset
@@ -42,10 +41,9 @@ from tests.fake_dashscope.server import Emulator
 from tests.helpers.cli import tingxie
 from tests.helpers.speech_media import add_to_library
 from tests.helpers.subtitle_readers import read_with_ffmpeg
+from tests.helpers.translated_track import TRACK, item_with_track
 from tests.helpers.waiting import until
 
-TRACK = "字幕"
-PHRASES = ("欢迎收看今天的节目", "我们先看一下数据", "这个功能非常好用", "谢谢大家的收听")
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 FIRST = "Welcome to today's show,"
@@ -57,24 +55,6 @@ LAST = "Thank you all for listening"
 def emulator(tmp_path: Path) -> Iterator[Emulator]:
     with Emulator(EmulatorConfig(), storage_dir=tmp_path / "emulator") as running:
         yield running
-
-
-def _item_with_track(count: int) -> tuple[int, int]:
-    sentences = []
-    for i in range(count):
-        text = f"{PHRASES[i % 4]}第{i + 1}句。"
-        begin, step = 500 + i * 2_500, 2_000 // len(text)
-        words = tuple(
-            Word(begin + j * step, begin + (j + 1) * step, ch) for j, ch in enumerate(text)
-        )
-        sentences.append(Sentence(begin, words[-1].end_ms, text, words))
-    talk = Transcript("file:///talk.mp4", (Channel(0, tuple(sentences)),))
-    with Library.open() as library:
-        item = library.add_item(
-            raw=encode_result(talk), source="talk.json", transcript=talk, title="访谈"
-        )
-        track = cut_track(talk, find_preset("netflix-zh-hans"), TRACK)
-        return item, library.tracks.create(item, track)
 
 
 def _open(qtbot: QtBot, item: int) -> TranscriptEditor:
@@ -121,7 +101,7 @@ def test_translated_fixed_undone_reopened_and_exported_bilingual(
 ) -> None:
     monkeypatch.setenv("TINGXIE_ENDPOINT", emulator.base_url)
     monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
-    item, track_id = _item_with_track(8)
+    item, track_id = item_with_track(8)
     window = _open(qtbot, item)
     panel = window.subtitles
     assert panel.view.isColumnHidden(CueColumn.TRANSLATION)  # no translation yet
@@ -261,7 +241,7 @@ def test_stale_cues_are_translated_again_with_the_glossary_tables_terms(
 ) -> None:
     monkeypatch.setenv("TINGXIE_ENDPOINT", emulator.base_url)
     monkeypatch.setenv("DASHSCOPE_API_KEY", emulator.api_key)
-    item, track_id = _item_with_track(4)
+    item, track_id = item_with_track(4)
     with Library.open() as library:
         track = library.tracks.load(track_id)
         for row in range(4):
@@ -302,7 +282,7 @@ def test_in_the_main_window_the_views_runs_show_in_the_queue_panel(qtbot: QtBot)
     from desktop.ui.mainwindow.window import MainWindow
     from desktop.ui.queue.panel import QueuePanel
 
-    item, _track_id = _item_with_track(2)
+    item, _track_id = item_with_track(2)
     window = MainWindow(LibraryFile.default())
     qtbot.addWidget(window)
     window.set_queue_panel(QueuePanel(window))
