@@ -156,14 +156,6 @@
         <source>Select a cue to edit its text</source>
         <translation>选择一条字幕以编辑其文本</translation>
     </message>
-    <message>
-        <source>No suggestions</source>
-        <translation>没有建议</translation>
-    </message>
-    <message>
-        <source>Add “{0}” to dictionary</source>
-        <translation>将“{0}”添加到词典</translation>
-    </message>
 </context>
 <context>
     <name>EditSession</name>
@@ -2509,21 +2501,6 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     </message>
 </context>
 <context>
-    <name>SentenceEditor</name>
-    <message>
-        <source>Looking for suggestions…</source>
-        <translation>正在查找建议…</translation>
-    </message>
-    <message>
-        <source>Add “{0}” to dictionary</source>
-        <translation>将“{0}”添加到词典</translation>
-    </message>
-    <message>
-        <source>No suggestions</source>
-        <translation>没有建议</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
         <source>China (Beijing)</source>
@@ -2765,6 +2742,21 @@ A transcription workstation for DashScope recorded-file transcription (Paraforme
     <message>
         <source>New speaker</source>
         <translation>新说话人</translation>
+    </message>
+</context>
+<context>
+    <name>SpellingTextEdit</name>
+    <message>
+        <source>Looking for suggestions…</source>
+        <translation>正在查找建议…</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to dictionary</source>
+        <translation>将“{0}”加入词典</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>没有建议</translation>
     </message>
 </context>
 <context>

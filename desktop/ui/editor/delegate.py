@@ -15,9 +15,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
-    QContextMenuEvent,
     QFontMetrics,
     QKeyEvent,
     QPainter,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFrame,
-    QMenu,
     QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
@@ -38,10 +35,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.editing import speaker_ids
 from desktop.domain.transcript import Sentence
-from desktop.spelling.checker import Misspelling, NotCheckedError, SpellChecker
+from desktop.spelling.checker import SpellChecker
 from desktop.ui.editor.model import PlayheadWordRole, TranscriptModel
-from desktop.ui.editor.subtitles.spelling import SpellingHighlighter
-from desktop.ui.util.background import run_in_thread
+from desktop.ui.editor.spelling_edit import SpellingTextEdit
 
 Index = QModelIndex | QPersistentModelIndex
 PAD_X = 4
@@ -71,7 +67,7 @@ def current_word_colours(palette: QPalette, selected: bool) -> tuple[QColor, QCo
     )
 
 
-class SentenceEditor(QPlainTextEdit):
+class SentenceEditor(SpellingTextEdit):
     """The editor of a sentence's text: wrapped over as many lines as the text needs, so the
     start of a long sentence stays in view. Return commits (Shift+Return too: a sentence
     has no line breaks); the line-edit calls the window uses (text, cursorPosition) work.
@@ -91,79 +87,6 @@ class SentenceEditor(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTabChangesFocus(True)
-        self.spelling = SpellingHighlighter(self.document(), self)
-
-    # -- spelling --------------------------------------------------------------
-
-    def set_spell_checker(self, checker: SpellChecker | None, reason: str = "") -> None:
-        """Underline with ``checker``; without one, the tooltip says why nothing is checked."""
-        self.spelling.set_checker(checker)
-        self.setToolTip(reason)
-
-    def misspellings(self) -> list[Misspelling]:
-        checker = self.spelling.checker
-        return checker.misspellings(self.toPlainText()) if checker is not None else []
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu()
-        self.add_spelling_actions(menu, self.cursorForPosition(event.pos()).position())
-        menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(event.globalPos())  # not exec(): suggestions arrive while it is open
-
-    def add_spelling_actions(self, menu: QMenu, position: int) -> None:
-        """For the misspelled word at ``position``: its suggestions (filled in when found)
-        and "Add to dictionary", above the standard actions."""
-        checker = self.spelling.checker
-        found = self.spelling.misspelling_at(self.toPlainText(), position)
-        if checker is None or found is None:
-            return
-        first = menu.actions()[0] if menu.actions() else None
-        waiting = QAction(self.tr("Looking for suggestions…"), menu)
-        waiting.setEnabled(False)
-        menu.insertAction(first, waiting)
-        add = QAction(self.tr("Add “{0}” to dictionary").format(found.word), menu)
-        add.triggered.connect(lambda: self.add_to_dictionary(found.word))
-        menu.insertAction(first, add)
-        menu.insertSeparator(first)
-        run_in_thread(
-            menu,
-            lambda: checker.suggestions(found.word),
-            lambda suggestions: self._show_suggestions(menu, waiting, found, suggestions),
-            lambda _error: waiting.setText(self.tr("No suggestions")),
-        )
-
-    def _show_suggestions(
-        self, menu: QMenu, waiting: QAction, found: Misspelling, suggestions: list[str]
-    ) -> None:
-        for suggestion in suggestions:
-            action = QAction(suggestion, menu)
-            action.triggered.connect(lambda _=False, s=suggestion: self.replace_word(found, s))
-            menu.insertAction(waiting, action)
-        if suggestions:
-            menu.removeAction(waiting)
-        else:
-            waiting.setText(self.tr("No suggestions"))
-
-    def replace_word(self, found: Misspelling, replacement: str) -> None:
-        """Put ``replacement`` in place of the misspelled word (if it is still there)."""
-        if self.toPlainText()[found.start : found.end] != found.word:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(found.start)
-        cursor.setPosition(found.end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(replacement)
-        self.setTextCursor(cursor)
-
-    def add_to_dictionary(self, word: str) -> None:
-        checker = self.spelling.checker
-        if checker is None:
-            return
-        try:
-            checker.add_to_dictionary(word)
-        except (NotCheckedError, OSError) as error:
-            self.setToolTip(str(error))
-            return
-        self.spelling.rehighlight()
 
     # -- the line-edit calls ---------------------------------------------------
 

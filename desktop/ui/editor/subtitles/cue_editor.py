@@ -13,23 +13,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop.domain.cue_editing import word_spans
 from desktop.domain.cue_track import TrackCue
-from desktop.spelling.checker import Misspelling, NotCheckedError, SpellChecker
-from desktop.ui.editor.subtitles.spelling import SpellingHighlighter
+from desktop.ui.editor.spelling_edit import SpellingTextEdit
 
 SPOKEN = QColor(255, 235, 130)
 
 
-class CueTextEdit(QPlainTextEdit):
+class CueTextEdit(SpellingTextEdit):
     """A multi-line editor of one cue's text.
 
     Signals:
@@ -47,62 +45,11 @@ class CueTextEdit(QPlainTextEdit):
         self.setPlaceholderText(self.tr("Select a cue to edit its text"))
         self._cue: TrackCue | None = None
         self._shown = ""
-        self.spelling = SpellingHighlighter(self.document(), self)
 
-    def set_spell_checker(self, checker: SpellChecker | None, reason: str = "") -> None:
-        """Underline with ``checker``; without one, the tooltip says why nothing is checked."""
-        self.spelling.set_checker(checker)
-        self.setToolTip(reason)
-
-    def misspellings(self) -> list[Misspelling]:
-        checker = self.spelling.checker
-        return checker.misspellings(self.toPlainText()) if checker is not None else []
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu()
-        position = self.cursorForPosition(event.pos()).position()
-        self.add_spelling_actions(menu, position)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def add_spelling_actions(self, menu: QMenu, position: int) -> None:
-        """Suggestions for the misspelled word at ``position`` and "Add to dictionary"."""
-        checker = self.spelling.checker
-        found = self.spelling.misspelling_at(self.toPlainText(), position)
-        if checker is None or found is None:
-            return
-        first = menu.actions()[0] if menu.actions() else None
-        suggestions = checker.suggestions(found.word)
-        for suggestion in suggestions:
-            action = menu.addAction(suggestion)
-            action.triggered.connect(lambda _=False, s=suggestion: self.replace_word(found, s))
-            menu.insertAction(first, action)
-        if not suggestions:
-            none = menu.addAction(self.tr("No suggestions"))
-            none.setEnabled(False)
-            menu.insertAction(first, none)
-        add = menu.addAction(self.tr("Add “{0}” to dictionary").format(found.word))
-        add.triggered.connect(lambda: self.add_to_dictionary(found.word))
-        menu.insertAction(first, add)
-        menu.insertSeparator(first)
-
-    def replace_word(self, found: Misspelling, replacement: str) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(found.start)
-        cursor.setPosition(found.end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(replacement)
+    def _word_replaced(self, cursor: QTextCursor) -> None:
+        """A suggestion went in: the cue takes the corrected text at once."""
+        self.setTextCursor(cursor)
         self.commit()
-
-    def add_to_dictionary(self, word: str) -> None:
-        checker = self.spelling.checker
-        if checker is None:
-            return
-        try:
-            checker.add_to_dictionary(word)
-        except (NotCheckedError, OSError) as error:
-            self.setToolTip(str(error))
-            return
-        self.spelling.rehighlight()
 
     def show_cue(self, cue: TrackCue | None) -> None:
         """Show ``cue``'s text (nothing and read-only without a cue)."""

@@ -57,6 +57,8 @@ def test_misspellings_are_underlined_with_suggestions_and_add_to_dictionary(qtbo
     assert [m.word for m in editor.misspellings()] == ["didd"]
     menu = QMenu()
     editor.add_spelling_actions(menu, 3)
+    # The suggestions are looked up off the GUI thread and filled into the menu.
+    qtbot.waitUntil(lambda: "did" in [a.text() for a in menu.actions()], timeout=20_000)
     texts = [a.text() for a in menu.actions()]
     assert "did" in texts
     add = next(a for a in menu.actions() if a.text().startswith("Add"))
