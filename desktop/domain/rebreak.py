@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from desktop.domain import subtitle_check
 from desktop.domain.subtitle_presets import Preset, builtin, text_width
 from desktop.domain.subtitle_tokens import sentence_tokens
-from desktop.domain.subtitles import Cue, _best_lines
+from desktop.domain.subtitles import Cue, best_lines
 from desktop.domain.transcript import Sentence
 from desktop.domain.translation import flat_text
 
@@ -45,10 +45,10 @@ def rebreak(lines: Sequence[str], preset: Preset) -> tuple[str, ...]:
     most = min(preset.max_lines or 2, 3)
     for count in range(2, most + 1):
         if len(tokens) >= count:
-            best = _best_lines(tokens, count, limit, preset.unit)
+            best = best_lines(tokens, count, limit, preset.unit)
             if best is not None:
                 return best
-    return _best_lines(tokens, 2, math.inf, preset.unit) or (text,)
+    return best_lines(tokens, 2, math.inf, preset.unit) or (text,)
 
 
 def check_target(

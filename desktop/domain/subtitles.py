@@ -401,7 +401,7 @@ class _Cutter:
         count = self._lines_needed(tokens, 0, len(tokens))
         if count > 3 or count > self.max_lines:
             return tuple(self._greedy_lines(tokens))
-        best = _best_lines(tokens, count, self.max_chars, self.unit)
+        best = best_lines(tokens, count, self.max_chars, self.unit)
         return best if best is not None else tuple(self._greedy_lines(tokens))
 
     def _greedy_lines(self, tokens: list[Token]) -> list[str]:
@@ -552,7 +552,7 @@ def _split_at_pauses(tokens: list[Token]) -> list[list[Token]]:
     return parts
 
 
-def _best_lines(
+def best_lines(
     tokens: list[Token], count: int, max_chars: float, unit: Unit
 ) -> tuple[str, ...] | None:
     """``count`` (2 or 3) lines that fit, at good breaks, as even in width as possible."""

@@ -21,15 +21,15 @@ import pysubs2
 from desktop.domain.rebreak import rebreak
 from desktop.domain.subtitle_presets import Preset
 from desktop.domain.subtitles import Cue
-from desktop.domain.text_cleaning import clean_line
 from desktop.domain.transcript import is_wide
 from desktop.export.cue_text import ass_text
 from desktop.export.subtitle_formats import (
     CJK_FONT,
     LATIN_FONT,
     SPEAKER_COLOURS,
-    _ass_time,
-    _style,
+    ass_file,
+    ass_style,
+    ass_time,
     to_ass,
     to_srt,
     to_vtt,
@@ -128,12 +128,7 @@ def to_bilingual_ass(
         (c, *((c.target, c.source) if style.target_first else (c.source, c.target)))
         for c in ordered
     ]
-    subs = pysubs2.SSAFile()
-    subs.info["Title"] = clean_line(title or "") or "Tingxie export"
-    subs.info["PlayResX"] = "1920"
-    subs.info["PlayResY"] = "1080"
-    subs.info["WrapStyle"] = "2"
-    subs.info["ScaledBorderAndShadow"] = "yes"
+    subs = ass_file(title)
     subs.styles[UPPER_STYLE] = _language_style([u for _, u, _ in pairs], style.upper_size, 0)
     subs.styles[LOWER_STYLE] = _language_style([lo for _, _, lo in pairs], style.lower_size, 1)
     if style.layout is AssLayout.SPLIT:
@@ -147,7 +142,7 @@ def to_bilingual_ass(
 
 
 def _events(cue: BilingualCue, upper: str, lower: str, layout: AssLayout) -> list[str]:
-    times = f"{_ass_time(cue.start_ms)},{_ass_time(max(cue.end_ms, cue.start_ms + 10))}"
+    times = f"{ass_time(cue.start_ms)},{ass_time(max(cue.end_ms, cue.start_ms + 10))}"
     if layout is AssLayout.SPLIT:
         return [
             f"Dialogue: 0,{times},{name},,0,0,0,,{text}\n"
@@ -166,7 +161,7 @@ def _events(cue: BilingualCue, upper: str, lower: str, layout: AssLayout) -> lis
 
 def _language_style(lines: list[tuple[str, ...]], size: float, colour: int) -> pysubs2.SSAStyle:
     wide = any(is_wide(ch) for cue_lines in lines for line in cue_lines for ch in line)
-    made = _style(CJK_FONT if wide else LATIN_FONT, SPEAKER_COLOURS[colour])
+    made = ass_style(CJK_FONT if wide else LATIN_FONT, SPEAKER_COLOURS[colour])
     made.fontsize = size
     return made
 

@@ -41,15 +41,10 @@ def to_ass(cues: Sequence[Cue], title: str | None = None) -> bytes:
     would wreck the end of a 12-hour recording, while libass and ffmpeg read
     any number of hour digits.
     """
-    subs = pysubs2.SSAFile()
-    subs.info["Title"] = clean_line(title or "") or "Tingxie export"
-    subs.info["PlayResX"] = "1920"
-    subs.info["PlayResY"] = "1080"
-    subs.info["WrapStyle"] = "2"
-    subs.info["ScaledBorderAndShadow"] = "yes"
+    subs = ass_file(title)
     ordered = _ordered(cues)
     font = CJK_FONT if any(cue_text_is_wide(c) for c in ordered) else LATIN_FONT
-    subs.styles["Default"] = _style(font, SPEAKER_COLOURS[0])
+    subs.styles["Default"] = ass_style(font, SPEAKER_COLOURS[0])
     events: list[str] = []
     for cue in ordered:
         style = actor = ""
@@ -57,11 +52,11 @@ def to_ass(cues: Sequence[Cue], title: str | None = None) -> bytes:
             actor = ass_field(cue.speaker)
             if actor not in subs.styles:
                 colour = SPEAKER_COLOURS[(len(subs.styles) - 1) % len(SPEAKER_COLOURS)]
-                subs.styles[actor] = _style(font, colour)
+                subs.styles[actor] = ass_style(font, colour)
             style = actor
         start, end = cue.start_ms, max(cue.end_ms, cue.start_ms + 10)
         events.append(
-            f"Dialogue: 0,{_ass_time(start)},{_ass_time(end)},{style or 'Default'},{actor},"
+            f"Dialogue: 0,{ass_time(start)},{ass_time(end)},{style or 'Default'},{actor},"
             f"0,0,0,,{ass_text(cue.lines)}\n"
         )
     out = io.StringIO(newline="\n")
@@ -69,7 +64,18 @@ def to_ass(cues: Sequence[Cue], title: str | None = None) -> bytes:
     return (out.getvalue() + "".join(events)).encode("utf-8")
 
 
-def _ass_time(ms: int) -> str:
+def ass_file(title: str | None) -> pysubs2.SSAFile:
+    """An empty ASS file with the script header every Tingxie ASS export carries."""
+    subs = pysubs2.SSAFile()
+    subs.info["Title"] = clean_line(title or "") or "Tingxie export"
+    subs.info["PlayResX"] = "1920"
+    subs.info["PlayResY"] = "1080"
+    subs.info["WrapStyle"] = "2"
+    subs.info["ScaledBorderAndShadow"] = "yes"
+    return subs
+
+
+def ass_time(ms: int) -> str:
     """``h:mm:ss.cc``, hours unbounded, rounded to the centisecond ASS stores."""
     centis = (ms + 5) // 10
     seconds, centis = divmod(centis, 100)
@@ -78,7 +84,7 @@ def _ass_time(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{seconds:02d}.{centis:02d}"
 
 
-def _style(font: str, colour: pysubs2.Color) -> pysubs2.SSAStyle:
+def ass_style(font: str, colour: pysubs2.Color) -> pysubs2.SSAStyle:
     return pysubs2.SSAStyle(
         fontname=font,
         fontsize=54,
