@@ -48,7 +48,7 @@ import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 app = QApplication(sys.argv[:1])
-window = QMainWindow(LibraryFile.default())
+window = QMainWindow()
 window.setCentralWidget(QLabel("Drop audio or video files here to transcribe them."))
 window.resize(1100, 720)
 class Probe(QObject):
