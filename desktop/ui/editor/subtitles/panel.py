@@ -231,7 +231,9 @@ class SubtitlePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addLayout(languages)
-        layout.addWidget(self.empty)
+        # Without a track the hint takes the room the table would, so the bars stay on top.
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(splitter, 1)
         self._splitter = splitter
 
