@@ -133,7 +133,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     elif hits:
         _print_hits(hits)
     elif args.label and args.label.strip().lower() not in known:
-        found = ", ".join(known) or "none (only SenseVoice results carry labels)"
+        found = ", ".join(known) or "none (only SenseVoice and Qwen3-ASR results carry labels)"
         print(f"no sentence has the label {args.label!r}; labels in the library: {found}",
               file=sys.stderr)  # fmt: skip
     else:
