@@ -15,8 +15,8 @@ import wave
 from array import array
 from pathlib import Path
 
-from desktop.dashscope.result_file import encode_result, parse_result
 from desktop.domain.transcript import Channel, Sentence, Transcript, Word
+from desktop.formats.result_file import encode_result, parse_result
 
 OUT = Path(__file__).resolve().parents[2] / "resources" / "sample"
 RATE = 22050
